@@ -1,0 +1,62 @@
+namespace WorkPlan.Core.Organisations;
+
+/// <summary>The level of a library-information centre in the national tree.</summary>
+public enum OrganisationKind
+{
+    National,
+    Regional,
+    District,
+}
+
+/// <summary>A library-information centre (AKM): national, regional or district.</summary>
+public class Organisation
+{
+    private Organisation()
+    {
+        Code = Name = ShortName = string.Empty;
+    }
+
+    public Organisation(string code, OrganisationKind kind, string name, string shortName, Organisation? parent)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (kind != OrganisationKind.National && parent is null)
+        {
+            throw new ArgumentException("A regional or district centre must have a parent.", nameof(parent));
+        }
+
+        Code = code;
+        Kind = kind;
+        Name = name;
+        ShortName = string.IsNullOrWhiteSpace(shortName) ? name : shortName;
+        Parent = parent;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>A stable, unique code used by data files and imports.</summary>
+    public string Code { get; private set; }
+
+    public OrganisationKind Kind { get; private set; }
+
+    public int? ParentId { get; private set; }
+
+    public Organisation? Parent { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string ShortName { get; private set; }
+
+    /// <summary>The director's title line as it appears in signature blocks.</summary>
+    public string? DirectorTitle { get; private set; }
+
+    public string? DirectorName { get; private set; }
+
+    public ICollection<Service> Services { get; private set; } = [];
+
+    public void SetDirector(string? title, string? name)
+    {
+        DirectorTitle = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
+        DirectorName = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+    }
+}

@@ -1,0 +1,36 @@
+namespace WorkPlan.Core.Organisations;
+
+/// <summary>A service (xizmat): a department of a centre that is responsible for indicators.</summary>
+public class Service
+{
+    private Service()
+    {
+        Code = Name = ShortName = string.Empty;
+    }
+
+    public Service(Organisation organisation, string code, string name, string? shortName, int sortOrder)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Organisation = organisation;
+        Code = code;
+        Name = name;
+        ShortName = string.IsNullOrWhiteSpace(shortName) ? name : shortName;
+        SortOrder = sortOrder;
+    }
+
+    public int Id { get; private set; }
+
+    public int OrganisationId { get; private set; }
+
+    public Organisation? Organisation { get; private set; }
+
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string ShortName { get; private set; }
+
+    public int SortOrder { get; private set; }
+}

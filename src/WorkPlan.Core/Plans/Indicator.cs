@@ -1,0 +1,106 @@
+using WorkPlan.Core.Organisations;
+
+namespace WorkPlan.Core.Plans;
+
+/// <summary>One row of the plan table: what is counted, last year's fact, this year's target, how, when and by whom.</summary>
+public class Indicator
+{
+    private Indicator()
+    {
+        Number = Name = string.Empty;
+        Schedule = DueSchedule.DuringYear();
+    }
+
+    internal Indicator(Plan plan, Section section, Indicator? parent, IndicatorDefinition definition, IEnumerable<Service> services, int sortOrder)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(services);
+        Plan = plan;
+        Section = section;
+        Parent = parent;
+        SortOrder = sortOrder;
+        Number = Name = string.Empty;
+        Schedule = definition.Schedule;
+        Apply(definition);
+        foreach (var service in services)
+        {
+            Services.Add(service);
+        }
+    }
+
+    public int Id { get; private set; }
+
+    public int PlanId { get; private set; }
+
+    public Plan? Plan { get; private set; }
+
+    public int SectionId { get; private set; }
+
+    public Section? Section { get; private set; }
+
+    /// <summary>The row this one is part of ("shundan" / "of which"), if any.</summary>
+    public int? ParentId { get; private set; }
+
+    public Indicator? Parent { get; private set; }
+
+    /// <summary>As written: "10", "10.1".</summary>
+    public string Number { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Unit { get; private set; }
+
+    public Measure Measure { get; private set; }
+
+    /// <summary>The previous year's actual; null prints as "-" (not planned / not applicable), which is not 0.</summary>
+    public decimal? PreviousFact { get; private set; }
+
+    /// <summary>This year's target; null prints as "-".</summary>
+    public decimal? Target { get; private set; }
+
+    /// <summary>Implementation mechanism as numbered steps.</summary>
+    public List<string> Mechanism { get; private set; } = [];
+
+    /// <summary>The deadline exactly as printed.</summary>
+    public string? Deadline { get; private set; }
+
+    /// <summary>The deadline's structured form: which months expect an actual.</summary>
+    public DueSchedule Schedule { get; private set; }
+
+    public RollupKind Rollup { get; private set; }
+
+    /// <summary>True when the "of which" rows together make up this row (their sum equals it).</summary>
+    public bool ChildrenPartition { get; private set; }
+
+    public int SortOrder { get; private set; }
+
+    public ICollection<Service> Services { get; private set; } = [];
+
+    public ICollection<Indicator> Children { get; private set; } = [];
+
+    private void Apply(IndicatorDefinition definition)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(definition.Number);
+        ArgumentException.ThrowIfNullOrWhiteSpace(definition.Name);
+        ArgumentNullException.ThrowIfNull(definition.Schedule);
+        var errors = PlanRules.CheckValue(definition.Measure, definition.PreviousFact, nameof(PreviousFact))
+            .Concat(PlanRules.CheckValue(definition.Measure, definition.Target, nameof(Target)))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"Indicator {definition.Number}: {string.Join(", ", errors.Select(e => $"{e.Field} {e.MessageKey}"))}", nameof(definition));
+        }
+
+        Number = NumberLabel.Normalise(definition.Number);
+        Name = definition.Name.Trim();
+        Unit = string.IsNullOrWhiteSpace(definition.Unit) ? null : definition.Unit.Trim();
+        Measure = definition.Measure;
+        PreviousFact = definition.PreviousFact;
+        Target = definition.Target;
+        Mechanism = [.. definition.Mechanism.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim())];
+        Deadline = string.IsNullOrWhiteSpace(definition.Deadline) ? null : definition.Deadline.Trim();
+        Schedule = definition.Schedule;
+        Rollup = definition.Rollup;
+        ChildrenPartition = definition.ChildrenPartition;
+    }
+}

@@ -1,0 +1,85 @@
+using WorkPlan.Core.Common;
+
+namespace WorkPlan.Core.Plans;
+
+/// <summary>The rules a plan's numbers obey, written once and used by editing, import and seeding.</summary>
+public static class PlanRules
+{
+    /// <summary>Resource keys of the messages the rules produce.</summary>
+    public static class Messages
+    {
+        public const string Negative = "Validation.Negative";
+        public const string WholeNumber = "Validation.WholeNumber";
+        public const string TooManyDecimals = "Validation.TooManyDecimals";
+        public const string ChildExceedsParent = "Validation.ChildExceedsParent";
+        public const string PartitionSum = "Validation.PartitionSum";
+    }
+
+    /// <summary>The largest value a plan or actual may hold (numeric(18,2)).</summary>
+    public const decimal MaxValue = 9_999_999_999_999_999.99m;
+
+    /// <summary>A value is never negative; counts are whole; so'm have at most two decimals.</summary>
+    public static IEnumerable<ValidationError> CheckValue(Measure measure, decimal? value, string field)
+    {
+        if (value is not { } v)
+        {
+            yield break;
+        }
+
+        if (v < 0)
+        {
+            yield return new ValidationError(field, Messages.Negative);
+        }
+        else if (v > MaxValue)
+        {
+            yield return new ValidationError(field, Messages.TooManyDecimals);
+        }
+
+        if (measure == Measure.Count && decimal.Truncate(v) != v)
+        {
+            yield return new ValidationError(field, Messages.WholeNumber);
+        }
+        else if (measure == Measure.Money && decimal.Round(v, 2) != v)
+        {
+            yield return new ValidationError(field, Messages.TooManyDecimals);
+        }
+    }
+
+    /// <summary>
+    /// The "of which" rule for one column (fact or target): no child exceeds its parent, and when the
+    /// children partition the parent, their sum equals it. A "-" (null) child counts as nothing; a
+    /// parent without a value, or children all without values, leave nothing to check.
+    /// </summary>
+    public static IEnumerable<ValidationError> CheckChildren(
+        decimal? parent, IReadOnlyList<(string Number, decimal? Value)> children, bool partition, string field)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        if (parent is not { } total || children.All(c => c.Value is null))
+        {
+            yield break;
+        }
+
+        foreach (var child in children.Where(c => c.Value > total))
+        {
+            yield return new ValidationError(field, Messages.ChildExceedsParent, child.Number, child.Value!.Value, total);
+        }
+
+        var sum = children.Sum(c => c.Value ?? 0m);
+        if (partition && sum != total)
+        {
+            yield return new ValidationError(field, Messages.PartitionSum, sum, total);
+        }
+    }
+
+    /// <summary>Checks both columns of a parent row against its "of which" rows.</summary>
+    public static IReadOnlyList<ValidationError> CheckChildren(Indicator parent, IReadOnlyList<Indicator> children)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(children);
+        return
+        [
+            .. CheckChildren(parent.PreviousFact, [.. children.Select(c => (c.Number, c.PreviousFact))], parent.ChildrenPartition, nameof(Indicator.PreviousFact)),
+            .. CheckChildren(parent.Target, [.. children.Select(c => (c.Number, c.Target))], parent.ChildrenPartition, nameof(Indicator.Target)),
+        ];
+    }
+}

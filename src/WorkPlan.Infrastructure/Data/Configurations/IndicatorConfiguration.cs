@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Core.Organisations;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Infrastructure.Data.Configurations;
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> builder)
+    {
+        builder.Property(i => i.Number).HasMaxLength(16);
+        builder.Property(i => i.Name).HasMaxLength(2000);
+        builder.Property(i => i.Unit).HasMaxLength(64);
+        builder.Property(i => i.Deadline).HasMaxLength(200);
+        builder.Property(i => i.Mechanism).HasColumnType("text[]");
+        builder.OwnsOne(i => i.Schedule, schedule =>
+        {
+            schedule.Property(s => s.Kind).HasColumnName("schedule_kind").HasConversion<string>().HasMaxLength(32);
+            schedule.Property(s => s.DueMonths).HasColumnName("schedule_due_months");
+        });
+        builder.Navigation(i => i.Schedule).IsRequired();
+        builder.HasOne(i => i.Section).WithMany().HasForeignKey(i => i.SectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Parent).WithMany(i => i.Children).HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.PlanId, i.Number }).IsUnique();
+        builder.HasIndex(i => new { i.PlanId, i.SortOrder });
+        builder.HasIndex(i => i.SectionId);
+        builder.HasIndex(i => i.ParentId);
+        builder.HasMany(i => i.Services).WithMany().UsingEntity<Dictionary<string, object>>(
+            "indicator_services",
+            right => right.HasOne<Service>().WithMany().HasForeignKey("ServiceId").OnDelete(DeleteBehavior.Restrict),
+            left => left.HasOne<Indicator>().WithMany().HasForeignKey("IndicatorId").OnDelete(DeleteBehavior.Cascade),
+            join =>
+            {
+                join.HasKey("IndicatorId", "ServiceId");
+                join.HasIndex("ServiceId");
+            });
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Infrastructure.Data.Configurations;
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> builder)
+    {
+        builder.Property(p => p.Title).HasMaxLength(500);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.OrganisationId, p.Year }).IsUnique();
+        builder.HasIndex(p => p.Year);
+        builder.OwnsOne(p => p.Agreement, Signature("agreement"));
+        builder.OwnsOne(p => p.Approval, Signature("approval"));
+        builder.Navigation(p => p.Agreement).IsRequired();
+        builder.Navigation(p => p.Approval).IsRequired();
+        builder.HasMany(p => p.Sections).WithOne(s => s.Plan).HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Indicators).WithOne(i => i.Plan).HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    private static Action<OwnedNavigationBuilder<Plan, SignatureBlock>> Signature(string prefix) => signature =>
+    {
+        signature.Property(s => s.Title).HasColumnName($"{prefix}_title").HasMaxLength(300);
+        signature.Property(s => s.Name).HasColumnName($"{prefix}_name").HasMaxLength(120);
+        signature.Property(s => s.Date).HasColumnName($"{prefix}_date");
+    };
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Infrastructure.Data.Configurations;
+
+internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> builder)
+    {
+        builder.Property(s => s.Label).HasMaxLength(16);
+        builder.Property(s => s.Title).HasMaxLength(300);
+        builder.HasIndex(s => new { s.PlanId, s.SortOrder });
+    }
+}

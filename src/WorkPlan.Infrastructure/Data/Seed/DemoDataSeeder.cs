@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkPlan.Core.Organisations;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Infrastructure.Data.Seed;
+
+/// <summary>
+/// Loads the demo data files idempotently: organisations and services are added when their code is
+/// missing, a plan when its centre has none for that year. Running it again changes nothing.
+/// </summary>
+public sealed class DemoDataSeeder(AppDbContext db, ILogger<DemoDataSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var files = DemoData.LoadEmbedded();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var organisations = await db.Organisations.Include(o => o.Services).ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
+        var added = 0;
+        foreach (var file in files)
+        {
+            foreach (var item in file.Organisations)
+            {
+                if (organisations.ContainsKey(item.Code))
+                {
+                    continue;
+                }
+
+                var parent = item.Parent is null ? null : organisations[item.Parent];
+                var organisation = new Organisation(item.Code, item.Kind, item.Name, item.ShortName, parent);
+                organisation.SetDirector(item.DirectorTitle, item.DirectorName);
+                db.Organisations.Add(organisation);
+                organisations.Add(item.Code, organisation);
+                added++;
+            }
+
+            foreach (var (item, index) in file.Services.Select((s, i) => (s, i)))
+            {
+                var organisation = organisations[item.Organisation];
+                if (organisation.Services.All(s => s.Code != item.Code))
+                {
+                    organisation.Services.Add(new Service(organisation, item.Code, item.Name, item.ShortName, index + 1));
+                    added++;
+                }
+            }
+        }
+
+        var existingPlans = await db.Plans
+            .Select(p => new { p.Organisation!.Code, p.Year })
+            .ToListAsync(cancellationToken);
+        foreach (var item in files.SelectMany(f => f.Plans))
+        {
+            if (existingPlans.Any(p => p.Code == item.Organisation && p.Year == item.Year))
+            {
+                continue;
+            }
+
+            db.Plans.Add(BuildPlan(item, organisations[item.Organisation]));
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Demo data loaded: {AddedCount} records added", added);
+    }
+
+    private static Plan BuildPlan(DemoPlan item, Organisation organisation)
+    {
+        var plan = new Plan(organisation, item.Year, item.Title);
+        foreach (var sectionItem in item.Sections)
+        {
+            var section = plan.AddSection(sectionItem.Label, sectionItem.Title);
+            foreach (var indicatorItem in sectionItem.Indicators)
+            {
+                var parent = plan.AddIndicator(section, indicatorItem.ToDefinition(), ServicesOf(indicatorItem, organisation));
+                foreach (var child in indicatorItem.Children ?? [])
+                {
+                    plan.AddIndicator(section, child.ToDefinition(), ServicesOf(child, organisation), parent);
+                }
+            }
+        }
+
+        plan.RecordPaperSignatures(item.Agreement.ToBlock(), item.Approval.ToBlock(), item.Status);
+        return plan;
+    }
+
+    private static IEnumerable<Service> ServicesOf(DemoIndicator item, Organisation organisation) =>
+        item.Services.Contains(DemoIndicator.AllServices)
+            ? organisation.Services
+            : item.Services.Select(code => organisation.Services.Single(s => s.Code == code));
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace WorkPlan.Web.Features.Errors;
+
+/// <summary>Friendly error pages; no stack trace ever reaches a user outside Development.</summary>
+[Route("Error")]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController(ILogger<ErrorController> logger) : Controller
+{
+    private const string ViewPath = "~/Features/Errors/Error.cshtml";
+
+    [Route("")]
+    public IActionResult Index()
+    {
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null)
+        {
+            logger.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View(ViewPath, new ErrorViewModel(StatusCodes.Status500InternalServerError, HttpContext.TraceIdentifier));
+    }
+
+    [Route("{code:int}")]
+    public IActionResult Status(int code)
+    {
+        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
+        return View(ViewPath, new ErrorViewModel(status, HttpContext.TraceIdentifier));
+    }
+}
+
+/// <summary>What the error page shows: the status and a reference to quote to the administrator.</summary>
+public sealed record ErrorViewModel(int StatusCode, string TraceId);

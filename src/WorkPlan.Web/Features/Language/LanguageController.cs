@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using WorkPlan.Web.Infrastructure;
+
+namespace WorkPlan.Web.Features.Language;
+
+/// <summary>Remembers the user's language in a cookie and returns to the page they were on.</summary>
+public sealed class LanguageController : Controller
+{
+    [HttpPost]
+    public IActionResult Set(string culture, string? returnUrl)
+    {
+        if (Cultures.All.Any(c => c.Name == culture))
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1),
+                    IsEssential = true,
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Lax,
+                    Secure = Request.IsHttps,
+                });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,6 @@
+namespace WorkPlan.Web;
+
+/// <summary>Anchor type for the UI strings in Resources/SharedResource.*.resx (Uzbek is the neutral language).</summary>
+public sealed class SharedResource
+{
+}

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Respawn;
+using WorkPlan.Infrastructure.Data;
+using WorkPlan.Infrastructure.Data.Seed;
+
+namespace WorkPlan.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real PostgreSQL database of its own, created from the migrations once per test run and reset
+/// between tests. The server comes from WORKPLAN_TEST_DB (scripts/test.sh starts one).
+/// </summary>
+public sealed class DatabaseFixture : IAsyncLifetime
+{
+    private readonly string _serverConnectionString;
+    private Respawner? _respawner;
+    private WorkPlanFactory? _factory;
+
+    public DatabaseFixture()
+    {
+        _serverConnectionString = Environment.GetEnvironmentVariable("WORKPLAN_TEST_DB")
+            ?? "Host=127.0.0.1;Port=55433;Username=postgres";
+        DatabaseName = $"workplan_test_{Guid.NewGuid():N}";
+        ConnectionString = new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = DatabaseName }.ConnectionString;
+    }
+
+    public string DatabaseName { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The web application over this database, started on first use and shared by the collection.</summary>
+    public WorkPlanFactory Factory => _factory ??= new WorkPlanFactory(ConnectionString);
+
+    public AppDbContext CreateContext() => new(new DbContextOptionsBuilder<AppDbContext>()
+        .UseNpgsql(ConnectionString)
+        .UseSnakeCaseNamingConvention()
+        .Options);
+
+    public async Task InitializeAsync()
+    {
+        await using (var db = CreateContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+    }
+
+    /// <summary>Empties every table, so that a test starts from a known state.</summary>
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    /// <summary>Empties every table and loads the demo data, as demo mode does at start-up.</summary>
+    public async Task ResetWithDemoDataAsync()
+    {
+        await ResetAsync();
+        await using var db = CreateContext();
+        await new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance).SeedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_serverConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseTests : ICollectionFixture<DatabaseFixture>
+{
+    public const string Name = "db";
+}
