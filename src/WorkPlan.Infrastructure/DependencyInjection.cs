@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WorkPlan.Core.Administration;
+using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 using WorkPlan.Infrastructure.Data;
 using WorkPlan.Infrastructure.Data.Seed;
+using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Infrastructure;
 
@@ -12,6 +17,9 @@ public static class DependencyInjection
 {
     /// <summary>The name of the connection string (environment: ConnectionStrings__WorkPlan).</summary>
     public const string ConnectionStringName = "WorkPlan";
+
+    /// <summary>PBKDF2 iterations for password hashes (OWASP: at least 210,000 for HMAC-SHA512).</summary>
+    public const int PasswordHashIterations = 210_000;
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,9 +31,46 @@ public static class DependencyInjection
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+        services.Configure<PasswordHasherOptions>(options =>
+        {
+            options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            options.IterationCount = PasswordHashIterations;
+        });
+        services.AddDataProtection().SetApplicationName("WorkPlan").PersistKeysToDbContext<AppDbContext>();
+
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<DatabaseInitialiser>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueryService>();
         services.AddScoped<PlanService>();
+        services.AddScoped<OrganisationAdminService>();
+        services.AddScoped<IServiceUsage, ServiceUsage>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AccountService>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Options;
 using Serilog;
+using WorkPlan.Core.Common;
 using WorkPlan.Infrastructure;
 using WorkPlan.Infrastructure.Data;
+using WorkPlan.Infrastructure.Identity;
+using WorkPlan.Web.Authorization;
 using WorkPlan.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,8 +19,38 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext());
 
 builder.Services.Configure<WorkPlanOptions>(builder.Configuration.GetSection(WorkPlanOptions.SectionName));
+builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection($"{WorkPlanOptions.SectionName}:Bootstrap"));
+builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddScoped<DocumentFormatter>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+var security = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/Login";
+    options.LogoutPath = "/Account/Logout";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.Cookie.Name = "WorkPlan.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+    options.SlidingExpiration = true;
+    options.Events.OnSigningIn = SessionLifetime.StampSessionStart;
+    options.Events.OnValidatePrincipal = context => SessionLifetime.ValidateAsync(context, TimeSpan.FromHours(security.AbsoluteLifetimeHours));
+});
+builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+    options.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampValidationMinutes));
+builder.Services.AddAuthorization(Policies.Register);
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "WorkPlan.Antiforgery";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(options =>
@@ -50,21 +84,24 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<AccountGateMiddleware>();
 app.UseAuthorization();
 
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapControllerRoute("default", "{controller=Plans}/{action=Index}/{id?}");
 
 using (var scope = app.Services.CreateScope())
 {
     var options = scope.ServiceProvider.GetRequiredService<IOptions<WorkPlanOptions>>().Value;
     await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>()
-        .InitialiseAsync(options.MigrateOnStartup, options.DemoMode);
+        .InitialiseAsync(options.MigrateOnStartup, options.DemoMode, scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value);
 }
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
 
@@ -19,6 +20,14 @@ public interface IAppDbContext
     DbSet<Indicator> Indicators { get; }
 
     DbSet<MonthlyActual> MonthlyActuals { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    /// <summary>For use cases that must save twice in one transaction (e.g. to audit a new row's id).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
+    Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

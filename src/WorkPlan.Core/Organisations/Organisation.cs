@@ -54,6 +54,24 @@ public class Organisation
 
     public ICollection<Service> Services { get; private set; } = [];
 
+    /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>The kind of centre that sits directly below this one, or null for a district.</summary>
+    public OrganisationKind? ChildKind => Kind switch
+    {
+        OrganisationKind.National => OrganisationKind.Regional,
+        OrganisationKind.Regional => OrganisationKind.District,
+        _ => null,
+    };
+
+    public void Rename(string name, string? shortName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        ShortName = string.IsNullOrWhiteSpace(shortName) ? Name : shortName.Trim();
+    }
+
     public void SetDirector(string? title, string? name)
     {
         DirectorTitle = string.IsNullOrWhiteSpace(title) ? null : title.Trim();

@@ -33,4 +33,14 @@ public class Service
     public string ShortName { get; private set; }
 
     public int SortOrder { get; private set; }
+
+    /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
+    public uint Version { get; private set; }
+
+    public void Rename(string name, string? shortName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        ShortName = string.IsNullOrWhiteSpace(shortName) ? Name : shortName.Trim();
+    }
 }

@@ -22,9 +22,9 @@ public class Indicator
         Number = Name = string.Empty;
         Schedule = definition.Schedule;
         Apply(definition);
-        foreach (var service in services)
+        foreach (var (service, index) in services.Select((s, i) => (s, i)))
         {
-            Services.Add(service);
+            ResponsibleServices.Add(new IndicatorService(this, service, index + 1));
         }
     }
 
@@ -74,7 +74,10 @@ public class Indicator
 
     public int SortOrder { get; private set; }
 
+    /// <summary>The responsible services (for queries); <see cref="ResponsibleServices"/> keeps their printed order.</summary>
     public ICollection<Service> Services { get; private set; } = [];
+
+    public ICollection<IndicatorService> ResponsibleServices { get; private set; } = [];
 
     public ICollection<Indicator> Children { get; private set; } = [];
 

@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
 
 namespace WorkPlan.Core.Plans;
 
-/// <summary>Use cases that read plans.</summary>
-public sealed class PlanService(IAppDbContext db)
+/// <summary>Use cases that read plans; every query sees only the plans visible to the current user.</summary>
+public sealed class PlanService(IAppDbContext db, ICurrentUser currentUser)
 {
+    private IQueryable<Plan> VisiblePlans => db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(currentUser.Required));
+
     /// <summary>Plans, newest year first, then by centre.</summary>
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default) =>
-        await db.Plans.AsNoTracking()
+        await VisiblePlans
             .OrderByDescending(p => p.Year).ThenBy(p => p.Organisation!.Name)
             .Select(p => new PlanSummary(p.Id, p.Organisation!.Name, p.Year, p.Title, p.Status, p.Indicators.Count))
             .ToListAsync(cancellationToken);
@@ -16,7 +19,7 @@ public sealed class PlanService(IAppDbContext db)
     /// <summary>The plan document: three queries whatever the plan's size (header, sections, rows).</summary>
     public async Task<Result<PlanDocument>> GetDocumentAsync(int planId, CancellationToken cancellationToken = default)
     {
-        var header = await db.Plans.AsNoTracking()
+        var header = await VisiblePlans
             .Where(p => p.Id == planId)
             .Select(p => new
             {
@@ -57,7 +60,7 @@ public sealed class PlanService(IAppDbContext db)
                 i.Target,
                 i.Mechanism,
                 i.Deadline,
-                Services = i.Services.OrderBy(s => s.SortOrder).Select(s => s.Name).ToList(),
+                Services = i.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.Service!.Name).ToList(),
             })
             .ToListAsync(cancellationToken);
 

@@ -1,13 +1,22 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
+using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Infrastructure.Data;
 
-/// <summary>The application's database: every entity configuration lives in Configurations/.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IAppDbContext
+/// <summary>
+/// The application's database: domain entities, Identity's users (one role per user, kept on the
+/// user row, so no role tables), and the data-protection keys that several app instances share.
+/// Every entity configuration lives in Configurations/.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityUserContext<AppUser>(options), IAppDbContext, IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
@@ -21,10 +30,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(op
 
     public DbSet<MonthlyActual> MonthlyActuals => Set<MonthlyActual>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

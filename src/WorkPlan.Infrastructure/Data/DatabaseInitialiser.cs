@@ -1,13 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkPlan.Infrastructure.Data.Seed;
+using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Infrastructure.Data;
 
-/// <summary>Brings the database up to date at start-up: migrations, then demo data in demo mode.</summary>
-public sealed class DatabaseInitialiser(AppDbContext db, DemoDataSeeder demo, ILogger<DatabaseInitialiser> logger)
+/// <summary>
+/// Brings the database up to date at start-up: migrations, then demo data and accounts in demo mode,
+/// or the configured first administrator otherwise.
+/// </summary>
+public sealed class DatabaseInitialiser(
+    AppDbContext db, DemoDataSeeder demo, DemoUserSeeder demoUsers, BootstrapAdministrator bootstrap, ILogger<DatabaseInitialiser> logger)
 {
-    public async Task InitialiseAsync(bool migrate, bool demoMode, CancellationToken cancellationToken = default)
+    public async Task InitialiseAsync(bool migrate, bool demoMode, BootstrapOptions bootstrapOptions, CancellationToken cancellationToken = default)
     {
         if (migrate)
         {
@@ -18,6 +23,11 @@ public sealed class DatabaseInitialiser(AppDbContext db, DemoDataSeeder demo, IL
         if (demoMode)
         {
             await demo.SeedAsync(cancellationToken);
+            await demoUsers.SeedAsync(cancellationToken);
+        }
+        else
+        {
+            await bootstrap.EnsureAsync(bootstrapOptions, cancellationToken);
         }
     }
 }

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Respawn;
 using WorkPlan.Infrastructure.Data;
 using WorkPlan.Infrastructure.Data.Seed;
+using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.IntegrationTests.Infrastructure;
 
@@ -62,12 +65,18 @@ public sealed class DatabaseFixture : IAsyncLifetime
         await _respawner!.ResetAsync(connection);
     }
 
-    /// <summary>Empties every table and loads the demo data, as demo mode does at start-up.</summary>
+    /// <summary>
+    /// Empties every table and loads the demo data and accounts, as demo mode does at start-up. The
+    /// accounts' password hash uses few PBKDF2 iterations here, to keep resets fast; the app's own
+    /// hasher (210,000 iterations) is checked by its own test.
+    /// </summary>
     public async Task ResetWithDemoDataAsync()
     {
         await ResetAsync();
         await using var db = CreateContext();
         await new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance).SeedAsync();
+        var hasher = new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
+        await new DemoUserSeeder(db, hasher, TimeProvider.System, NullLogger<DemoUserSeeder>.Instance).SeedAsync();
     }
 
     public async Task DisposeAsync()

@@ -1,10 +1,19 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WorkPlan.IntegrationTests.Infrastructure;
 
-/// <summary>The real application over a test database; demo mode off unless a test seeds it.</summary>
-public sealed class WorkPlanFactory(string connectionString, bool migrateOnStartup = false) : WebApplicationFactory<Program>
+/// <summary>
+/// The real application over a test database; demo mode off (tests seed what they need). A request
+/// carrying X-Test-User is signed in as that user; any other request uses the real cookie sign-in.
+/// </summary>
+public sealed class WorkPlanFactory(string connectionString, bool migrateOnStartup = false, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -13,5 +22,26 @@ public sealed class WorkPlanFactory(string connectionString, bool migrateOnStart
         builder.UseSetting("WorkPlan:DemoMode", "false");
         builder.UseSetting("WorkPlan:MigrateOnStartup", migrateOnStartup ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Security:SecurityStampValidationMinutes", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+            services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(TestAuthHandler.Header) ? TestAuthHandler.SchemeName : null);
+        });
+    }
+
+    /// <summary>A client signed in as the named user (no redirects followed, so tests see 302s).</summary>
+    public HttpClient CreateClientAs(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthHandler.Header, userName);
+        return client;
     }
 }

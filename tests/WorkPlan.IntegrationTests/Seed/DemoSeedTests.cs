@@ -1,5 +1,11 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using WorkPlan.Core.Plans;
+using WorkPlan.Infrastructure.Data;
+using WorkPlan.Infrastructure.Data.Seed;
+using WorkPlan.Infrastructure.Identity;
 using WorkPlan.IntegrationTests.Infrastructure;
 
 namespace WorkPlan.IntegrationTests.Seed;
@@ -16,9 +22,9 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
 
-        var plan = await db.Plans.Include(p => p.Organisation).SingleAsync();
-        var sections = await db.Sections.OrderBy(s => s.SortOrder).Select(s => s.Label + ". " + s.Title).ToListAsync();
-        var numbers = await db.Indicators.OrderBy(i => i.SortOrder).Select(i => new { i.Number, i.ParentId }).ToListAsync();
+        var plan = await db.Plans.Include(p => p.Organisation).SingleAsync(p => p.Organisation!.Code == "xojaobod");
+        var sections = await db.Sections.Where(s => s.Plan!.Organisation!.Code == "xojaobod").OrderBy(s => s.SortOrder).Select(s => s.Label + ". " + s.Title).ToListAsync();
+        var numbers = await Xojaobod(db).OrderBy(i => i.SortOrder).Select(i => new { i.Number, i.ParentId }).ToListAsync();
 
         plan.Year.Should().Be(2022);
         plan.Organisation!.ShortName.Should().Be("Xo'jaobod TAKM");
@@ -39,7 +45,7 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
 
-        var plan = await db.Plans.SingleAsync();
+        var plan = await db.Plans.SingleAsync(p => p.Organisation!.Code == "xojaobod");
 
         plan.Status.Should().Be(PlanStatus.InForce);
         plan.Agreement.Should().Be(new SignatureBlock("Bobur nomidagi Andijon viloyat axborot-kutubxona markazi direktori", "G.Ismailova", null));
@@ -51,7 +57,7 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
 
-        var rows = await db.Indicators.Where(i => i.Number.StartsWith("10")).ToDictionaryAsync(i => i.Number);
+        var rows = await Xojaobod(db).Where(i => i.Number.StartsWith("10")).ToDictionaryAsync(i => i.Number);
 
         (rows["10.2"].PreviousFact + rows["10.4"].PreviousFact).Should().Be(rows["10"].PreviousFact).And.Be(4379m);
         (rows["10.2"].Target + rows["10.4"].Target).Should().Be(rows["10"].Target).And.Be(4000m);
@@ -67,7 +73,7 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
 
-        var rows = await db.Indicators.ToDictionaryAsync(i => i.Number);
+        var rows = await Xojaobod(db).ToDictionaryAsync(i => i.Number);
 
         rows["16"].Target.Should().Be(105000m);
         (rows["15"].PreviousFact, rows["15"].Target).Should().Be((11340m, 14000m));
@@ -83,10 +89,10 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
 
-        var services = await db.Services.OrderBy(s => s.SortOrder).Select(s => s.Name).ToListAsync();
-        var withoutService = await db.Indicators.Where(i => !i.Services.Any()).Select(i => i.Number).ToListAsync();
-        var row38 = await db.Indicators.Where(i => i.Number == "38").Select(i => i.Services.Count).SingleAsync();
-        var row18 = await db.Indicators.Where(i => i.Number == "18").SelectMany(i => i.Services.Select(s => s.Name)).ToListAsync();
+        var services = await db.Services.Where(s => s.Organisation!.Code == "xojaobod").OrderBy(s => s.SortOrder).Select(s => s.Name).ToListAsync();
+        var withoutService = await Xojaobod(db).Where(i => !i.Services.Any()).Select(i => i.Number).ToListAsync();
+        var row38 = await Xojaobod(db).Where(i => i.Number == "38").Select(i => i.Services.Count).SingleAsync();
+        var row18 = await Xojaobod(db).Where(i => i.Number == "18").SelectMany(i => i.Services.Select(s => s.Name)).ToListAsync();
 
         services.Should().Equal(
             "Axborot-bibliografiya xizmati",
@@ -105,7 +111,7 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
 
-        var rows = await db.Indicators.ToDictionaryAsync(i => i.Number);
+        var rows = await Xojaobod(db).ToDictionaryAsync(i => i.Number);
 
         rows["2"].Mechanism.Should().HaveCount(3);
         rows["3"].Mechanism[1].Should().Contain("markazi hududida mavjud", "row 3's mechanism continues after the page break");
@@ -122,7 +128,7 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
 
-        var indicators = await db.Indicators.AsNoTracking().ToListAsync();
+        var indicators = await Xojaobod(db).AsNoTracking().ToListAsync();
         var errors = indicators.Where(i => i.ParentId is null)
             .SelectMany(parent => PlanRules.CheckChildren(parent, [.. indicators.Where(c => c.ParentId == parent.Id)]))
             .ToList();
@@ -137,20 +143,25 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IAsyncLifetime
 
         await using (var db = database.CreateContext())
         {
-            await new WorkPlan.Infrastructure.Data.Seed.DemoDataSeeder(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<WorkPlan.Infrastructure.Data.Seed.DemoDataSeeder>.Instance).SeedAsync();
+            await new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance).SeedAsync();
+            var hasher = new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
+            await new DemoUserSeeder(db, hasher, TimeProvider.System, NullLogger<DemoUserSeeder>.Instance).SeedAsync();
         }
 
         var after = await SnapshotAsync();
         after.Should().Be(before);
     }
 
+    private static IQueryable<Indicator> Xojaobod(AppDbContext db) => db.Indicators.Where(i => i.Plan!.Organisation!.Code == "xojaobod");
+
     private async Task<string> SnapshotAsync()
     {
         await using var db = database.CreateContext();
         var organisations = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id + o.Code + o.DirectorName).ToListAsync();
-        var services = await db.Services.OrderBy(s => s.Id).Select(s => s.Id + s.Name).ToListAsync();
+        var services = await db.Services.Where(s => s.Organisation!.Code == "xojaobod").OrderBy(s => s.Id).Select(s => s.Id + s.Name).ToListAsync();
         var plans = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id + p.Title + p.Version).ToListAsync();
         var indicators = await db.Indicators.OrderBy(i => i.Id).Select(i => i.Id + i.Number + i.Target + i.Services.Count).ToListAsync();
-        return string.Join('|', organisations.Concat(services).Concat(plans).Concat(indicators));
+        var users = await db.Users.OrderBy(u => u.Id).Select(u => u.Id + u.UserName + u.PasswordHash + u.SecurityStamp).ToListAsync();
+        return string.Join('|', organisations.Concat(services).Concat(plans).Concat(indicators).Concat(users));
     }
 }

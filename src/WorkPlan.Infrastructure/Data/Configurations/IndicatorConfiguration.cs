@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -26,14 +25,14 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasIndex(i => new { i.PlanId, i.SortOrder });
         builder.HasIndex(i => i.SectionId);
         builder.HasIndex(i => i.ParentId);
-        builder.HasMany(i => i.Services).WithMany().UsingEntity<Dictionary<string, object>>(
-            "indicator_services",
-            right => right.HasOne<Service>().WithMany().HasForeignKey("ServiceId").OnDelete(DeleteBehavior.Restrict),
-            left => left.HasOne<Indicator>().WithMany().HasForeignKey("IndicatorId").OnDelete(DeleteBehavior.Cascade),
+        builder.HasMany(i => i.Services).WithMany().UsingEntity<IndicatorService>(
+            right => right.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict),
+            left => left.HasOne(r => r.Indicator).WithMany(i => i.ResponsibleServices).HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade),
             join =>
             {
-                join.HasKey("IndicatorId", "ServiceId");
-                join.HasIndex("ServiceId");
+                join.ToTable("indicator_services");
+                join.HasKey(r => new { r.IndicatorId, r.ServiceId });
+                join.HasIndex(r => r.ServiceId);
             });
     }
 }

@@ -11,6 +11,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.Code).HasMaxLength(64);
         builder.Property(s => s.Name).HasMaxLength(300);
         builder.Property(s => s.ShortName).HasMaxLength(120);
+        builder.Property(s => s.Version).IsRowVersion();
         builder.HasIndex(s => new { s.OrganisationId, s.Code }).IsUnique();
     }
 }

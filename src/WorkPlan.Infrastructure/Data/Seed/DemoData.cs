@@ -7,9 +7,10 @@ namespace WorkPlan.Infrastructure.Data.Seed;
 
 /// <summary>The shape of a demo data file (Data/Seed/demo-*.json): organisations, services and plans.</summary>
 internal sealed record DemoData(
-    IReadOnlyList<DemoOrganisation> Organisations,
-    IReadOnlyList<DemoService> Services,
-    IReadOnlyList<DemoPlan> Plans)
+    IReadOnlyList<DemoOrganisation>? Organisations,
+    IReadOnlyList<DemoService>? Services,
+    IReadOnlyList<DemoPlan>? Plans,
+    IReadOnlyList<DemoUser>? Users)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -38,6 +39,9 @@ internal sealed record DemoData(
 
 internal sealed record DemoOrganisation(
     string Code, OrganisationKind Kind, string? Parent, string Name, string ShortName, string? DirectorTitle, string? DirectorName);
+
+/// <summary>A demo account; every demo account signs in with <see cref="DemoUserSeeder.Password"/>.</summary>
+internal sealed record DemoUser(string UserName, string FullName, string Organisation, string Role, string? Service);
 
 internal sealed record DemoService(string Code, string Organisation, string Name, string? ShortName);
 

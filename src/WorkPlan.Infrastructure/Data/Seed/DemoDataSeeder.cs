@@ -18,24 +18,31 @@ public sealed class DemoDataSeeder(AppDbContext db, ILogger<DemoDataSeeder> logg
 
         var organisations = await db.Organisations.Include(o => o.Services).ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
         var added = 0;
-        foreach (var file in files)
+        // Parents first, whichever file names them.
+        var pending = files.SelectMany(f => f.Organisations ?? []).Where(o => !organisations.ContainsKey(o.Code)).ToList();
+        while (pending.Count > 0)
         {
-            foreach (var item in file.Organisations)
+            var ready = pending.Where(o => o.Parent is null || organisations.ContainsKey(o.Parent)).ToList();
+            if (ready.Count == 0)
             {
-                if (organisations.ContainsKey(item.Code))
-                {
-                    continue;
-                }
+                throw new InvalidDataException($"Demo organisations with unknown parents: {string.Join(", ", pending.Select(o => o.Code))}.");
+            }
 
+            foreach (var item in ready)
+            {
                 var parent = item.Parent is null ? null : organisations[item.Parent];
                 var organisation = new Organisation(item.Code, item.Kind, item.Name, item.ShortName, parent);
                 organisation.SetDirector(item.DirectorTitle, item.DirectorName);
                 db.Organisations.Add(organisation);
                 organisations.Add(item.Code, organisation);
+                pending.Remove(item);
                 added++;
             }
+        }
 
-            foreach (var (item, index) in file.Services.Select((s, i) => (s, i)))
+        foreach (var file in files)
+        {
+            foreach (var (item, index) in (file.Services ?? []).Select((s, i) => (s, i)))
             {
                 var organisation = organisations[item.Organisation];
                 if (organisation.Services.All(s => s.Code != item.Code))
@@ -49,7 +56,7 @@ public sealed class DemoDataSeeder(AppDbContext db, ILogger<DemoDataSeeder> logg
         var existingPlans = await db.Plans
             .Select(p => new { p.Organisation!.Code, p.Year })
             .ToListAsync(cancellationToken);
-        foreach (var item in files.SelectMany(f => f.Plans))
+        foreach (var item in files.SelectMany(f => f.Plans ?? []))
         {
             if (existingPlans.Any(p => p.Code == item.Organisation && p.Year == item.Year))
             {

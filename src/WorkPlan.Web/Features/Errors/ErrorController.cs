@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,6 +6,8 @@ namespace WorkPlan.Web.Features.Errors;
 
 /// <summary>Friendly error pages; no stack trace ever reaches a user outside Development.</summary>
 [Route("Error")]
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController(ILogger<ErrorController> logger) : Controller
 {

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.Language;
 
-/// <summary>Remembers the user's language in a cookie and returns to the page they were on.</summary>
+/// <summary>Remembers the user's language in a cookie and returns to the page they were on (also before sign-in).</summary>
+[AllowAnonymous]
 public sealed class LanguageController : Controller
 {
     [HttpPost]

@@ -1,0 +1,28 @@
+using WorkPlan.Core.Organisations;
+
+namespace WorkPlan.Core.Administration;
+
+/// <summary>A node of the organisation tree as an administrator sees it.</summary>
+public sealed record OrganisationNode(int Id, int? ParentId, OrganisationKind Kind, string Name, string ShortName, string? DirectorName, int ServiceCount);
+
+/// <summary>An organisation with its services, for its administration page.</summary>
+public sealed record OrganisationDetails(
+    int Id,
+    int? ParentId,
+    string? ParentName,
+    OrganisationKind Kind,
+    OrganisationKind? ChildKind,
+    string Name,
+    string ShortName,
+    string? DirectorTitle,
+    string? DirectorName,
+    uint Version,
+    IReadOnlyList<ServiceItem> Services);
+
+public sealed record ServiceItem(int Id, int OrganisationId, string Name, string ShortName, uint Version);
+
+/// <summary>What an administrator types to create or change an organisation.</summary>
+public sealed record SaveOrganisation(string Name, string? ShortName, string? DirectorTitle, string? DirectorName, uint Version = 0);
+
+/// <summary>What an administrator types to create or rename a service.</summary>
+public sealed record SaveService(string Name, string? ShortName, uint Version = 0);

@@ -1,0 +1,58 @@
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
+
+namespace WorkPlan.Core.Administration;
+
+/// <summary>What makes a user's organisation, role and service a valid assignment.</summary>
+public static class UserRules
+{
+    public static class Messages
+    {
+        public const string UnknownRole = "Users.UnknownRole";
+        public const string RoleDoesNotFitOrganisation = "Users.RoleDoesNotFitOrganisation";
+        public const string ServiceRequired = "Users.ServiceRequired";
+        public const string ServiceNotOfOrganisation = "Users.ServiceNotOfOrganisation";
+        public const string ServiceOnlyForServiceHeads = "Users.ServiceOnlyForServiceHeads";
+        public const string CannotDeactivateSelf = "Users.CannotDeactivateSelf";
+        public const string FullNameRequired = "Users.FullNameRequired";
+    }
+
+    /// <summary>
+    /// A role fits the kind of centre (district roles in districts, regional roles in regions, administrators
+    /// anywhere); a service head has exactly one service, of their own centre; nobody else has one.
+    /// <paramref name="serviceOrganisationId"/> is the organisation of the chosen service, or null when none was chosen.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> CheckAssignment(
+        string role, OrganisationKind organisationKind, int organisationId, int? serviceId, int? serviceOrganisationId)
+    {
+        var errors = new List<ValidationError>();
+        if (!Roles.All.Contains(role))
+        {
+            errors.Add(new ValidationError("Role", Messages.UnknownRole));
+            return errors;
+        }
+
+        if (!Roles.FitsOrganisation(role, organisationKind))
+        {
+            errors.Add(new ValidationError("Role", Messages.RoleDoesNotFitOrganisation));
+        }
+
+        if (role == Roles.ServiceHead)
+        {
+            if (serviceId is null)
+            {
+                errors.Add(new ValidationError("ServiceId", Messages.ServiceRequired));
+            }
+            else if (serviceOrganisationId != organisationId)
+            {
+                errors.Add(new ValidationError("ServiceId", Messages.ServiceNotOfOrganisation));
+            }
+        }
+        else if (serviceId is not null)
+        {
+            errors.Add(new ValidationError("ServiceId", Messages.ServiceOnlyForServiceHeads));
+        }
+
+        return errors;
+    }
+}

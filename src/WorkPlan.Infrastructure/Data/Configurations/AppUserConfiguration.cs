@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Infrastructure.Identity;
+
+namespace WorkPlan.Infrastructure.Data.Configurations;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.Property(u => u.Role).HasMaxLength(32);
+        builder.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(u => u.Service).WithMany().HasForeignKey(u => u.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.OrganisationId);
+        builder.HasIndex(u => u.ServiceId);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkPlan.Infrastructure.Identity;
+
+namespace WorkPlan.Infrastructure.Data.Seed;
+
+/// <summary>
+/// Demo mode only: one account per role for the demo centres, all with the same published password,
+/// exempt from the two-factor requirement so that anyone can try the app. Added when missing.
+/// </summary>
+public sealed class DemoUserSeeder(AppDbContext db, IPasswordHasher<AppUser> hasher, TimeProvider clock, ILogger<DemoUserSeeder> logger)
+{
+    /// <summary>The demo accounts' password, printed by scripts/run.sh and listed in README. Demo mode only.</summary>
+    public const string Password = "Demo-parol-2022";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var wanted = DemoData.LoadEmbedded().SelectMany(f => f.Users ?? []).ToList();
+        var existing = await db.Users.Select(u => u.NormalizedUserName).ToListAsync(cancellationToken);
+        var missing = wanted.Where(u => !existing.Contains(u.UserName.ToUpperInvariant())).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var organisations = await db.Organisations.Include(o => o.Services).ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
+        string? hash = null;
+        foreach (var item in missing)
+        {
+            var organisation = organisations[item.Organisation];
+            var user = new AppUser
+            {
+                UserName = item.UserName,
+                NormalizedUserName = item.UserName.ToUpperInvariant(),
+                FullName = item.FullName,
+                Role = item.Role,
+                OrganisationId = organisation.Id,
+                ServiceId = item.Service is null ? null : organisation.Services.Single(s => s.Code == item.Service).Id,
+                IsActive = true,
+                IsDemo = true,
+                LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                CreatedAt = clock.GetUtcNow(),
+            };
+
+            // One PBKDF2 hash (with its own salt) serves every demo account: hashing is deliberately slow.
+            user.PasswordHash = hash ??= hasher.HashPassword(user, Password);
+            db.Users.Add(user);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo accounts created: {UserCount}", missing.Count);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+using WorkPlan.Core.Organisations;
+
+namespace WorkPlan.Infrastructure.Identity;
+
+/// <summary>A person who signs in: one organisation, one role and, for a service head, one service.</summary>
+public class AppUser : IdentityUser
+{
+    public string FullName { get; set; } = string.Empty;
+
+    public int OrganisationId { get; set; }
+
+    public Organisation? Organisation { get; set; }
+
+    /// <summary>One of <see cref="Core.Common.Roles"/>.</summary>
+    public string Role { get; set; } = string.Empty;
+
+    /// <summary>The service a service head answers for; null for every other role.</summary>
+    public int? ServiceId { get; set; }
+
+    public Service? Service { get; set; }
+
+    /// <summary>A deactivated user cannot sign in and loses any open session.</summary>
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Set when an administrator chose the password (new user, reset): the user must replace it.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>A demo-mode account: signs in with a password alone, whatever the two-factor policy.</summary>
+    public bool IsDemo { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

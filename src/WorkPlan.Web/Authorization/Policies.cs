@@ -1,0 +1,17 @@
+using WorkPlan.Core.Common;
+
+namespace WorkPlan.Web.Authorization;
+
+/// <summary>Policy names used by controllers and views; role names appear only here and in Core.</summary>
+public static class Policies
+{
+    /// <summary>Organisations, services, users and the audit log of the administrator's branch.</summary>
+    public const string Administer = "Administer";
+
+    public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+        options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

@@ -1,0 +1,175 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using QRCoder;
+using WorkPlan.Infrastructure.Identity;
+using WorkPlan.Web.Infrastructure;
+
+namespace WorkPlan.Web.Features.Account;
+
+/// <summary>Sign-in, sign-out, password change and two-factor authentication for the user's own account.</summary>
+public sealed class AccountController(AccountService account, IStringLocalizer<SharedResource> localizer, IOptions<SecurityOptions> security) : Controller
+{
+    [HttpGet]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl) =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl(returnUrl)) : View(new LoginInput { ReturnUrl = returnUrl });
+
+    [HttpPost]
+    [AllowAnonymous]
+    public async Task<IActionResult> Login(LoginInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        switch (await account.SignInAsync(input.UserName, input.Password))
+        {
+            case SignInOutcome.Succeeded:
+                return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
+            case SignInOutcome.RequiresTwoFactor:
+                return RedirectToAction(nameof(SecondFactor), new { returnUrl = input.ReturnUrl });
+            case SignInOutcome.LockedOut:
+                ModelState.AddModelError(string.Empty, localizer["Account.LockedOut"]);
+                break;
+            default:
+                ModelState.AddModelError(string.Empty, localizer["Account.SignInFailed"]);
+                break;
+        }
+
+        input.Password = string.Empty;
+        return View(input);
+    }
+
+    [HttpGet]
+    [AllowAnonymous]
+    public async Task<IActionResult> SecondFactor(string? returnUrl) =>
+        await account.HasPendingTwoFactorAsync() ? View(new SecondFactorInput { ReturnUrl = returnUrl }) : RedirectToAction(nameof(Login));
+
+    [HttpPost]
+    [AllowAnonymous]
+    public async Task<IActionResult> SecondFactor(SecondFactorInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var outcome = input.UseRecoveryCode
+            ? await account.SignInWithRecoveryCodeAsync(input.Code)
+            : await account.SignInWithAuthenticatorAsync(input.Code);
+        switch (outcome)
+        {
+            case SignInOutcome.Succeeded:
+                return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
+            case SignInOutcome.LockedOut:
+                ModelState.AddModelError(string.Empty, localizer["Account.LockedOut"]);
+                break;
+            default:
+                ModelState.AddModelError(nameof(input.Code), localizer["Account.InvalidCode"]);
+                break;
+        }
+
+        input.Code = string.Empty;
+        return View(input);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Logout()
+    {
+        await account.SignOutAsync(User);
+        TempData["Message"] = localizer["Account.SignedOut"].Value;
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet]
+    public IActionResult ChangePassword() => View(new ChangePasswordInput());
+
+    [HttpPost]
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (ModelState.IsValid)
+        {
+            var result = await account.ChangePasswordAsync(User, input.CurrentPassword, input.NewPassword);
+            if (result.IsOk)
+            {
+                TempData["Message"] = localizer["Account.PasswordChanged"].Value;
+                return Redirect("/");
+            }
+
+            ModelState.AddErrors(result.Errors, localizer);
+        }
+
+        return View(new ChangePasswordInput());
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> TwoFactor() =>
+        View(new TwoFactorViewModel(await account.IsTwoFactorEnabledAsync(User), IsSecondFactorRequired()));
+
+    [HttpGet]
+    public async Task<IActionResult> EnableAuthenticator() => await AuthenticatorPageAsync(new EnableAuthenticatorViewModel());
+
+    [HttpPost]
+    public async Task<IActionResult> EnableAuthenticator(EnableAuthenticatorViewModel input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (ModelState.IsValid)
+        {
+            var result = await account.EnableAuthenticatorAsync(User, input.Code);
+            if (result.IsOk)
+            {
+                return View("RecoveryCodes", result.Value);
+            }
+
+            ModelState.AddErrors(result.Errors, localizer);
+        }
+
+        return await AuthenticatorPageAsync(new EnableAuthenticatorViewModel());
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> DisableTwoFactor()
+    {
+        var result = await account.DisableTwoFactorAsync(User, security.Value.EffectiveTwoFactorRoles);
+        TempData["Message"] = result.IsOk ? localizer["Account.TwoFactorDisabled"].Value : localizer["Account.TwoFactorRequired"].Value;
+        return RedirectToAction(nameof(TwoFactor));
+    }
+
+    [HttpGet]
+    [AllowAnonymous]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("~/Features/Errors/Error.cshtml", new Errors.ErrorViewModel(StatusCodes.Status403Forbidden, HttpContext.TraceIdentifier));
+    }
+
+    private async Task<IActionResult> AuthenticatorPageAsync(EnableAuthenticatorViewModel model)
+    {
+        var setup = await account.GetAuthenticatorSetupAsync(User);
+        if (!setup.IsOk)
+        {
+            return NotFound();
+        }
+
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(setup.Value.AuthenticatorUri, QRCodeGenerator.ECCLevel.M);
+        model.SharedKey = setup.Value.SharedKey;
+        model.QrCodeSvg = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(4)));
+        model.Code = string.Empty;
+        model.Required = IsSecondFactorRequired();
+        return View("EnableAuthenticator", model);
+    }
+
+    private bool IsSecondFactorRequired() =>
+        security.Value.EffectiveTwoFactorRoles.Any(User.IsInRole) && !User.HasClaim(WorkPlanClaims.Demo, "true");
+
+    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+}
+
+public sealed record TwoFactorViewModel(bool Enabled, bool Required);

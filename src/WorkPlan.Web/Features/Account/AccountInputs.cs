@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace WorkPlan.Web.Features.Account;
+
+public sealed class LoginInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.UserName")]
+    [StringLength(256)]
+    public string UserName { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.Password")]
+    [DataType(DataType.Password)]
+    [StringLength(512)]
+    public string Password { get; set; } = string.Empty;
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class SecondFactorInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.Code")]
+    [StringLength(32)]
+    public string Code { get; set; } = string.Empty;
+
+    /// <summary>True when the code is one of the recovery codes rather than the authenticator's.</summary>
+    public bool UseRecoveryCode { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class ChangePasswordInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.CurrentPassword")]
+    [DataType(DataType.Password)]
+    [StringLength(512)]
+    public string CurrentPassword { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.NewPassword")]
+    [DataType(DataType.Password)]
+    [StringLength(512, MinimumLength = 10, ErrorMessage = "Account.PasswordLength")]
+    public string NewPassword { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.ConfirmPassword")]
+    [DataType(DataType.Password)]
+    [Compare(nameof(NewPassword), ErrorMessage = "Account.PasswordsDiffer")]
+    public string ConfirmPassword { get; set; } = string.Empty;
+}
+
+public sealed class EnableAuthenticatorViewModel
+{
+    public string SharedKey { get; set; } = string.Empty;
+
+    /// <summary>The QR code as a data: URI of an SVG image (allowed by the content security policy).</summary>
+    public string QrCodeSvg { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.Code")]
+    [StringLength(7, MinimumLength = 6, ErrorMessage = "Account.InvalidCode")]
+    public string Code { get; set; } = string.Empty;
+
+    public bool Required { get; set; }
+}

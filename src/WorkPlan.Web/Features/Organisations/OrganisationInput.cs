@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using WorkPlan.Core.Administration;
+
+namespace WorkPlan.Web.Features.Organisations;
+
+public sealed class OrganisationInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Admin.Name")]
+    public string Name { get; set; } = string.Empty;
+
+    [StringLength(120, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Admin.ShortName")]
+    public string? ShortName { get; set; }
+
+    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Admin.DirectorTitle")]
+    public string? DirectorTitle { get; set; }
+
+    [StringLength(120, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Admin.DirectorName")]
+    public string? DirectorName { get; set; }
+
+    public uint Version { get; set; }
+
+    public static OrganisationInput From(OrganisationDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        return new()
+        {
+            Name = details.Name,
+            ShortName = details.ShortName,
+            DirectorTitle = details.DirectorTitle,
+            DirectorName = details.DirectorName,
+            Version = details.Version,
+        };
+    }
+
+    public SaveOrganisation ToCommand() => new(Name, ShortName, DirectorTitle, DirectorName, Version);
+}
+
+/// <summary>The organisation form: the input, and the organisation it hangs under (create) or is (edit).</summary>
+public sealed record OrganisationFormViewModel(OrganisationInput Input, OrganisationDetails Context, bool IsNew);

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using WorkPlan.Core.Administration;
+using WorkPlan.Core.Common;
+using WorkPlan.Web.Authorization;
+using WorkPlan.Web.Infrastructure;
+
+namespace WorkPlan.Web.Features.Services;
+
+/// <summary>The services (xizmat) of an organisation: add, rename, delete when unused.</summary>
+[Authorize(Policy = Policies.Administer)]
+public sealed class ServicesController(OrganisationAdminService organisations, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Create(int organisationId, CancellationToken cancellationToken) =>
+        (await organisations.GetAsync(organisationId, cancellationToken)).ToActionResult(this, organisation =>
+            View("Form", new ServiceFormViewModel(new ServiceInput(), organisation.Id, organisation.Name, null)));
+
+    [HttpPost]
+    public async Task<IActionResult> Create(int organisationId, ServiceInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var organisation = await organisations.GetAsync(organisationId, cancellationToken);
+        if (!organisation.IsOk)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var created = await organisations.AddServiceAsync(organisationId, input.ToCommand(), cancellationToken);
+            if (created.IsOk)
+            {
+                TempData["Message"] = localizer["Admin.Saved"].Value;
+                return RedirectToAction("Details", "Organisations", new { id = organisationId });
+            }
+
+            ModelState.AddErrors(created.Errors, localizer, nameof(ServiceFormViewModel.Input));
+        }
+
+        return View("Form", new ServiceFormViewModel(input, organisation.Value.Id, organisation.Value.Name, null));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken) =>
+        (await organisations.GetServiceAsync(id, cancellationToken)).ToActionResult(this, service =>
+            View("Form", new ServiceFormViewModel(ServiceInput.From(service), service.OrganisationId, service.Name, service.Id)));
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, ServiceInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var service = await organisations.GetServiceAsync(id, cancellationToken);
+        if (!service.IsOk)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var saved = await organisations.UpdateServiceAsync(id, input.ToCommand(), cancellationToken);
+            if (saved.IsOk)
+            {
+                TempData["Message"] = localizer["Admin.Saved"].Value;
+                return RedirectToAction("Details", "Organisations", new { id = service.Value.OrganisationId });
+            }
+
+            if (saved.Status == ResultStatus.Conflict)
+            {
+                ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
+                input = ServiceInput.From(service.Value);
+            }
+            else
+            {
+                ModelState.AddErrors(saved.Errors, localizer, nameof(ServiceFormViewModel.Input));
+            }
+        }
+
+        return View("Form", new ServiceFormViewModel(input, service.Value.OrganisationId, service.Value.Name, id));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        var service = await organisations.GetServiceAsync(id, cancellationToken);
+        if (!service.IsOk)
+        {
+            return NotFound();
+        }
+
+        var deleted = await organisations.DeleteServiceAsync(id, cancellationToken);
+        TempData["Message"] = deleted.IsOk ? localizer["Admin.Deleted"].Value : localizer[deleted.Errors.Count > 0 ? deleted.Errors[0].MessageKey : "Error.InvalidInput"].Value;
+        return RedirectToAction("Details", "Organisations", new { id = service.Value.OrganisationId });
+    }
+}
+
+public sealed class ServiceInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Admin.Name")]
+    public string Name { get; set; } = string.Empty;
+
+    [StringLength(120, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Admin.ShortName")]
+    public string? ShortName { get; set; }
+
+    public uint Version { get; set; }
+
+    public static ServiceInput From(ServiceItem service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return new() { Name = service.Name, ShortName = service.ShortName, Version = service.Version };
+    }
+
+    public SaveService ToCommand() => new(Name, ShortName, Version);
+}
+
+/// <summary>The service form; <see cref="ServiceId"/> is null when adding a service.</summary>
+public sealed record ServiceFormViewModel(ServiceInput Input, int OrganisationId, string ContextName, int? ServiceId);
