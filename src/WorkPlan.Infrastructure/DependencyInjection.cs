@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +72,9 @@ public static class DependencyInjection
         services.AddScoped<IServiceUsage, ServiceUsage>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<DbTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DbTicketStore>((options, store) => options.SessionStore = store);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }

@@ -8,7 +8,8 @@ public class Plan
     private Plan()
     {
         Title = string.Empty;
-        Agreement = Approval = SignatureBlock.Empty;
+        Agreement = SignatureBlock.Blank();
+        Approval = SignatureBlock.Blank();
     }
 
     public Plan(Organisation organisation, int year, string title)
@@ -21,7 +22,8 @@ public class Plan
         Year = year;
         Title = title.Trim();
         Status = PlanStatus.Draft;
-        Agreement = Approval = SignatureBlock.Empty;
+        Agreement = SignatureBlock.Blank();
+        Approval = SignatureBlock.Blank();
     }
 
     public int Id { get; private set; }
@@ -83,8 +85,8 @@ public class Plan
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(approval);
-        Agreement = agreement;
-        Approval = approval;
+        Agreement = agreement with { };
+        Approval = approval with { };
         Status = status;
     }
 }

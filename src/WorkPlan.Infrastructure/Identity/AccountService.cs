@@ -39,7 +39,7 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
     public async Task<SignInOutcome> SignInWithRecoveryCodeAsync(string code)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Normalise(code));
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(code.Replace(" ", string.Empty, StringComparison.Ordinal));
         return Log(result, user?.UserName ?? "?", "recovery code");
     }
 
@@ -86,7 +86,9 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key changes the security stamp: renew the session so that it stays valid.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
@@ -143,6 +145,7 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
     public async Task<bool> IsTwoFactorEnabledAsync(ClaimsPrincipal principal) =>
         await users.GetUserAsync(principal) is { TwoFactorEnabled: true };
 
+    /// <summary>Authenticator codes may be typed with spaces or a dash ("123 456").</summary>
     private static string Normalise(string code) => code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
 
     private SignInOutcome Log(Microsoft.AspNetCore.Identity.SignInResult result, string userName, string method)

@@ -178,6 +178,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         await users.UpdateSecurityStampAsync(user);
+        await DbTicketStore.EndSessionsAsync(db, user.Id, cancellationToken);
         audit.Record("User.PasswordReset", "User", user.Id, user.OrganisationId, null, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -241,6 +242,11 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
                 ? Result.Conflict()
                 : Result.Invalid(IdentityErrors(result, "Password"));
+        }
+
+        if (endSessions)
+        {
+            await DbTicketStore.EndSessionsAsync(db, user.Id, cancellationToken);
         }
 
         audit.Record(action, "User", user.Id, user.OrganisationId, before, Snapshot(user));

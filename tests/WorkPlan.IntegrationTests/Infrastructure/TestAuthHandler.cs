@@ -15,7 +15,7 @@ namespace WorkPlan.IntegrationTests.Infrastructure;
 public sealed class TestAuthHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     UserManager<AppUser> users, IUserClaimsPrincipalFactory<AppUser> claims)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    : SignInAuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Test";
     public const string Header = "X-Test-User";
@@ -35,4 +35,9 @@ public sealed class TestAuthHandler(
         var principal = await claims.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>The header decides who is signed in, so signing in or out changes nothing here.</summary>
+    protected override Task HandleSignInAsync(System.Security.Claims.ClaimsPrincipal user, AuthenticationProperties? properties) => Task.CompletedTask;
+
+    protected override Task HandleSignOutAsync(AuthenticationProperties? properties) => Task.CompletedTask;
 }

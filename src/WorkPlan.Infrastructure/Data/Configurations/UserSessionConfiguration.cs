@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Infrastructure.Identity;
+
+namespace WorkPlan.Infrastructure.Data.Configurations;
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(64);
+        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAt);
+    }
+}

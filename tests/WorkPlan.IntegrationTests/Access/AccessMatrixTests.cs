@@ -1,0 +1,237 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using WorkPlan.IntegrationTests.Infrastructure;
+
+namespace WorkPlan.IntegrationTests.Access;
+
+/// <summary>
+/// Every endpoint of the route table × every kind of actor × an own and a foreign record: the
+/// expected answer is written here once, and a new endpoint without a row makes the test fail.
+/// </summary>
+[Collection(DatabaseTests.Name)]
+public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
+{
+    private AccessWorld _world = null!;
+
+    private enum Expect
+    {
+        /// <summary>Served: 2xx, or a redirect that is not to the sign-in page.</summary>
+        Allowed,
+
+        /// <summary>Not signed in: sent to the sign-in page, which then returns to the page asked for.</summary>
+        SignIn,
+
+        /// <summary>Signed in without the role: 403.</summary>
+        Forbidden,
+
+        /// <summary>A record outside the actor's reach: 404, as if it did not exist.</summary>
+        NotFound,
+
+        /// <summary>An error page: served to anyone, whatever its status.</summary>
+        Reachable,
+    }
+
+    private enum Kind
+    {
+        Anonymous,
+        National,
+        RegionalAdmin,
+        RegionalStaff,
+        DistrictAdmin,
+        DistrictStaff,
+    }
+
+    /// <summary>An actor and the records that are theirs (own) and not theirs (foreign); codes of organisations.</summary>
+    private sealed record Actor(string? UserName, Kind Kind, string OwnPlan, string? ForeignPlan, string OwnOrganisation, string? ForeignOrganisation, string? OwnParent, string? ForeignParent, string OwnUser, string? ForeignUser);
+
+    private static readonly Actor[] Actors =
+    [
+        new(null, Kind.Anonymous, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
+        new("admin", Kind.National, "chust", null, "chust", null, "national", null, "chust.target", null),
+        new("andijon.admin", Kind.RegionalAdmin, "xojaobod", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
+        new("andijon.direktor", Kind.RegionalStaff, "xojaobod", "chust", "xojaobod", "chust", "andijon", "namangan", "xojaobod.target", "chust.target"),
+        new("andijon.metodist", Kind.RegionalStaff, "asaka", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
+        new("chust.admin", Kind.DistrictAdmin, "chust", "xojaobod", "chust", "xojaobod", null, "namangan", "chust.target", "xojaobod.target"),
+        new("xojaobod.admin", Kind.DistrictAdmin, "xojaobod", "asaka", "xojaobod", "asaka", null, "andijon", "xojaobod.target", "asaka.target"),
+        new("xojaobod.direktor", Kind.DistrictStaff, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
+        new("xojaobod.inspektor", Kind.DistrictStaff, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
+        new("xojaobod.bibliografiya", Kind.DistrictStaff, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
+        new("asaka.direktor", Kind.DistrictStaff, "asaka", "xojaobod", "asaka", "xojaobod", "andijon", "namangan", "asaka.target", "xojaobod.target"),
+    ];
+
+    private static bool IsAdmin(Actor a) => a.Kind is Kind.National or Kind.RegionalAdmin or Kind.DistrictAdmin;
+
+    private static Expect Anyone(Actor a, bool own) => Expect.Allowed;
+
+    private static Expect SignedIn(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : Expect.Allowed;
+
+    private static Expect Visible(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : own ? Expect.Allowed : Expect.NotFound;
+
+    private static Expect Administered(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : !IsAdmin(a) ? Expect.Forbidden : own ? Expect.Allowed : Expect.NotFound;
+
+    /// <summary>Creating a centre needs a parent that can have one: district administrators have none.</summary>
+    private static Expect AdministeredParent(Actor a, bool own) =>
+        Administered(a, own) == Expect.Allowed && a.OwnParent is null ? Expect.NotFound : Administered(a, own);
+
+    /// <summary>The rule and the URL of every endpoint: {plan}, {org}, {parent}, {service}, {user} take own or foreign ids.</summary>
+    private static readonly Dictionary<string, (string Url, Func<Actor, bool, Expect> Expect)> Matrix = new()
+    {
+        ["GET Plans/Index"] = ("/Plans", SignedIn),
+        ["GET Plans/Details"] = ("/Plans/Details/{plan}", Visible),
+        ["POST Language/Set"] = ("/Language/Set", Anyone),
+        ["ANY Error/Index"] = ("/Error", (_, _) => Expect.Reachable),
+        ["ANY Error/Status"] = ("/Error/404", (_, _) => Expect.Reachable),
+        ["GET Account/Login"] = ("/Account/Login", Anyone),
+        ["POST Account/Login"] = ("/Account/Login", Anyone),
+        ["GET Account/SecondFactor"] = ("/Account/SecondFactor", Anyone),
+        ["POST Account/SecondFactor"] = ("/Account/SecondFactor", Anyone),
+        ["GET Account/AccessDenied"] = ("/Account/AccessDenied", (_, _) => Expect.Forbidden), // the page that says 403, to anyone
+        ["POST Account/Logout"] = ("/Account/Logout", SignedIn),
+        ["GET Account/ChangePassword"] = ("/Account/ChangePassword", SignedIn),
+        ["POST Account/ChangePassword"] = ("/Account/ChangePassword", SignedIn),
+        ["GET Account/TwoFactor"] = ("/Account/TwoFactor", SignedIn),
+        ["GET Account/EnableAuthenticator"] = ("/Account/EnableAuthenticator", SignedIn),
+        ["POST Account/EnableAuthenticator"] = ("/Account/EnableAuthenticator", SignedIn),
+        ["POST Account/DisableTwoFactor"] = ("/Account/DisableTwoFactor", SignedIn),
+        ["GET Organisations/Index"] = ("/Organisations", Administered),
+        ["GET Organisations/Details"] = ("/Organisations/Details/{org}", Administered),
+        ["GET Organisations/Create"] = ("/Organisations/Create?parentId={parent}", AdministeredParent),
+        ["POST Organisations/Create"] = ("/Organisations/Create?parentId={parent}", AdministeredParent),
+        ["GET Organisations/Edit"] = ("/Organisations/Edit/{org}", Administered),
+        ["POST Organisations/Edit"] = ("/Organisations/Edit/{org}", Administered),
+        ["GET Services/Create"] = ("/Services/Create?organisationId={org}", Administered),
+        ["POST Services/Create"] = ("/Services/Create?organisationId={org}", Administered),
+        ["GET Services/Edit"] = ("/Services/Edit/{service}", Administered),
+        ["POST Services/Edit"] = ("/Services/Edit/{service}", Administered),
+        ["POST Services/Delete"] = ("/Services/Delete/{service}", Administered),
+        ["GET Users/Index"] = ("/Users", Administered),
+        ["GET Users/Create"] = ("/Users/Create", Administered),
+        ["POST Users/Create"] = ("/Users/Create", Administered),
+        ["GET Users/Edit"] = ("/Users/Edit/{user}", Administered),
+        ["POST Users/Edit"] = ("/Users/Edit/{user}", Administered),
+        ["POST Users/Deactivate"] = ("/Users/Deactivate/{user}", Administered),
+        ["POST Users/Activate"] = ("/Users/Activate/{user}", Administered),
+        ["POST Users/ResetPassword"] = ("/Users/ResetPassword/{user}", Administered),
+        ["GET Audit/Index"] = ("/Audit", Administered),
+    };
+
+    public async Task InitializeAsync() => _world = await AccessWorld.BuildAsync(database);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void HasARuleForEveryEndpointOfTheApp()
+    {
+        _ = database.Factory.CreateClient();
+        var endpoints = database.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => (Endpoint: e, Action: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
+            .Where(e => e.Action is not null)
+            .Select(e =>
+            {
+                var methods = e.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods;
+                var method = methods is { Count: > 0 } ? string.Join(',', methods) : "ANY";
+                return $"{method} {e.Action!.ControllerName}/{e.Action.ActionName}";
+            })
+            .ToHashSet();
+
+        endpoints.Except(Matrix.Keys).Should().BeEmpty("every endpoint needs its row in the access matrix");
+        Matrix.Keys.Except(endpoints).Should().BeEmpty("every row of the access matrix must be an endpoint of the app");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("admin")]
+    [InlineData("andijon.admin")]
+    [InlineData("andijon.direktor")]
+    [InlineData("andijon.metodist")]
+    [InlineData("chust.admin")]
+    [InlineData("xojaobod.admin")]
+    [InlineData("xojaobod.direktor")]
+    [InlineData("xojaobod.inspektor")]
+    [InlineData("xojaobod.bibliografiya")]
+    [InlineData("asaka.direktor")]
+    public async Task AnswersEveryEndpointAsTheMatrixSays(string? userName)
+    {
+        var actor = Actors.Single(a => a.UserName == userName);
+        var client = userName is null
+            ? database.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            : database.Factory.CreateClientAs(userName);
+        var token = await AntiforgeryTokenAsync(client, actor);
+        var failures = new List<string>();
+
+        foreach (var (key, (url, expect)) in Matrix)
+        {
+            foreach (var own in new[] { true, false })
+            {
+                var resolved = Resolve(url, actor, own);
+                if (resolved is null || (!own && !url.Contains('{', StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var expected = expect(actor, own);
+                var method = key.Split(' ')[0];
+                var response = method == "POST"
+                    ? await client.PostAsync(resolved, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))
+                    : await client.GetAsync(resolved);
+                var actual = Classify(response);
+                if (actual != expected && !(expected == Expect.Reachable && actual is not (Expect.SignIn or Expect.Forbidden)))
+                {
+                    failures.Add($"{key} {(own ? "own" : "foreign")} {resolved}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+            }
+        }
+
+        failures.Should().BeEmpty($"{userName ?? "anonymous"} must get exactly what the matrix allows");
+    }
+
+    private static Expect Classify(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Forbidden => Expect.Forbidden,
+        HttpStatusCode.NotFound => Expect.NotFound,
+        HttpStatusCode.Redirect or HttpStatusCode.Found when response.Headers.Location?.OriginalString.Contains("/Account/Login?ReturnUrl=", StringComparison.OrdinalIgnoreCase) == true => Expect.SignIn,
+        HttpStatusCode.BadRequest => Expect.Reachable,
+        _ when (int)response.StatusCode < 400 => Expect.Allowed,
+        _ => Expect.Reachable,
+    };
+
+    private string? Resolve(string url, Actor actor, bool own)
+    {
+        string? Pick(string? ownCode, string? foreignCode) => own ? ownCode : foreignCode;
+        var replacements = new Dictionary<string, Func<string?>>
+        {
+            ["{plan}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Plans, c) : null,
+            ["{org}"] = () => Pick(actor.OwnOrganisation, actor.ForeignOrganisation) is { } c ? Id(_world.Organisations, c) : null,
+            ["{parent}"] = () => Pick(actor.OwnParent ?? actor.OwnOrganisation, actor.ForeignParent) is { } c ? Id(_world.Organisations, c) : null,
+            ["{service}"] = () => Pick(actor.OwnOrganisation, actor.ForeignOrganisation) is { } c ? Id(_world.Services, c) : null,
+            ["{user}"] = () => Pick(actor.OwnUser, actor.ForeignUser) is { } u ? _world.Users[u] : null,
+        };
+        foreach (var (placeholder, value) in replacements)
+        {
+            if (url.Contains(placeholder, StringComparison.Ordinal))
+            {
+                if (value() is not { } id)
+                {
+                    return null;
+                }
+
+                url = url.Replace(placeholder, id, StringComparison.Ordinal);
+            }
+        }
+
+        return url;
+    }
+
+    private static string Id(IReadOnlyDictionary<string, int> ids, string code) =>
+        ids[code].ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, Actor actor)
+    {
+        var page = await Html.ParseAsync(await client.GetAsync(actor.Kind == Kind.Anonymous ? "/Account/Login" : "/Account/ChangePassword"));
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+}
