@@ -1,6 +1,6 @@
 namespace WorkPlan.Web.Infrastructure;
 
-/// <summary>Security headers on every response: no inline script, no framing, no MIME sniffing, little referrer.</summary>
+/// <summary>Security headers on every response: no inline script, no framing, no MIME sniffing, little referrer; signed-in pages are not cached.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
@@ -19,6 +19,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (context.User.Identity?.IsAuthenticated == true && !context.Request.Path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase))
+            {
+                // A signed-in page must not come back from the browser's cache after sign-out.
+                headers.CacheControl = "no-store";
+            }
+
             return Task.CompletedTask;
         });
         return next(context);

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace WorkPlan.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Base of every browser test: a fresh browser context (no cookies, Uzbek UI) and page per test, over
+/// the shared app and browser. Test bodies run through <see cref="InBrowserAsync"/>, which saves a
+/// screenshot to screenshots/ in the test output folder when the test fails.
+/// </summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>How long a single step (navigation, wait for an element) may take before the test fails.</summary>
+    private const float StepTimeoutMs = 10_000;
+
+    private IBrowserContext? _context;
+
+    protected BrowserFixture Fixture { get; } = fixture;
+
+    protected IPage Page { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Fixture.BaseUrl });
+        _context.SetDefaultTimeout(StepTimeoutMs);
+        _context.SetDefaultNavigationTimeout(StepTimeoutMs);
+        Page = await _context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+    }
+
+    /// <summary>Runs the test body; on failure saves a full-page screenshot and names it in the test output.</summary>
+    protected async Task InBrowserAsync(Func<Task> body, [CallerMemberName] string testName = "")
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            await body();
+        }
+        catch (Exception)
+        {
+            await SaveScreenshotAsync(testName);
+            throw;
+        }
+    }
+
+    private async Task SaveScreenshotAsync(string testName)
+    {
+        try
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{GetType().Name}.{testName}.png");
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Timeout = 5_000 });
+            output.WriteLine($"Screenshot: {path} (page {Page.Url})");
+        }
+        catch (PlaywrightException e)
+        {
+            output.WriteLine($"No screenshot: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using WorkPlan.Infrastructure.Data.Seed;
+
+namespace WorkPlan.BrowserTests.Infrastructure;
+
+/// <summary>Demo accounts loaded in demo mode (src/WorkPlan.Infrastructure/Data/Seed/demo-users.json).</summary>
+public static class DemoAccounts
+{
+    public const string Password = DemoUserSeeder.Password;
+
+    /// <summary>Director of the Xo'jaobod district centre.</summary>
+    public const string XojaobodDirector = "xojaobod.direktor";
+
+    public const string XojaobodDirectorName = "M.Mo'minova";
+
+    /// <summary>Head of the bibliography service of another district centre, Asaka.</summary>
+    public const string AsakaServiceHead = "asaka.bibliografiya";
+
+    public const string AsakaServiceHeadName = "Asaka TAKM axborot-bibliografiya xizmati rahbari";
+}
+
+/// <summary>Demo plans loaded in demo mode (demo-xojaobod-2022.json, demo-asaka-2022.json).</summary>
+public static class DemoPlans
+{
+    public const int Year = 2022;
+
+    public const string XojaobodCode = "xojaobod";
+
+    public const string XojaobodTitle = "Andijon viloyati Xo'jaobod tuman axborot-kutubxona markazining 2022 yil uchun mo'ljallangan ish rejasi";
+
+    /// <summary>Indicator rows of the Xo'jaobod plan: numbers 1 to 42 and their sub-rows.</summary>
+    public const int XojaobodRowCount = 55;
+
+    public const int XojaobodLastNumber = 42;
+
+    public const string AsakaTitle = "Andijon viloyati Asaka tuman axborot-kutubxona markazining 2022 yil uchun mo'ljallangan ish rejasi";
+}
