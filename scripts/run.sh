@@ -48,6 +48,13 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 echo
 echo "WorkPlan: ${ASPNETCORE_URLS//;/ }"
+if [[ ${WorkPlan__DemoMode,,} == true ]]; then
+    # Demo accounts exist only in demo mode; their password is the one in DemoUserSeeder.cs.
+    demo_password=$(sed -nE 's/.*const string Password = "([^"]+)".*/\1/p' src/WorkPlan.Infrastructure/Data/Seed/DemoUserSeeder.cs)
+    echo "Demo accounts (password: $demo_password):"
+    sed -nE 's/.*"userName": "([^"]+)".*"organisation": "([^"]+)", "role": "([^"]+)".*/  \1  (\3, \2)/p' \
+        src/WorkPlan.Infrastructure/Data/Seed/demo-users.json
+fi
 echo "(building and starting; Ctrl+C stops the app)"
 echo
 exec dotnet run --project src/WorkPlan.Web -c Release --no-launch-profile
