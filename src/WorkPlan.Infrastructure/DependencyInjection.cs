@@ -9,7 +9,9 @@ using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 using WorkPlan.Infrastructure.Data;
+using WorkPlan.Core.Reports;
 using WorkPlan.Infrastructure.Data.Seed;
+using WorkPlan.Infrastructure.Export;
 using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Infrastructure;
@@ -68,6 +70,13 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueryService>();
         services.AddScoped<PlanService>();
+        services.AddScoped<PlanWorkflowService>();
+        services.AddScoped<PlanEditService>();
+        services.AddScoped<PlanHistoryService>();
+        services.AddSingleton<IPlanExcelWriter, ClosedXmlPlanWriter>();
+        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
+        services.AddSingleton<ChromiumPdfRenderer>();
+        services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<IServiceUsage, ServiceUsage>();
         services.AddScoped<UserAdminService>();

@@ -23,6 +23,9 @@ builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection($"
 builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddScoped<DocumentFormatter>();
+builder.Services.AddScoped<PlanExportTexts>();
+builder.Services.AddScoped<ViewRenderer>();
+builder.Services.AddSingleton<PrintStyles>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 

@@ -9,8 +9,12 @@ public sealed record CurrentUser(
     string Role,
     int OrganisationId,
     OrganisationKind OrganisationKind,
-    int? ServiceId)
+    int? ServiceId,
+    string? FullName = null)
 {
+    /// <summary>The name that goes on a signature line: the full name, or the user name when none is recorded.</summary>
+    public string DisplayName => string.IsNullOrWhiteSpace(FullName) ? UserName : FullName;
+
     public bool IsInRole(string role) => string.Equals(Role, role, StringComparison.Ordinal);
 }
 

@@ -23,6 +23,10 @@ public interface IAppDbContext
 
     DbSet<AuditEntry> AuditEntries { get; }
 
+    DbSet<PlanEvent> PlanEvents { get; }
+
+    DbSet<PlanVersion> PlanVersions { get; }
+
     /// <summary>For use cases that must save twice in one transaction (e.g. to audit a new row's id).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -72,7 +72,7 @@ public class Indicator
     /// <summary>True when the "of which" rows together make up this row (their sum equals it).</summary>
     public bool ChildrenPartition { get; private set; }
 
-    public int SortOrder { get; private set; }
+    public int SortOrder { get; internal set; }
 
     /// <summary>The responsible services (for queries); <see cref="ResponsibleServices"/> keeps their printed order.</summary>
     public ICollection<Service> Services { get; private set; } = [];
@@ -80,6 +80,44 @@ public class Indicator
     public ICollection<IndicatorService> ResponsibleServices { get; private set; } = [];
 
     public ICollection<Indicator> Children { get; private set; } = [];
+
+    /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>Changes what the row says and who answers for it; the plan must be a draft.</summary>
+    public void Update(IndicatorDefinition definition, IReadOnlyList<Service> services)
+    {
+        Plan?.EnsureEditable();
+        ArgumentNullException.ThrowIfNull(services);
+        Apply(definition);
+        foreach (var gone in ResponsibleServices.Where(r => services.All(s => s.Id != r.ServiceId)).ToList())
+        {
+            ResponsibleServices.Remove(gone);
+        }
+
+        for (var i = 0; i < services.Count; i++)
+        {
+            var existing = ResponsibleServices.FirstOrDefault(r => r.ServiceId == services[i].Id && services[i].Id != 0);
+            if (existing is null)
+            {
+                ResponsibleServices.Add(new IndicatorService(this, services[i], i + 1));
+            }
+            else
+            {
+                existing.Position = i + 1;
+            }
+        }
+    }
+
+    /// <summary>The definition as it stands, to change a part of it.</summary>
+    public IndicatorDefinition ToDefinition() =>
+        new(Number, Name, Unit, Measure, PreviousFact, Target, Mechanism, Deadline, Schedule, Rollup, ChildrenPartition);
+
+    internal void PlaceIn(Section section, int sortOrder)
+    {
+        Section = section;
+        SortOrder = sortOrder;
+    }
 
     private void Apply(IndicatorDefinition definition)
     {

@@ -24,5 +24,5 @@ public class IndicatorService
 
     public Service? Service { get; private set; }
 
-    public int Position { get; private set; }
+    public int Position { get; internal set; }
 }

@@ -22,8 +22,11 @@ public class Plan
         Year = year;
         Title = title.Trim();
         Status = PlanStatus.Draft;
-        Agreement = SignatureBlock.Blank();
-        Approval = SignatureBlock.Blank();
+
+        // The signature lines are printed before anyone signs: who will agree (the parent centre's
+        // director) and who will approve (the centre's director), with blank dates.
+        Agreement = new SignatureBlock(organisation.Parent?.DirectorTitle, organisation.Parent?.DirectorName, null);
+        Approval = new SignatureBlock(organisation.DirectorTitle, organisation.DirectorName, null);
     }
 
     public int Id { get; private set; }
@@ -47,12 +50,24 @@ public class Plan
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 
+    /// <summary>1 for the plan as first approved; one more for each amendment.</summary>
+    public int VersionNumber { get; private set; } = 1;
+
+    /// <summary>Why the plan was last returned to its authors (shown while it is a draft again).</summary>
+    public string? ReturnReason { get; private set; }
+
+    /// <summary>Why the current amendment was opened (null for the first version).</summary>
+    public string? AmendmentReason { get; private set; }
+
+    public bool IsEditable => PlanWorkflow.IsEditable(Status);
+
     public ICollection<Section> Sections { get; private set; } = [];
 
     public ICollection<Indicator> Indicators { get; private set; } = [];
 
     public Section AddSection(string label, string title)
     {
+        EnsureEditable();
         var section = new Section(this, label, title, Sections.Count + 1);
         Sections.Add(section);
         return section;
@@ -61,6 +76,7 @@ public class Plan
     /// <summary>Adds an indicator at the end of a section, or under a parent row ("shundan").</summary>
     public Indicator AddIndicator(Section section, IndicatorDefinition definition, IEnumerable<Service> services, Indicator? parent = null)
     {
+        EnsureEditable();
         ArgumentNullException.ThrowIfNull(section);
         if (!Sections.Contains(section))
         {
@@ -72,9 +88,171 @@ public class Plan
             throw new ArgumentException("A sub-indicator hangs under a top-level indicator of the same plan.", nameof(parent));
         }
 
-        var indicator = new Indicator(this, section, parent, definition, services, Indicators.Count + 1);
+        var indicator = new Indicator(this, section, parent, definition, services, Indicators.Count == 0 ? 1 : Indicators.Max(i => i.SortOrder) + 1);
         Indicators.Add(indicator);
+        Renumber();
         return indicator;
+    }
+
+    /// <summary>Removes an indicator that has no "of which" rows (the service checks it has no actuals).</summary>
+    public void RemoveIndicator(Indicator indicator)
+    {
+        EnsureEditable();
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (Indicators.Any(i => i.Parent == indicator))
+        {
+            throw new InvalidOperationException("Remove the \"of which\" rows first.");
+        }
+
+        Indicators.Remove(indicator);
+        Renumber();
+    }
+
+    /// <summary>Moves an indicator (with its "of which" rows) one place up or down among its siblings.</summary>
+    public bool MoveIndicator(Indicator indicator, int direction)
+    {
+        EnsureEditable();
+        ArgumentNullException.ThrowIfNull(indicator);
+        var siblings = Indicators.Where(i => i.Section == indicator.Section && i.Parent == indicator.Parent).OrderBy(i => i.SortOrder).ToList();
+        var index = siblings.IndexOf(indicator);
+        var target = index + Math.Sign(direction);
+        if (index < 0 || target < 0 || target >= siblings.Count)
+        {
+            return false;
+        }
+
+        (siblings[index].SortOrder, siblings[target].SortOrder) = (siblings[target].SortOrder, siblings[index].SortOrder);
+        Renumber();
+        return true;
+    }
+
+    /// <summary>Moves a section one place up or down.</summary>
+    public bool MoveSection(Section section, int direction)
+    {
+        EnsureEditable();
+        ArgumentNullException.ThrowIfNull(section);
+        var ordered = Sections.OrderBy(s => s.SortOrder).ToList();
+        var index = ordered.IndexOf(section);
+        var target = index + Math.Sign(direction);
+        if (index < 0 || target < 0 || target >= ordered.Count)
+        {
+            return false;
+        }
+
+        (ordered[index].SortOrder, ordered[target].SortOrder) = (ordered[target].SortOrder, ordered[index].SortOrder);
+        Renumber();
+        return true;
+    }
+
+    /// <summary>Puts an indicator (and its "of which" rows) at the end of another section.</summary>
+    public void MoveToSection(Indicator indicator, Section section)
+    {
+        EnsureEditable();
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(section);
+        if (indicator.Section == section)
+        {
+            return;
+        }
+
+        var last = Indicators.Max(i => i.SortOrder);
+        indicator.PlaceIn(section, ++last);
+        foreach (var child in Indicators.Where(i => i.Parent == indicator).OrderBy(i => i.SortOrder))
+        {
+            child.PlaceIn(section, ++last);
+        }
+
+        Renumber();
+    }
+
+    /// <summary>The regional centre signs KELISHILDI; with the director's approval present the plan comes into force.</summary>
+    public PlanStatus Agree(string? title, string name, DateOnly date) => Sign(PlanAction.Agreed, new SignatureBlock(title, name, date));
+
+    /// <summary>The director signs TASDIQLAYMAN; with the region's agreement present the plan comes into force.</summary>
+    public PlanStatus Approve(string? title, string name, DateOnly date) => Sign(PlanAction.Approved, new SignatureBlock(title, name, date));
+
+    public PlanStatus Submit()
+    {
+        var from = Status;
+        Status = Require(PlanAction.Submitted);
+        ReturnReason = null;
+        return from;
+    }
+
+    /// <summary>Back to the authors as a draft, with the reason they will see; the signatures are withdrawn.</summary>
+    public PlanStatus Return(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var from = Status;
+        Status = Require(PlanAction.Returned);
+        ReturnReason = reason.Trim();
+        ClearSignatureDates();
+        return from;
+    }
+
+    /// <summary>Reopens a plan in force for changes, as the next version; it needs agreement and approval again.</summary>
+    public PlanStatus OpenAmendment(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var from = Status;
+        Status = Require(PlanAction.AmendmentOpened);
+        VersionNumber++;
+        AmendmentReason = reason.Trim();
+        ReturnReason = null;
+        ClearSignatureDates();
+        return from;
+    }
+
+    internal void EnsureEditable()
+    {
+        if (!IsEditable && Status != PlanStatus.Draft && Id != 0)
+        {
+            throw new InvalidOperationException($"Plan {Id} is {Status} and cannot be edited.");
+        }
+    }
+
+    private PlanStatus Sign(PlanAction action, SignatureBlock block)
+    {
+        var from = Status;
+        Status = Require(action);
+        if (action == PlanAction.Agreed)
+        {
+            Agreement = block;
+        }
+        else
+        {
+            Approval = block;
+        }
+
+        return from;
+    }
+
+    private PlanStatus Require(PlanAction action) =>
+        PlanWorkflow.Next(Status, action) ?? throw new InvalidOperationException($"A {Status} plan cannot be {action}.");
+
+    private void ClearSignatureDates()
+    {
+        Agreement = Agreement with { Date = null };
+        Approval = Approval with { Date = null };
+    }
+
+    /// <summary>Document order: sections in order; in each, top-level rows in order, each followed by its "of which" rows.</summary>
+    private void Renumber()
+    {
+        var order = 1;
+        var sectionOrder = 1;
+        foreach (var section in Sections.OrderBy(s => s.SortOrder))
+        {
+            section.SortOrder = sectionOrder++;
+            foreach (var top in Indicators.Where(i => i.Section == section && i.Parent is null).OrderBy(i => i.SortOrder).ToList())
+            {
+                top.SortOrder = order++;
+                foreach (var child in Indicators.Where(i => i.Parent == top).OrderBy(i => i.SortOrder).ToList())
+                {
+                    child.SortOrder = order++;
+                }
+            }
+        }
     }
 
     /// <summary>

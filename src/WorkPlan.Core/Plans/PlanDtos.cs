@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WorkPlan.Core.Plans;
 
 /// <summary>A line of the plans list.</summary>
@@ -12,9 +14,14 @@ public sealed record PlanDocument(
     string OrganisationName,
     SignatureBlock Agreement,
     SignatureBlock Approval,
-    IReadOnlyList<PlanDocumentSection> Sections)
+    IReadOnlyList<PlanDocumentSection> Sections,
+    int VersionNumber = 1)
 {
+    [JsonIgnore]
     public IEnumerable<PlanDocumentRow> Rows => Sections.SelectMany(s => s.Rows);
+
+    [JsonIgnore]
+    public bool IsDraft => Status != PlanStatus.InForce;
 }
 
 public sealed record PlanDocumentSection(string Label, string Title, IReadOnlyList<PlanDocumentRow> Rows);
@@ -38,3 +45,35 @@ public sealed record PlanDocumentRow(
     bool AllServices,
     bool IsSubRow,
     bool FirstSubRow);
+
+/// <summary>What the current user may do with a plan now, and its history: shown around the document.</summary>
+public sealed record PlanActions(
+    int PlanId,
+    uint Version,
+    PlanStatus Status,
+    int VersionNumber,
+    string? ReturnReason,
+    string? AmendmentReason,
+    bool CanEdit,
+    bool CanSubmit,
+    bool CanAgree,
+    bool CanApprove,
+    bool CanReturn,
+    bool CanAmend,
+    bool CanCreateNextYear,
+    IReadOnlyList<PlanEventLine> Events,
+    IReadOnlyList<PlanVersionLine> Versions);
+
+public sealed record PlanEventLine(DateTimeOffset At, string UserName, PlanAction Action, PlanStatus ToStatus, int PlanVersion, string? Comment);
+
+public sealed record PlanVersionLine(int Number, DateTimeOffset CameIntoForceAt, string? Reason);
+
+/// <summary>One difference between two versions of a plan, indicator by indicator (or a section).</summary>
+public sealed record PlanChange(string Number, string Name, PlanChangeKind Kind, string? Field, string? Old, string? New);
+
+public enum PlanChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

@@ -30,6 +30,7 @@ public sealed class PlanService(IAppDbContext db, ICurrentUser currentUser)
                 OrganisationName = p.Organisation!.Name,
                 p.Agreement,
                 p.Approval,
+                p.VersionNumber,
                 ServiceCount = p.Organisation.Services.Count,
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -84,6 +85,6 @@ public sealed class PlanService(IAppDbContext db, ICurrentUser currentUser)
             .ToList();
 
         return Result<PlanDocument>.Ok(new PlanDocument(
-            header.Id, header.Year, header.Title, header.Status, header.OrganisationName, header.Agreement, header.Approval, documentSections));
+            header.Id, header.Year, header.Title, header.Status, header.OrganisationName, header.Agreement, header.Approval, documentSections, header.VersionNumber));
     }
 }

@@ -29,5 +29,14 @@ public class Section
 
     public string Title { get; private set; }
 
-    public int SortOrder { get; private set; }
+    public int SortOrder { get; internal set; }
+
+    public void Rename(string label, string title)
+    {
+        Plan?.EnsureEditable();
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Label = label.Trim();
+        Title = title.Trim();
+    }
 }

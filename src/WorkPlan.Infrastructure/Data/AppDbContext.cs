@@ -32,6 +32,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<PlanEvent> PlanEvents => Set<PlanEvent>();
+
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

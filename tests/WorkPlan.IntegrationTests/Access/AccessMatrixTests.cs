@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using WorkPlan.Core.Common;
 using WorkPlan.IntegrationTests.Infrastructure;
 
 namespace WorkPlan.IntegrationTests.Access;
@@ -45,21 +46,21 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     /// <summary>An actor and the records that are theirs (own) and not theirs (foreign); codes of organisations.</summary>
-    private sealed record Actor(string? UserName, Kind Kind, string OwnPlan, string? ForeignPlan, string OwnOrganisation, string? ForeignOrganisation, string? OwnParent, string? ForeignParent, string OwnUser, string? ForeignUser);
+    private sealed record Actor(string? UserName, Kind Kind, string Role, string OwnPlan, string? ForeignPlan, string OwnOrganisation, string? ForeignOrganisation, string? OwnParent, string? ForeignParent, string OwnUser, string? ForeignUser);
 
     private static readonly Actor[] Actors =
     [
-        new(null, Kind.Anonymous, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
-        new("admin", Kind.National, "chust", null, "chust", null, "national", null, "chust.target", null),
-        new("andijon.admin", Kind.RegionalAdmin, "xojaobod", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
-        new("andijon.direktor", Kind.RegionalStaff, "xojaobod", "chust", "xojaobod", "chust", "andijon", "namangan", "xojaobod.target", "chust.target"),
-        new("andijon.metodist", Kind.RegionalStaff, "asaka", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
-        new("chust.admin", Kind.DistrictAdmin, "chust", "xojaobod", "chust", "xojaobod", null, "namangan", "chust.target", "xojaobod.target"),
-        new("xojaobod.admin", Kind.DistrictAdmin, "xojaobod", "asaka", "xojaobod", "asaka", null, "andijon", "xojaobod.target", "asaka.target"),
-        new("xojaobod.direktor", Kind.DistrictStaff, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
-        new("xojaobod.inspektor", Kind.DistrictStaff, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
-        new("xojaobod.bibliografiya", Kind.DistrictStaff, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
-        new("asaka.direktor", Kind.DistrictStaff, "asaka", "xojaobod", "asaka", "xojaobod", "andijon", "namangan", "asaka.target", "xojaobod.target"),
+        new(null, Kind.Anonymous, "", "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
+        new("admin", Kind.National, Roles.Administrator, "chust", null, "chust", null, "national", null, "chust.target", null),
+        new("andijon.admin", Kind.RegionalAdmin, Roles.Administrator, "xojaobod", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
+        new("andijon.direktor", Kind.RegionalStaff, Roles.RegionalDirector, "xojaobod", "chust", "xojaobod", "chust", "andijon", "namangan", "xojaobod.target", "chust.target"),
+        new("andijon.metodist", Kind.RegionalStaff, Roles.RegionalMethodologist, "asaka", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
+        new("chust.admin", Kind.DistrictAdmin, Roles.Administrator, "chust", "xojaobod", "chust", "xojaobod", null, "namangan", "chust.target", "xojaobod.target"),
+        new("xojaobod.admin", Kind.DistrictAdmin, Roles.Administrator, "xojaobod", "asaka", "xojaobod", "asaka", null, "andijon", "xojaobod.target", "asaka.target"),
+        new("xojaobod.direktor", Kind.DistrictStaff, Roles.Director, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
+        new("xojaobod.inspektor", Kind.DistrictStaff, Roles.Inspector, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
+        new("xojaobod.bibliografiya", Kind.DistrictStaff, Roles.ServiceHead, "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
+        new("asaka.direktor", Kind.DistrictStaff, Roles.Director, "asaka", "xojaobod", "asaka", "xojaobod", "andijon", "namangan", "asaka.target", "xojaobod.target"),
     ];
 
     private static bool IsAdmin(Actor a) => a.Kind is Kind.National or Kind.RegionalAdmin or Kind.DistrictAdmin;
@@ -73,6 +74,17 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
     private static Expect Administered(Actor a, bool own) =>
         a.Kind == Kind.Anonymous ? Expect.SignIn : !IsAdmin(a) ? Expect.Forbidden : own ? Expect.Allowed : Expect.NotFound;
 
+    private static bool IsEditor(Actor a) => a.Role is Roles.Director or Roles.Inspector;
+
+    private static bool IsRegion(Actor a) => a.Role is Roles.RegionalDirector or Roles.RegionalMethodologist;
+
+    /// <summary>The editor exists only for the plan's own director and inspector (while a draft); anyone else finds nothing.</summary>
+    private static Expect Editor(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : own && IsEditor(a) ? Expect.Allowed : Expect.NotFound;
+
+    /// <summary>A workflow step on a visible plan: allowed to whom the rule names, 403 to other readers, 404 to outsiders.</summary>
+    private static Func<Actor, bool, Expect> Step(Func<Actor, bool> who) => (a, own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : !own ? Expect.NotFound : who(a) ? Expect.Allowed : Expect.Forbidden;
+
     /// <summary>Creating a centre needs a parent that can have one: district administrators have none.</summary>
     private static Expect AdministeredParent(Actor a, bool own) =>
         Administered(a, own) == Expect.Allowed && a.OwnParent is null ? Expect.NotFound : Administered(a, own);
@@ -82,6 +94,20 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
     {
         ["GET Plans/Index"] = ("/Plans", SignedIn),
         ["GET Plans/Details"] = ("/Plans/Details/{plan}", Visible),
+        ["GET Plans/Version"] = ("/Plans/Version/{plan}?number=1", Visible),
+        ["GET Plans/Compare"] = ("/Plans/Compare/{plan}?from=1&to=1", Visible),
+        ["GET Plans/ExportExcel"] = ("/Plans/ExportExcel/{plan}", Visible),
+        ["GET Plans/ExportPdf"] = ("/Plans/ExportPdf/{plan}", Visible),
+        ["GET PlanEditor/Index"] = ("/PlanEditor/Index/{plan}", Editor),
+        ["GET PlanEditor/AddIndicator"] = ("/PlanEditor/AddIndicator/{plan}", Editor),
+        ["POST PlanEditor/AddIndicator"] = ("/PlanEditor/AddIndicator/{plan}", Editor),
+        ["GET PlanEditor/EditIndicator"] = ("/PlanEditor/EditIndicator/{indicator}", Editor),
+        ["POST PlanEditor/EditIndicator"] = ("/PlanEditor/EditIndicator/{indicator}", Editor),
+        ["POST PlanEditor/MoveIndicator"] = ("/PlanEditor/MoveIndicator/{indicator}?planId={plan}&direction=-1", Editor),
+        ["POST PlanEditor/AddSection"] = ("/PlanEditor/AddSection/{plan}", Editor),
+        ["POST PlanEditor/RenameSection"] = ("/PlanEditor/RenameSection/{section}?planId={plan}", Editor),
+        ["POST PlanEditor/MoveSection"] = ("/PlanEditor/MoveSection/{section}?planId={plan}&direction=1", Editor),
+        ["POST PlanEditor/DeleteIndicator"] = ("/PlanEditor/DeleteIndicator/{indicator}", Editor),
         ["POST Language/Set"] = ("/Language/Set", Anyone),
         ["ANY Error/Index"] = ("/Error", (_, _) => Expect.Reachable),
         ["ANY Error/Status"] = ("/Error/404", (_, _) => Expect.Reachable),
@@ -117,6 +143,14 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["POST Users/Activate"] = ("/Users/Activate/{user}", Administered),
         ["POST Users/ResetPassword"] = ("/Users/ResetPassword/{user}", Administered),
         ["GET Audit/Index"] = ("/Audit", Administered),
+
+        // Workflow steps last: they change the plan's status (each actor starts from a fresh world).
+        ["POST Plans/NextYear"] = ("/Plans/NextYear/{plan}", (a, own) => Editor(a, own)),
+        ["POST Plans/Return"] = ("/Plans/Return/{plan}", Step(a => a.Role == Roles.Director || IsRegion(a))),
+        ["POST Plans/Submit"] = ("/Plans/Submit/{plan}", Step(IsEditor)),
+        ["POST Plans/Agree"] = ("/Plans/Agree/{plan}", Step(IsRegion)),
+        ["POST Plans/Approve"] = ("/Plans/Approve/{plan}", Step(a => a.Role == Roles.Director)),
+        ["POST Plans/Amend"] = ("/Plans/Amend/{plan}", Step(a => a.Role == Roles.Director)),
     };
 
     public async Task InitializeAsync() => _world = await AccessWorld.BuildAsync(database);
@@ -209,6 +243,8 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
             ["{parent}"] = () => Pick(actor.OwnParent ?? actor.OwnOrganisation, actor.ForeignParent) is { } c ? Id(_world.Organisations, c) : null,
             ["{service}"] = () => Pick(actor.OwnOrganisation, actor.ForeignOrganisation) is { } c ? Id(_world.Services, c) : null,
             ["{user}"] = () => Pick(actor.OwnUser, actor.ForeignUser) is { } u ? _world.Users[u] : null,
+            ["{section}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Sections, c) : null,
+            ["{indicator}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Indicators, c) : null,
         };
         foreach (var (placeholder, value) in replacements)
         {

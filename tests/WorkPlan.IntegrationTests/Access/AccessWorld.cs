@@ -26,6 +26,11 @@ public sealed class AccessWorld
 
     public required IReadOnlyDictionary<string, string> Users { get; init; }
 
+    /// <summary>Per organisation code: a section and a leaf indicator of its plan.</summary>
+    public required IReadOnlyDictionary<string, int> Sections { get; init; }
+
+    public required IReadOnlyDictionary<string, int> Indicators { get; init; }
+
     public static async Task<AccessWorld> BuildAsync(DatabaseFixture database)
     {
         ArgumentNullException.ThrowIfNull(database);
@@ -70,12 +75,29 @@ public sealed class AccessWorld
         }
 
         await db.SaveChangesAsync();
+
+        // Every plan a draft with a stored first version, so that editing, workflow and version pages all have something to act on.
+        foreach (var existing in await db.Plans.ToListAsync())
+        {
+            existing.RecordPaperSignatures(existing.Agreement, existing.Approval, PlanStatus.Draft);
+        }
+
+        await db.SaveChangesAsync();
+        foreach (var code in new[] { "xojaobod", "asaka", "chust" })
+        {
+            var document = await SeedDocuments.OfAsync(database, code);
+            db.PlanVersions.Add(new PlanVersion(document.Id, 1, DateTimeOffset.UtcNow, null, System.Text.Json.JsonSerializer.Serialize(document)));
+        }
+
+        await db.SaveChangesAsync();
         return new AccessWorld
         {
             Organisations = organisations,
             Plans = await db.Plans.ToDictionaryAsync(p => p.Organisation!.Code, p => p.Id),
             Services = await db.Services.Where(s => s.Code == "bibliography").ToDictionaryAsync(s => s.Organisation!.Code, s => s.Id),
             Users = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id),
+            Sections = await db.Sections.GroupBy(s => s.Plan!.Organisation!.Code).ToDictionaryAsync(g => g.Key, g => g.Min(s => s.Id)),
+            Indicators = await db.Indicators.Where(i => !i.Children.Any()).GroupBy(i => i.Plan!.Organisation!.Code).ToDictionaryAsync(g => g.Key, g => g.Max(i => i.Id)),
         };
     }
 }

@@ -13,6 +13,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.Unit).HasMaxLength(64);
         builder.Property(i => i.Deadline).HasMaxLength(200);
         builder.Property(i => i.Mechanism).HasColumnType("text[]");
+        builder.Property(i => i.Version).IsRowVersion();
         builder.OwnsOne(i => i.Schedule, schedule =>
         {
             schedule.Property(s => s.Kind).HasColumnName("schedule_kind").HasConversion<string>().HasMaxLength(32);

@@ -9,6 +9,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
         builder.Property(p => p.Title).HasMaxLength(500);
+        builder.Property(p => p.ReturnReason).HasMaxLength(2000);
+        builder.Property(p => p.AmendmentReason).HasMaxLength(2000);
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.OrganisationId, p.Year }).IsUnique();

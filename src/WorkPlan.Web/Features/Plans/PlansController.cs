@@ -1,17 +1,154 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
+using WorkPlan.Core.Reports;
 using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.Plans;
 
-/// <summary>The list of plans and the plan document.</summary>
-public sealed class PlansController(PlanService plans) : Controller
+/// <summary>The list of plans, the plan document with its workflow, its versions and next year's plan.</summary>
+public sealed class PlansController(
+    PlanService plans, PlanWorkflowService workflow, PlanHistoryService history, IStringLocalizer<SharedResource> localizer,
+    PlanExportTexts exportTexts) : Controller
 {
+    private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await plans.ListAsync(cancellationToken));
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken) =>
-        (await plans.GetDocumentAsync(id, cancellationToken)).ToActionResult(this, document => View(document));
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    {
+        var document = await plans.GetDocumentAsync(id, cancellationToken);
+        if (!document.IsOk)
+        {
+            return document.ToActionResult(this, _ => NotFound());
+        }
+
+        var actions = await workflow.GetActionsAsync(id, cancellationToken);
+        return View(new PlanPageViewModel(document.Value, actions.Value, null));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Version(int id, int number, CancellationToken cancellationToken) =>
+        (await history.GetVersionAsync(id, number, cancellationToken)).ToActionResult(this, document =>
+            View("Details", new PlanPageViewModel(document, null, number)));
+
+    [HttpGet]
+    public async Task<IActionResult> Compare(int id, int from, int to, CancellationToken cancellationToken)
+    {
+        var document = await plans.GetDocumentAsync(id, cancellationToken);
+        var changes = await history.CompareAsync(id, from, to, cancellationToken);
+        return document.IsOk && changes.IsOk
+            ? View(new PlanCompareViewModel(id, document.Value.Title, from, to, changes.Value))
+            : NotFound();
+    }
+
+    /// <summary>The plan (or a stored version) as the official form in Excel.</summary>
+    [HttpGet]
+    public async Task<IActionResult> ExportExcel(int id, int? version, [FromServices] IPlanExcelWriter writer, CancellationToken cancellationToken)
+    {
+        var document = await DocumentAsync(id, version, cancellationToken);
+        return document.ToActionResult(this, d =>
+            File(writer.Write(d, exportTexts.For(d)), XlsxContentType, PlanExportTexts.FileName(d, "xlsx")));
+    }
+
+    /// <summary>The plan (or a stored version) as a PDF: the same print view the browser prints.</summary>
+    [HttpGet]
+    public async Task<IActionResult> ExportPdf(
+        int id, int? version, [FromServices] IPdfRenderer renderer, [FromServices] ViewRenderer views, CancellationToken cancellationToken)
+    {
+        var document = await DocumentAsync(id, version, cancellationToken);
+        if (!document.IsOk)
+        {
+            return document.ToActionResult(this, _ => NotFound());
+        }
+
+        var html = await views.RenderAsync(this, "Print", document.Value);
+        var pdf = await renderer.RenderAsync(html, localizer["Plan.Page"], cancellationToken);
+        return File(pdf, "application/pdf", PlanExportTexts.FileName(document.Value, "pdf"));
+    }
+
+    [HttpPost]
+    public Task<IActionResult> Submit(int id, WorkflowInput input, CancellationToken cancellationToken) =>
+        StepAsync(id, () => workflow.SubmitAsync(id, input.Version, cancellationToken), "Workflow.DoneSubmitted");
+
+    [HttpPost]
+    public Task<IActionResult> Agree(int id, WorkflowInput input, CancellationToken cancellationToken) =>
+        StepAsync(id, () => workflow.AgreeAsync(id, input.Version, input.Comment, cancellationToken), "Workflow.DoneAgreed");
+
+    [HttpPost]
+    public Task<IActionResult> Approve(int id, WorkflowInput input, CancellationToken cancellationToken) =>
+        StepAsync(id, () => workflow.ApproveAsync(id, input.Version, input.Comment, cancellationToken), "Workflow.DoneApproved");
+
+    [HttpPost]
+    public Task<IActionResult> Return(int id, WorkflowInput input, CancellationToken cancellationToken) =>
+        StepAsync(id, () => workflow.ReturnAsync(id, input.Version, input.Comment, cancellationToken), "Workflow.DoneReturned");
+
+    [HttpPost]
+    public Task<IActionResult> Amend(int id, WorkflowInput input, CancellationToken cancellationToken) =>
+        StepAsync(id, () => workflow.OpenAmendmentAsync(id, input.Version, input.Comment, cancellationToken), "Workflow.DoneAmendment");
+
+    [HttpPost]
+    public async Task<IActionResult> NextYear(int id, CancellationToken cancellationToken)
+    {
+        var created = await history.CreateNextYearAsync(id, cancellationToken);
+        switch (created.Status)
+        {
+            case ResultStatus.Ok:
+                TempData["Message"] = localizer["Plans.NextYearCreated"].Value;
+                return RedirectToAction(nameof(Details), new { id = created.Value });
+            case ResultStatus.Invalid:
+                TempData["Error"] = string.Join(" ", created.Errors.Select(e => localizer[e.MessageKey, e.Arguments].Value));
+                return RedirectToAction(nameof(Details), new { id });
+            default:
+                return NotFound();
+        }
+    }
+
+    private Task<Result<PlanDocument>> DocumentAsync(int id, int? version, CancellationToken cancellationToken) =>
+        version is { } number ? history.GetVersionAsync(id, number, cancellationToken) : plans.GetDocumentAsync(id, cancellationToken);
+
+    private async Task<IActionResult> StepAsync(int id, Func<Task<Result>> step, string doneKey)
+    {
+        var result = await step();
+        switch (result.Status)
+        {
+            case ResultStatus.Ok:
+                TempData["Message"] = localizer[doneKey].Value;
+                break;
+            case ResultStatus.NotFound:
+                return NotFound();
+            case ResultStatus.Forbidden:
+                return Forbid();
+            case ResultStatus.Conflict:
+                TempData["Error"] = localizer["Error.409.Text"].Value;
+                break;
+            default:
+                TempData["Error"] = string.Join(" ", result.Errors.Select(e =>
+                    string.IsNullOrEmpty(e.Field) || e.Field == "Reason"
+                        ? localizer[e.MessageKey, e.Arguments].Value
+                        : $"{e.Field}: {localizer[e.MessageKey, e.Arguments].Value}"));
+                break;
+        }
+
+        return RedirectToAction(nameof(Details), new { id });
+    }
 }
+
+/// <summary>A workflow step's form: the plan's row version (stale pages are refused) and an optional comment or reason.</summary>
+public sealed class WorkflowInput
+{
+    public uint Version { get; set; }
+
+    [StringLength(2000)]
+    public string? Comment { get; set; }
+}
+
+/// <summary>The plan page: the document, what the user may do (null when showing a stored version) and which version is shown.</summary>
+public sealed record PlanPageViewModel(PlanDocument Document, PlanActions? Actions, int? ShownVersion);
+
+public sealed record PlanCompareViewModel(int PlanId, string Title, int From, int To, IReadOnlyList<PlanChange> Changes);

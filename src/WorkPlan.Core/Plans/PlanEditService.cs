@@ -1,0 +1,371 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
+
+namespace WorkPlan.Core.Plans;
+
+/// <summary>Editing a draft plan: sections and indicators, by the centre's director and inspector.</summary>
+public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
+{
+    /// <summary>Units seen in the plans; the form offers them and accepts any other text.</summary>
+    public static readonly IReadOnlyList<string> KnownUnits =
+    [
+        "Hujjat", "Ma'lumot", "Dona", "Tadbir", "Nusxa", "Nusxa jami", "Nafar", "Marta", "Sahifa", "Resurs",
+        "Xizmat", "Xatlov", "Bibliografik yozuvlar", "Nomda", "Marotaba", "So'mda",
+    ];
+
+    public static class Messages
+    {
+        public const string Required = "Validation.Required";
+        public const string DuplicateNumber = "Editor.DuplicateNumber";
+        public const string NoService = "Editor.NoService";
+        public const string BadSchedule = "Editor.BadSchedule";
+        public const string BadParent = "Editor.BadParent";
+        public const string HasActuals = "Editor.HasActuals";
+        public const string HasChildren = "Editor.HasChildren";
+        public const string NotEditable = "Editor.NotEditable";
+    }
+
+    public async Task<Result<PlanEditorView>> GetEditorAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await EditablePlanQuery().AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Year, p.Title, p.Status, p.ReturnReason, p.OrganisationId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (plan is null || !AccessRules.CanEditPlan(currentUser.Required, plan.OrganisationId) || !PlanWorkflow.IsEditable(plan.Status))
+        {
+            return Result<PlanEditorView>.NotFound();
+        }
+
+        var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Label, s.Title }).ToListAsync(cancellationToken);
+        var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
+            .Select(i => new { i.Id, i.SectionId, i.Number, i.Name, i.Unit, i.Measure, i.PreviousFact, i.Target, i.ParentId, HasChildren = i.Children.Any() })
+            .ToListAsync(cancellationToken);
+        return Result<PlanEditorView>.Ok(new PlanEditorView(
+            plan.Id, plan.Year, plan.Title, plan.Status, plan.ReturnReason,
+            [
+                .. sections.Select(s => new PlanEditorSection(s.Id, s.Label, s.Title,
+                [
+                    .. rows.Where(r => r.SectionId == s.Id).Select(r => new PlanEditorRow(
+                        r.Id, r.Number, r.Name, r.Unit, r.Measure, r.PreviousFact, r.Target, r.ParentId is not null, r.HasChildren)),
+                ])),
+            ]));
+    }
+
+    public async Task<Result<IndicatorFormContext>> GetFormContextAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await EditablePlanQuery().AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Year, p.Title, p.OrganisationId, p.Status })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (plan is null || !AccessRules.CanEditPlan(currentUser.Required, plan.OrganisationId) || !PlanWorkflow.IsEditable(plan.Status))
+        {
+            return Result<IndicatorFormContext>.NotFound();
+        }
+
+        var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Label, s.Title }).ToListAsync(cancellationToken);
+        var parents = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId && i.ParentId == null).OrderBy(i => i.SortOrder)
+            .Select(i => new { i.Id, i.Number, i.Name }).ToListAsync(cancellationToken);
+        var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        return Result<IndicatorFormContext>.Ok(new IndicatorFormContext(
+            plan.Id, plan.Year, plan.Title,
+            [.. sections.Select(s => (s.Id, s.Label, s.Title))],
+            [.. parents.Select(p => (p.Id, p.Number, p.Name))],
+            [.. services.Select(s => (s.Id, s.Name))],
+            KnownUnits));
+    }
+
+    public async Task<Result<(int PlanId, IndicatorForm Form)>> GetIndicatorAsync(int indicatorId, CancellationToken cancellationToken = default)
+    {
+        var indicator = await db.Indicators.AsNoTracking()
+            .Where(AccessRules.IndicatorsVisibleTo(currentUser.Required))
+            .Where(i => i.Id == indicatorId)
+            .Select(i => new
+            {
+                i.PlanId,
+                i.Plan!.OrganisationId,
+                i.Plan.Status,
+                Values = i,
+                ServiceIds = i.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId).ToList(),
+                HasChildren = i.Children.Any(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (indicator is null || !AccessRules.CanEditPlan(currentUser.Required, indicator.OrganisationId) || !PlanWorkflow.IsEditable(indicator.Status))
+        {
+            return Result<(int, IndicatorForm)>.NotFound();
+        }
+
+        var i = indicator.Values;
+        var months = i.Schedule.Months.ToList();
+        var values = new SaveIndicator(
+            i.SectionId, i.ParentId, i.Number, i.Name, i.Unit, i.Measure, i.PreviousFact, i.Target, i.Mechanism,
+            i.Schedule.Kind, DeadlineText.QuartersOf(i.Schedule), months.FirstOrDefault(), months.LastOrDefault(),
+            indicator.ServiceIds, i.Rollup, i.ChildrenPartition, i.Version);
+        return Result<(int, IndicatorForm)>.Ok((indicator.PlanId, new IndicatorForm(i.Id, values, indicator.HasChildren)));
+    }
+
+    public async Task<Result<int>> AddIndicatorAsync(int planId, SaveIndicator command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var plan = await LoadForEditAsync(planId, cancellationToken);
+        if (plan.Status != ResultStatus.Ok)
+        {
+            return Result<int>.NotFound();
+        }
+
+        var (section, parent, services, errors) = await ResolveAsync(plan.Value, null, command, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Result<int>.Invalid(errors);
+        }
+
+        var indicator = plan.Value.AddIndicator(section!, Definition(command, plan.Value.Year), services, parent);
+        if (CheckFamily(plan.Value, indicator) is { Count: > 0 } broken)
+        {
+            return Result<int>.Invalid(broken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Ok(indicator.Id);
+    }
+
+    public async Task<Result<int>> UpdateIndicatorAsync(int indicatorId, SaveIndicator command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var planId = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).Where(i => i.Id == indicatorId)
+            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
+        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        if (plan.Status != ResultStatus.Ok)
+        {
+            return Result<int>.NotFound();
+        }
+
+        var indicator = plan.Value.Indicators.Single(i => i.Id == indicatorId);
+        var (section, parent, services, errors) = await ResolveAsync(plan.Value, indicator, command, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return Result<int>.Invalid(errors);
+        }
+
+        db.Entry(indicator).Property(i => i.Version).OriginalValue = command.Version;
+        indicator.Update(Definition(command, plan.Value.Year), services);
+        if (indicator.Parent is null && section != indicator.Section)
+        {
+            plan.Value.MoveToSection(indicator, section!);
+        }
+
+        if (CheckFamily(plan.Value, indicator) is { Count: > 0 } broken)
+        {
+            return Result<int>.Invalid(broken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<int>.Conflict();
+        }
+
+        return Result<int>.Ok(plan.Value.Id);
+    }
+
+    /// <summary>Removes an indicator without "of which" rows and without any monthly actual.</summary>
+    public async Task<Result<int>> DeleteIndicatorAsync(int indicatorId, CancellationToken cancellationToken = default)
+    {
+        var planId = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).Where(i => i.Id == indicatorId)
+            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
+        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        if (plan.Status != ResultStatus.Ok)
+        {
+            return Result<int>.NotFound();
+        }
+
+        var indicator = plan.Value.Indicators.Single(i => i.Id == indicatorId);
+        if (plan.Value.Indicators.Any(i => i.Parent == indicator))
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.HasChildren)]);
+        }
+
+        if (await db.MonthlyActuals.AnyAsync(a => a.IndicatorId == indicatorId, cancellationToken))
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.HasActuals)]);
+        }
+
+        plan.Value.RemoveIndicator(indicator);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Ok(plan.Value.Id);
+    }
+
+    public async Task<Result<int>> MoveIndicatorAsync(int indicatorId, int direction, CancellationToken cancellationToken = default)
+    {
+        var planId = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).Where(i => i.Id == indicatorId)
+            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
+        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        if (plan.Status != ResultStatus.Ok)
+        {
+            return Result<int>.NotFound();
+        }
+
+        plan.Value.MoveIndicator(plan.Value.Indicators.Single(i => i.Id == indicatorId), direction);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Ok(plan.Value.Id);
+    }
+
+    public async Task<Result> AddSectionAsync(int planId, string label, string title, CancellationToken cancellationToken = default)
+    {
+        var plan = await LoadForEditAsync(planId, cancellationToken);
+        if (plan.Status != ResultStatus.Ok)
+        {
+            return Result.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(title))
+        {
+            return Result.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
+        }
+
+        plan.Value.AddSection(label, title);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    public async Task<Result<int>> RenameSectionAsync(int sectionId, string label, string title, CancellationToken cancellationToken = default)
+    {
+        var planId = await SectionPlanAsync(sectionId, cancellationToken);
+        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        if (plan.Status != ResultStatus.Ok)
+        {
+            return Result<int>.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(title))
+        {
+            return Result<int>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
+        }
+
+        plan.Value.Sections.Single(s => s.Id == sectionId).Rename(label, title);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Ok(plan.Value.Id);
+    }
+
+    public async Task<Result<int>> MoveSectionAsync(int sectionId, int direction, CancellationToken cancellationToken = default)
+    {
+        var planId = await SectionPlanAsync(sectionId, cancellationToken);
+        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        if (plan.Status != ResultStatus.Ok)
+        {
+            return Result<int>.NotFound();
+        }
+
+        plan.Value.MoveSection(plan.Value.Sections.Single(s => s.Id == sectionId), direction);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Ok(plan.Value.Id);
+    }
+
+    /// <summary>The deadline picker's choices as a schedule; null when they do not make one.</summary>
+    public static DueSchedule? Schedule(SaveIndicator command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.ScheduleKind switch
+        {
+            ScheduleKind.DuringYear => DueSchedule.DuringYear(),
+            ScheduleKind.Monthly => DueSchedule.Monthly(),
+            ScheduleKind.EveryQuarter => DueSchedule.EveryQuarter(),
+            ScheduleKind.Quarters when command.Quarters.Count > 0 && command.Quarters.All(q => q is >= 1 and <= 4) => DueSchedule.Quarters(command.Quarters),
+            ScheduleKind.MonthRange when command.FromMonth is >= 1 and <= 12 && command.ToMonth is >= 1 and <= 12 && command.FromMonth <= command.ToMonth
+                => DueSchedule.MonthRange(command.FromMonth.Value, command.ToMonth.Value),
+            _ => null,
+        };
+    }
+
+    private static IndicatorDefinition Definition(SaveIndicator c, int year)
+    {
+        var schedule = Schedule(c)!;
+        return new IndicatorDefinition(
+            c.Number, c.Name, c.Unit, c.Measure, c.PreviousFact, c.Target, c.Mechanism, DeadlineText.For(schedule, year), schedule, c.Rollup, c.ChildrenPartition);
+    }
+
+    private IQueryable<Plan> EditablePlanQuery() => db.Plans.Where(AccessRules.PlansVisibleTo(currentUser.Required));
+
+    private Task<int?> SectionPlanAsync(int sectionId, CancellationToken cancellationToken)
+    {
+        var plans = EditablePlanQuery().Select(p => p.Id);
+        return db.Sections.Where(s => s.Id == sectionId && plans.Contains(s.PlanId)).Select(s => (int?)s.PlanId).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The whole plan, tracked, when the user may edit it and it is a draft; NotFound otherwise.</summary>
+    private async Task<Result<Plan>> LoadForEditAsync(int planId, CancellationToken cancellationToken)
+    {
+        var plan = await EditablePlanQuery()
+            .Include(p => p.Sections)
+            .Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        return plan is null || !AccessRules.CanEditPlan(currentUser.Required, plan.OrganisationId) || !plan.IsEditable
+            ? Result<Plan>.NotFound()
+            : Result<Plan>.Ok(plan);
+    }
+
+    private async Task<(Section? Section, Indicator? Parent, List<Service> Services, List<ValidationError> Errors)> ResolveAsync(
+        Plan plan, Indicator? self, SaveIndicator c, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        var parent = c.ParentId is { } parentId ? plan.Indicators.SingleOrDefault(i => i.Id == parentId) : null;
+        var section = parent?.Section ?? plan.Sections.SingleOrDefault(s => s.Id == c.SectionId);
+        if (section is null)
+        {
+            errors.Add(new ValidationError(nameof(c.SectionId), Messages.Required));
+        }
+
+        if (c.ParentId is not null && (parent is null || parent.Parent is not null || parent == self
+            || (self is not null && plan.Indicators.Any(i => i.Parent == self))))
+        {
+            errors.Add(new ValidationError(nameof(c.ParentId), Messages.BadParent));
+        }
+
+        if (self is not null && self.Parent?.Id != c.ParentId)
+        {
+            errors.Add(new ValidationError(nameof(c.ParentId), Messages.BadParent));
+        }
+
+        if (string.IsNullOrWhiteSpace(c.Number))
+        {
+            errors.Add(new ValidationError(nameof(c.Number), Messages.Required));
+        }
+        else if (plan.Indicators.Any(i => i != self && string.Equals(i.Number, NumberLabel.Normalise(c.Number), StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add(new ValidationError(nameof(c.Number), Messages.DuplicateNumber, NumberLabel.Normalise(c.Number)));
+        }
+
+        if (string.IsNullOrWhiteSpace(c.Name))
+        {
+            errors.Add(new ValidationError(nameof(c.Name), Messages.Required));
+        }
+
+        errors.AddRange(PlanRules.CheckValue(c.Measure, c.PreviousFact, nameof(c.PreviousFact)));
+        errors.AddRange(PlanRules.CheckValue(c.Measure, c.Target, nameof(c.Target)));
+        if (Schedule(c) is null)
+        {
+            errors.Add(new ValidationError(nameof(c.ScheduleKind), Messages.BadSchedule));
+        }
+
+        var services = await db.Services.Where(s => s.OrganisationId == plan.OrganisationId && c.ServiceIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        if (services.Count == 0 || services.Count != c.ServiceIds.Distinct().Count())
+        {
+            errors.Add(new ValidationError(nameof(c.ServiceIds), Messages.NoService));
+        }
+
+        var ordered = c.ServiceIds.Distinct().Select(id => services.FirstOrDefault(s => s.Id == id)).OfType<Service>().ToList();
+        return (section, parent, ordered, errors);
+    }
+
+    /// <summary>The "of which" rule for the family the changed row belongs to.</summary>
+    private static List<ValidationError> CheckFamily(Plan plan, Indicator indicator)
+    {
+        var head = indicator.Parent ?? indicator;
+        return [.. PlanRules.CheckChildren(head, [.. plan.Indicators.Where(i => i.Parent == head)])];
+    }
+}

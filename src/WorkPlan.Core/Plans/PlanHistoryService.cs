@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Common;
+
+namespace WorkPlan.Core.Plans;
+
+/// <summary>Versions of a plan (each one as it came into force), what changed between two, and next year's plan.</summary>
+public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+{
+    /// <summary>A stored version exactly as it came into force.</summary>
+    public async Task<Result<PlanDocument>> GetVersionAsync(int planId, int number, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await VisibleVersions(planId).Where(v => v.Number == number).Select(v => v.Snapshot).SingleOrDefaultAsync(cancellationToken);
+        return snapshot is null ? Result<PlanDocument>.NotFound() : Result<PlanDocument>.Ok(JsonSerializer.Deserialize<PlanDocument>(snapshot)!);
+    }
+
+    /// <summary>The changes from version <paramref name="from"/> to version <paramref name="to"/>, indicator by indicator.</summary>
+    public async Task<Result<IReadOnlyList<PlanChange>>> CompareAsync(int planId, int from, int to, CancellationToken cancellationToken = default)
+    {
+        var snapshots = await VisibleVersions(planId).Where(v => v.Number == from || v.Number == to)
+            .ToDictionaryAsync(v => v.Number, v => v.Snapshot, cancellationToken);
+        if (!snapshots.TryGetValue(from, out var older) || !snapshots.TryGetValue(to, out var newer))
+        {
+            return Result<IReadOnlyList<PlanChange>>.NotFound();
+        }
+
+        return Result<IReadOnlyList<PlanChange>>.Ok(Compare(JsonSerializer.Deserialize<PlanDocument>(older)!, JsonSerializer.Deserialize<PlanDocument>(newer)!));
+    }
+
+    /// <summary>Row-by-row differences between two documents; rows are matched by their indicator id, which amendments keep.</summary>
+    public static IReadOnlyList<PlanChange> Compare(PlanDocument older, PlanDocument newer)
+    {
+        ArgumentNullException.ThrowIfNull(older);
+        ArgumentNullException.ThrowIfNull(newer);
+        var before = older.Sections.SelectMany(s => s.Rows.Select(r => (Section: $"{s.Label}. {s.Title}", Row: r))).ToDictionary(x => x.Row.Id);
+        var after = newer.Sections.SelectMany(s => s.Rows.Select(r => (Section: $"{s.Label}. {s.Title}", Row: r))).ToDictionary(x => x.Row.Id);
+        var changes = new List<PlanChange>();
+        foreach (var (id, now) in after)
+        {
+            if (!before.TryGetValue(id, out var was))
+            {
+                changes.Add(new PlanChange(now.Row.Number, now.Row.Name, PlanChangeKind.Added, null, null, Describe(now.Row)));
+                continue;
+            }
+
+            void Field(string field, string? old, string? @new)
+            {
+                if (!string.Equals(old, @new, StringComparison.Ordinal))
+                {
+                    changes.Add(new PlanChange(now.Row.Number, now.Row.Name, PlanChangeKind.Changed, field, old, @new));
+                }
+            }
+
+            Field("Number", was.Row.Number, now.Row.Number);
+            Field("Name", was.Row.Name, now.Row.Name);
+            Field("Section", was.Section, now.Section);
+            Field("Unit", was.Row.Unit, now.Row.Unit);
+            Field("PreviousFact", Value(was.Row.PreviousFact), Value(now.Row.PreviousFact));
+            Field("Target", Value(was.Row.Target), Value(now.Row.Target));
+            Field("Mechanism", string.Join(" / ", was.Row.Mechanism), string.Join(" / ", now.Row.Mechanism));
+            Field("Deadline", was.Row.Deadline, now.Row.Deadline);
+            Field("Responsible", string.Join(", ", was.Row.Services), string.Join(", ", now.Row.Services));
+        }
+
+        changes.AddRange(before.Where(b => !after.ContainsKey(b.Key))
+            .Select(b => new PlanChange(b.Value.Row.Number, b.Value.Row.Name, PlanChangeKind.Removed, null, Describe(b.Value.Row), null)));
+        return [.. changes.OrderBy(c => c.Number, NumberLabel.Comparer)];
+    }
+
+    /// <summary>
+    /// Next year's plan from this one: same sections, indicators, services and schedules; the
+    /// previous-year fact is this year's actual total (by each indicator's roll-up kind) where actuals
+    /// exist; targets are left for the authors. It starts as a draft.
+    /// </summary>
+    public async Task<Result<int>> CreateNextYearAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var source = await db.Plans.Where(AccessRules.PlansVisibleTo(user))
+            .Include(p => p.Organisation).ThenInclude(o => o!.Services)
+            .Include(p => p.Sections)
+            .Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
+            .AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (source is null || !AccessRules.CanEditPlan(user, source.OrganisationId))
+        {
+            return Result<int>.NotFound();
+        }
+
+        var year = source.Year + 1;
+        if (await db.Plans.AnyAsync(p => p.OrganisationId == source.OrganisationId && p.Year == year, cancellationToken))
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, "Plans.NextYearExists", year)]);
+        }
+
+        var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId)
+            .Select(a => new { a.IndicatorId, a.Month, a.Value }).ToListAsync(cancellationToken))
+            .ToLookup(a => a.IndicatorId, a => (a.Month, a.Value));
+
+        var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent)
+            .SingleAsync(o => o.Id == source.OrganisationId, cancellationToken);
+        var title = source.Title.Replace(source.Year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var plan = new Plan(organisation, year, title);
+        var sections = source.Sections.OrderBy(s => s.SortOrder).ToDictionary(s => s.Id, s => plan.AddSection(s.Label, s.Title));
+        var copies = new Dictionary<int, Indicator>();
+        foreach (var indicator in source.Indicators.OrderBy(i => i.SortOrder))
+        {
+            var definition = indicator.ToDefinition() with
+            {
+                PreviousFact = actuals.Contains(indicator.Id) ? Rollup.Combine(indicator.Rollup, actuals[indicator.Id]) : null,
+                Target = null,
+                Deadline = DeadlineText.For(indicator.Schedule, year),
+            };
+            var services = indicator.ResponsibleServices.OrderBy(r => r.Position).Select(r => organisation.Services.Single(s => s.Id == r.ServiceId));
+            copies[indicator.Id] = plan.AddIndicator(
+                sections[indicator.SectionId], definition, services, indicator.ParentId is { } parent ? copies[parent] : null);
+        }
+
+        var from = plan.Status;
+        db.Plans.Add(plan);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Created, from, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), $"{source.Year} → {year}"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result<int>.Ok(plan.Id);
+    }
+
+    private IQueryable<PlanVersion> VisibleVersions(int planId)
+    {
+        var plans = db.Plans.Where(AccessRules.PlansVisibleTo(currentUser.Required)).Select(p => p.Id);
+        return db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId && plans.Contains(v.PlanId));
+    }
+
+    private static string? Value(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string Describe(PlanDocumentRow row) =>
+        $"{row.Unit}; {Value(row.PreviousFact) ?? "-"} → {Value(row.Target) ?? "-"}; {row.Deadline}";
+}

@@ -1,0 +1,43 @@
+namespace WorkPlan.Core.Plans;
+
+/// <summary>The steps of a plan's life.</summary>
+public enum PlanAction
+{
+    Created,
+    Submitted,
+    Agreed,
+    Approved,
+    Returned,
+    CameIntoForce,
+    AmendmentOpened,
+    Imported,
+}
+
+/// <summary>
+/// The plan's state machine: Draft → Submitted → agreed by the region (KELISHILDI) and approved by the
+/// director (TASDIQLAYMAN) in either order → in force (read-only). A submitted, agreed or approved
+/// plan can be returned to Draft with a reason; a plan in force can be reopened as an amendment.
+/// </summary>
+public static class PlanWorkflow
+{
+    /// <summary>The status a step leads to from a status, or null when the step is not possible there.</summary>
+    public static PlanStatus? Next(PlanStatus from, PlanAction action) => (from, action) switch
+    {
+        (PlanStatus.Draft, PlanAction.Submitted) => PlanStatus.Submitted,
+        (PlanStatus.Submitted, PlanAction.Agreed) => PlanStatus.Agreed,
+        (PlanStatus.Approved, PlanAction.Agreed) => PlanStatus.InForce,
+        (PlanStatus.Submitted, PlanAction.Approved) => PlanStatus.Approved,
+        (PlanStatus.Agreed, PlanAction.Approved) => PlanStatus.InForce,
+        (PlanStatus.Submitted or PlanStatus.Agreed or PlanStatus.Approved, PlanAction.Returned) => PlanStatus.Draft,
+        (PlanStatus.InForce, PlanAction.AmendmentOpened) => PlanStatus.Draft,
+        _ => null,
+    };
+
+    public static bool IsEditable(PlanStatus status) => status == PlanStatus.Draft;
+
+    /// <summary>Whether the regional centre's KELISHILDI is on the plan.</summary>
+    public static bool IsAgreed(PlanStatus status) => status is PlanStatus.Agreed or PlanStatus.InForce;
+
+    /// <summary>Whether the director's TASDIQLAYMAN is on the plan.</summary>
+    public static bool IsApproved(PlanStatus status) => status is PlanStatus.Approved or PlanStatus.InForce;
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Common;
+
+namespace WorkPlan.Core.Plans;
+
+/// <summary>
+/// The plan's steps as use cases: submit, agree, approve, return, open an amendment. Each checks who
+/// may take it, records it, and when the plan comes into force stores the version's snapshot.
+/// </summary>
+public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUser, PlanService documents, TimeProvider clock)
+{
+    /// <summary>Uzbekistan's time (UTC+5, no daylight saving): the date written on a signature line.</summary>
+    public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(5);
+
+    public static class Messages
+    {
+        public const string NotPossible = "Workflow.NotPossible";
+        public const string ReasonRequired = "Workflow.ReasonRequired";
+    }
+
+    public async Task<Result<PlanActions>> GetActionsAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking()
+            .Where(AccessRules.PlansVisibleTo(user))
+            .Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Version, p.Status, p.VersionNumber, p.ReturnReason, p.AmendmentReason, p.OrganisationId, p.Organisation!.ParentId, p.Year })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return Result<PlanActions>.NotFound();
+        }
+
+        var events = await db.PlanEvents.AsNoTracking().Where(e => e.PlanId == planId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new PlanEventLine(e.At, e.UserName, e.Action, e.ToStatus, e.PlanVersion, e.Comment))
+            .ToListAsync(cancellationToken);
+        var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).OrderBy(v => v.Number)
+            .Select(v => new PlanVersionLine(v.Number, v.CameIntoForceAt, v.Reason))
+            .ToListAsync(cancellationToken);
+        var nextYearExists = await db.Plans.AnyAsync(p => p.OrganisationId == plan.OrganisationId && p.Year == plan.Year + 1, cancellationToken);
+
+        var canEdit = AccessRules.CanEditPlan(user, plan.OrganisationId);
+        var region = AccessRules.CanActAsRegion(user, plan.ParentId);
+        var director = AccessRules.CanApprovePlan(user, plan.OrganisationId);
+        return Result<PlanActions>.Ok(new PlanActions(
+            plan.Id,
+            plan.Version,
+            plan.Status,
+            plan.VersionNumber,
+            plan.ReturnReason,
+            plan.AmendmentReason,
+            CanEdit: canEdit && PlanWorkflow.IsEditable(plan.Status),
+            CanSubmit: canEdit && PlanWorkflow.Next(plan.Status, PlanAction.Submitted) is not null,
+            CanAgree: region && PlanWorkflow.Next(plan.Status, PlanAction.Agreed) is not null,
+            CanApprove: director && PlanWorkflow.Next(plan.Status, PlanAction.Approved) is not null,
+            CanReturn: (region || director) && PlanWorkflow.Next(plan.Status, PlanAction.Returned) is not null,
+            CanAmend: director && PlanWorkflow.Next(plan.Status, PlanAction.AmendmentOpened) is not null,
+            CanCreateNextYear: canEdit && !nextYearExists,
+            events,
+            versions));
+    }
+
+    public Task<Result> SubmitAsync(int planId, uint version, CancellationToken cancellationToken = default) =>
+        StepAsync(planId, version, PlanAction.Submitted, null, cancellationToken);
+
+    public Task<Result> AgreeAsync(int planId, uint version, string? comment, CancellationToken cancellationToken = default) =>
+        StepAsync(planId, version, PlanAction.Agreed, comment, cancellationToken);
+
+    public Task<Result> ApproveAsync(int planId, uint version, string? comment, CancellationToken cancellationToken = default) =>
+        StepAsync(planId, version, PlanAction.Approved, comment, cancellationToken);
+
+    public Task<Result> ReturnAsync(int planId, uint version, string? reason, CancellationToken cancellationToken = default) =>
+        StepAsync(planId, version, PlanAction.Returned, reason, cancellationToken);
+
+    public Task<Result> OpenAmendmentAsync(int planId, uint version, string? reason, CancellationToken cancellationToken = default) =>
+        StepAsync(planId, version, PlanAction.AmendmentOpened, reason, cancellationToken);
+
+    private async Task<Result> StepAsync(int planId, uint version, PlanAction action, string? comment, CancellationToken cancellationToken)
+    {
+        var user = currentUser.Required;
+        var plan = await db.Plans
+            .Where(AccessRules.PlansVisibleTo(user))
+            .Include(p => p.Organisation).ThenInclude(o => o!.Parent)
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return Result.NotFound();
+        }
+
+        var organisation = plan.Organisation!;
+        var allowed = action switch
+        {
+            PlanAction.Submitted => AccessRules.CanEditPlan(user, plan.OrganisationId),
+            PlanAction.Agreed => AccessRules.CanActAsRegion(user, organisation.ParentId),
+            PlanAction.Approved or PlanAction.AmendmentOpened => AccessRules.CanApprovePlan(user, plan.OrganisationId),
+            PlanAction.Returned => AccessRules.CanActAsRegion(user, organisation.ParentId) || AccessRules.CanApprovePlan(user, plan.OrganisationId),
+            _ => false,
+        };
+        if (!allowed)
+        {
+            return Result.Forbidden();
+        }
+
+        if (PlanWorkflow.Next(plan.Status, action) is null)
+        {
+            return Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
+        }
+
+        if (action is PlanAction.Returned or PlanAction.AmendmentOpened && string.IsNullOrWhiteSpace(comment))
+        {
+            return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
+        }
+
+        if (action == PlanAction.Submitted && await BrokenRulesAsync(planId, cancellationToken) is { Count: > 0 } broken)
+        {
+            return Result.Invalid(broken);
+        }
+
+        var now = clock.GetUtcNow();
+        if (action == PlanAction.AmendmentOpened && !await db.PlanVersions.AnyAsync(v => v.PlanId == plan.Id && v.Number == plan.VersionNumber, cancellationToken))
+        {
+            // A plan that came into force outside the workflow (signed on paper, imported): keep the version being amended.
+            var current = await documents.GetDocumentAsync(plan.Id, cancellationToken);
+            db.PlanVersions.Add(new PlanVersion(plan.Id, plan.VersionNumber, now, plan.AmendmentReason, JsonSerializer.Serialize(current.Value)));
+        }
+
+        db.Entry(plan).Property(p => p.Version).OriginalValue = version;
+        var today = DateOnly.FromDateTime(now.ToOffset(LocalOffset).DateTime);
+        var from = action switch
+        {
+            PlanAction.Submitted => plan.Submit(),
+            PlanAction.Agreed => plan.Agree(organisation.Parent?.DirectorTitle, user.DisplayName, today),
+            PlanAction.Approved => plan.Approve(organisation.DirectorTitle, user.DisplayName, today),
+            PlanAction.Returned => plan.Return(comment!),
+            _ => plan.OpenAmendment(comment!),
+        };
+        db.PlanEvents.Add(new PlanEvent(plan.Id, plan.VersionNumber, action, from, plan.Status, user.UserId, user.UserName, now, comment));
+        if (plan.Status == PlanStatus.InForce)
+        {
+            db.PlanEvents.Add(new PlanEvent(plan.Id, plan.VersionNumber, PlanAction.CameIntoForce, from, plan.Status, user.UserId, user.UserName, now, null));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict();
+        }
+
+        if (plan.Status == PlanStatus.InForce)
+        {
+            var document = await documents.GetDocumentAsync(plan.Id, cancellationToken);
+            db.PlanVersions.Add(new PlanVersion(plan.Id, plan.VersionNumber, now, plan.AmendmentReason, JsonSerializer.Serialize(document.Value)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    /// <summary>The plan's numbers must obey the rules before it goes for signatures.</summary>
+    private async Task<List<ValidationError>> BrokenRulesAsync(int planId, CancellationToken cancellationToken)
+    {
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(cancellationToken);
+        return
+        [
+            .. indicators.Where(i => i.ParentId is null)
+                .SelectMany(parent => PlanRules.CheckChildren(parent, [.. indicators.Where(c => c.ParentId == parent.Id)])
+                    .Select(e => e with { Field = parent.Number })),
+        ];
+    }
+}

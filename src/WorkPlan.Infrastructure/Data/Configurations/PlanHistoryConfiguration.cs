@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Infrastructure.Data.Configurations;
+
+internal sealed class PlanEventConfiguration : IEntityTypeConfiguration<PlanEvent>
+{
+    public void Configure(EntityTypeBuilder<PlanEvent> builder)
+    {
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Comment).HasMaxLength(2000);
+        builder.HasOne<Plan>().WithMany().HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.PlanId, e.At });
+    }
+}
+
+internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVersion>
+{
+    public void Configure(EntityTypeBuilder<PlanVersion> builder)
+    {
+        builder.Property(v => v.Reason).HasMaxLength(2000);
+        builder.Property(v => v.Snapshot).HasColumnType("jsonb");
+        builder.HasOne<Plan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => new { v.PlanId, v.Number }).IsUnique();
+    }
+}

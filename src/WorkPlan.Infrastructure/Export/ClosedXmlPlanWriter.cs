@@ -1,0 +1,324 @@
+using ClosedXML.Excel;
+using WorkPlan.Core.Plans;
+using WorkPlan.Core.Reports;
+
+namespace WorkPlan.Infrastructure.Export;
+
+/// <summary>
+/// Writes the plan as the official form in .xlsx, laid out like the signed paper and the plan page:
+/// the KELISHILDI / TASDIQLAYMAN blocks at the top, the title, the two-row table header (repeated on
+/// every printed page), section rows, "shundan," lines and the indicator rows. Targets and facts are
+/// numbers in numeric cells ("-" when there is no value); every text is written as text, so that a name
+/// beginning with "=", "+", "-" or "@" never becomes a formula.
+/// </summary>
+public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
+{
+    /// <summary>№, name, unit, fact, target, mechanism, deadline, responsible.</summary>
+    public const int ColumnCount = 8;
+
+    private const string NoValue = "-";
+    private const string CountFormat = "#,##0";
+    private const string MoneyFormat = "#,##0.00";
+    private const string FontName = "Times New Roman";
+    private const double FontSize = 11;
+    private const double TitleFontSize = 12;
+    private const double PointsPerLine = 15;
+    private const double Centimetre = 1 / 2.54;
+    private const int MaxSheetNameLength = 31;
+
+    private const int NumberColumn = 1;
+    private const int NameColumn = 2;
+    private const int UnitColumn = 3;
+    private const int FactColumn = 4;
+    private const int TargetColumn = 5;
+    private const int MechanismColumn = 6;
+    private const int DeadlineColumn = 7;
+    private const int ResponsibleColumn = 8;
+
+    /// <summary>The left signature block spans A–C, the right one F–H, as on paper.</summary>
+    private const int LeftBlockFirstColumn = 1;
+    private const int LeftBlockLastColumn = 3;
+    private const int RightBlockFirstColumn = 6;
+    private const int RightBlockLastColumn = 8;
+
+    /// <summary>Column widths in characters, set explicitly (AdjustToContents needs libgdiplus).</summary>
+    private static readonly double[] ColumnWidths = [6, 45, 12, 11, 11, 55, 16, 30];
+
+    private static readonly char[] InvalidSheetNameCharacters = ['[', ']', ':', '*', '?', '/', '\\'];
+
+    public byte[] Write(PlanDocument document, PlanExportText text)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(text);
+
+        using var workbook = new XLWorkbook();
+        workbook.Style.Font.FontName = FontName;
+        workbook.Style.Font.FontSize = FontSize;
+        workbook.Properties.Title = document.Title;
+
+        var sheet = workbook.Worksheets.Add(SheetName($"Plan {document.Year}"));
+        for (var i = 0; i < ColumnWidths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = ColumnWidths[i];
+        }
+
+        // A blank line between the signature blocks and the (draft mark and) title.
+        var row = WriteSignatureBlocks(sheet, document, text) + 2;
+        if (text.DraftMark is { } draftMark)
+        {
+            var draft = MergeAcross(sheet, row, 1, ColumnCount, draftMark);
+            draft.Style.Font.Bold = true;
+            draft.Style.Font.FontSize = TitleFontSize;
+            draft.Style.Font.FontColor = XLColor.Red;
+            draft.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            row++;
+        }
+
+        var title = MergeAcross(sheet, row, 1, ColumnCount, document.Title);
+        title.Style.Font.Bold = true;
+        title.Style.Font.FontSize = TitleFontSize;
+        title.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        title.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        title.Style.Alignment.WrapText = true;
+        FitMergedRow(sheet.Row(row), document.Title, 1, ColumnCount, bold: true, TitleFontSize);
+        row += 2;
+
+        var headerFirst = row;
+        var headerLast = WriteHeader(sheet, headerFirst, text);
+        var last = WriteBody(sheet, headerLast + 1, document, text);
+
+        var table = sheet.Range(headerFirst, 1, last, ColumnCount);
+        table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Alignment.WrapText = true;
+
+        SetUpPrinting(sheet, text, headerFirst, headerLast);
+        sheet.SheetView.FreezeRows(headerLast);
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Both blocks line by line: heading, title, name, date. Returns the last row used.</summary>
+    private static int WriteSignatureBlocks(IXLWorksheet sheet, PlanDocument document, PlanExportText text)
+    {
+        WriteSignatureBlock(sheet, LeftBlockFirstColumn, LeftBlockLastColumn, text.AgreedHeading, document.Agreement, text.AgreementDateLine);
+        WriteSignatureBlock(sheet, RightBlockFirstColumn, RightBlockLastColumn, text.ApproveHeading, document.Approval, text.ApprovalDateLine);
+
+        var titleRow = sheet.Row(2);
+        var leftLines = EstimateLines(document.Agreement.Title, Width(LeftBlockFirstColumn, LeftBlockLastColumn), bold: true);
+        var rightLines = EstimateLines(document.Approval.Title, Width(RightBlockFirstColumn, RightBlockLastColumn), bold: true);
+        titleRow.Height = Math.Max(leftLines, rightLines) * PointsPerLine;
+        return 4;
+    }
+
+    private static void WriteSignatureBlock(IXLWorksheet sheet, int firstColumn, int lastColumn, string heading, SignatureBlock block, string dateLine)
+    {
+        var headingRange = MergeAcross(sheet, 1, firstColumn, lastColumn, heading);
+        headingRange.Style.Font.Bold = true;
+        headingRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+
+        var titleRange = MergeAcross(sheet, 2, firstColumn, lastColumn, block.Title);
+        titleRange.Style.Font.Bold = true;
+        titleRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        titleRange.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        titleRange.Style.Alignment.WrapText = true;
+
+        var nameRange = MergeAcross(sheet, 3, firstColumn, lastColumn, block.Name);
+        nameRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+
+        var dateRange = MergeAcross(sheet, 4, firstColumn, lastColumn, dateLine);
+        dateRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+    }
+
+    /// <summary>The two header rows; returns the second.</summary>
+    private static int WriteHeader(IXLWorksheet sheet, int row, PlanExportText text)
+    {
+        var second = row + 1;
+        MergeDown(sheet, row, NumberColumn, text.NumberColumn);
+        MergeDown(sheet, row, NameColumn, text.NameColumn);
+        MergeDown(sheet, row, UnitColumn, text.UnitColumn);
+        MergeAcross(sheet, row, FactColumn, TargetColumn, text.QuantityColumn);
+        SetText(sheet.Cell(second, FactColumn), text.FactColumn);
+        SetText(sheet.Cell(second, TargetColumn), text.TargetColumn);
+        MergeDown(sheet, row, MechanismColumn, text.MechanismColumn);
+        MergeDown(sheet, row, DeadlineColumn, text.DeadlineColumn);
+        MergeDown(sheet, row, ResponsibleColumn, text.ResponsibleColumn);
+
+        var header = sheet.Range(row, 1, second, ColumnCount);
+        header.Style.Font.Bold = true;
+        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        header.Style.Alignment.WrapText = true;
+        return second;
+    }
+
+    /// <summary>Section rows, "shundan," lines and indicator rows from <paramref name="row"/>; returns the last row written.</summary>
+    private static int WriteBody(IXLWorksheet sheet, int row, PlanDocument document, PlanExportText text)
+    {
+        var first = row;
+        foreach (var section in document.Sections)
+        {
+            var label = $"{section.Label}. {section.Title}";
+            var sectionRange = MergeAcross(sheet, row, 1, ColumnCount, label);
+            sectionRange.Style.Font.Bold = true;
+            sectionRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            FitMergedRow(sheet.Row(row), label, 1, ColumnCount, bold: true, FontSize);
+            row++;
+
+            foreach (var planRow in section.Rows)
+            {
+                if (planRow.FirstSubRow)
+                {
+                    SetText(sheet.Cell(row, NumberColumn), string.Empty);
+                    var ofWhich = MergeAcross(sheet, row, NameColumn, ColumnCount, text.OfWhich);
+                    ofWhich.Style.Font.Italic = true;
+                    ofWhich.Style.Alignment.Indent = 1;
+                    row++;
+                }
+
+                WriteRow(sheet, row, planRow, text);
+                row++;
+            }
+        }
+
+        var last = row - 1;
+        if (last >= first)
+        {
+            sheet.Range(first, 1, last, ColumnCount).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        }
+
+        return last;
+    }
+
+    private static void WriteRow(IXLWorksheet sheet, int row, PlanDocumentRow planRow, PlanExportText text)
+    {
+        SetText(sheet.Cell(row, NumberColumn), planRow.Number);
+
+        var name = sheet.Cell(row, NameColumn);
+        SetText(name, planRow.Name);
+        if (planRow.IsSubRow)
+        {
+            name.Style.Alignment.Indent = 1;
+        }
+
+        var unit = sheet.Cell(row, UnitColumn);
+        SetText(unit, planRow.Unit);
+        unit.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+
+        SetQuantity(sheet.Cell(row, FactColumn), planRow.PreviousFact, planRow.Measure);
+        SetQuantity(sheet.Cell(row, TargetColumn), planRow.Target, planRow.Measure);
+
+        var mechanism = planRow.Mechanism.Count == 1
+            ? planRow.Mechanism[0]
+            : string.Join('\n', planRow.Mechanism.Select((step, i) => $"{i + 1}. {step}"));
+        SetText(sheet.Cell(row, MechanismColumn), mechanism);
+
+        SetText(sheet.Cell(row, DeadlineColumn), planRow.Deadline);
+
+        // As on the plan page: one service a line, each but the last followed by a comma.
+        var responsible = planRow.AllServices ? text.AllServices : string.Join(",\n", planRow.Services);
+        SetText(sheet.Cell(row, ResponsibleColumn), responsible);
+    }
+
+    /// <summary>A number in a numeric cell (two decimals only for money with a fraction), or "-" centred.</summary>
+    private static void SetQuantity(IXLCell cell, decimal? value, Measure measure)
+    {
+        if (value is not { } v)
+        {
+            SetText(cell, NoValue);
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            return;
+        }
+
+        cell.SetValue(v);
+        cell.Style.NumberFormat.Format = measure == Measure.Money && decimal.Truncate(v) != v ? MoneyFormat : CountFormat;
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+    }
+
+    private static void SetUpPrinting(IXLWorksheet sheet, PlanExportText text, int headerFirst, int headerLast)
+    {
+        var setup = sheet.PageSetup;
+        setup.PaperSize = XLPaperSize.A4Paper;
+        setup.PageOrientation = XLPageOrientation.Landscape;
+        setup.FitToPages(1, 0);
+        setup.CenterHorizontally = true;
+        setup.Margins.Left = Centimetre;
+        setup.Margins.Right = Centimetre;
+        setup.Margins.Top = Centimetre;
+        setup.Margins.Bottom = Centimetre;
+        setup.Margins.Header = Centimetre / 2;
+        setup.Margins.Footer = Centimetre / 2;
+        setup.SetRowsToRepeatAtTop(headerFirst, headerLast);
+
+        // "&" starts a header/footer code in Excel: a literal one is written "&&".
+        var label = text.PageLabel.Replace("&", "&&", StringComparison.Ordinal);
+        var footer = setup.Footer.Center;
+        footer.AddText($"{label} ", XLHFOccurrence.AllPages);
+        footer.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
+        footer.AddText(" / ", XLHFOccurrence.AllPages);
+        footer.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
+    }
+
+    /// <summary>Always a string value, so that "=…", "+…", "-…", "@…" stay text and never become formulas.</summary>
+    private static void SetText(IXLCell cell, string? value)
+    {
+        cell.SetValue(value ?? string.Empty);
+        cell.DataType = XLDataType.Text;
+    }
+
+    private static IXLRange MergeAcross(IXLWorksheet sheet, int row, int firstColumn, int lastColumn, string? value)
+    {
+        SetText(sheet.Cell(row, firstColumn), value);
+        var range = sheet.Range(row, firstColumn, row, lastColumn);
+        range.Merge();
+        return range;
+    }
+
+    private static void MergeDown(IXLWorksheet sheet, int row, int column, string value)
+    {
+        SetText(sheet.Cell(row, column), value);
+        sheet.Range(row, column, row + 1, column).Merge();
+    }
+
+    /// <summary>
+    /// Excel does not autofit the height of a row whose wrapped text sits in merged cells, so such rows
+    /// get a height for the lines their text needs; every other row is left to Excel's autofit.
+    /// </summary>
+    private static void FitMergedRow(IXLRow row, string? value, int firstColumn, int lastColumn, bool bold, double fontSize)
+    {
+        var lines = EstimateLines(value, Width(firstColumn, lastColumn) * FontSize / fontSize, bold);
+        if (lines > 1 || fontSize > FontSize)
+        {
+            row.Height = lines * PointsPerLine * fontSize / FontSize;
+        }
+    }
+
+    private static double Width(int firstColumn, int lastColumn) =>
+        ColumnWidths.Skip(firstColumn - 1).Take(lastColumn - firstColumn + 1).Sum();
+
+    /// <summary>How many lines a text wraps to in a width of so many characters (bold is about a tenth wider).</summary>
+    private static int EstimateLines(string? value, double width, bool bold)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return 1;
+        }
+
+        var perLine = Math.Max(1, (width - 1) / (bold ? 1.1 : 1.0));
+        return value.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Length / perLine)));
+    }
+
+    /// <summary>A valid sheet name: at most 31 characters, none of []:*?/\.</summary>
+    private static string SheetName(string name)
+    {
+        var cleaned = string.Concat(name.Where(c => Array.IndexOf(InvalidSheetNameCharacters, c) < 0)).Trim('\'', ' ');
+        if (cleaned.Length == 0)
+        {
+            cleaned = "Plan";
+        }
+
+        return cleaned.Length > MaxSheetNameLength ? cleaned[..MaxSheetNameLength] : cleaned;
+    }
+}

@@ -1,0 +1,128 @@
+using System.ComponentModel.DataAnnotations;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Web.Features.PlanEditor;
+
+/// <summary>The indicator form: numbers arrive as text and are read in any of the UI's number styles.</summary>
+public sealed class IndicatorInput
+{
+    public int SectionId { get; set; }
+
+    public int? ParentId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(16, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Number")]
+    public string Number { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(2000, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Name")]
+    public string Name { get; set; } = string.Empty;
+
+    [StringLength(64, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Unit")]
+    public string? Unit { get; set; }
+
+    [Display(Name = "Editor.Measure")]
+    public Measure Measure { get; set; }
+
+    [Display(Name = "Editor.PreviousFact")]
+    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    public string? PreviousFact { get; set; }
+
+    [Display(Name = "Editor.Target")]
+    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    public string? Target { get; set; }
+
+    /// <summary>One step per line.</summary>
+    [Display(Name = "Plan.Mechanism")]
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")]
+    public string? Mechanism { get; set; }
+
+    [Display(Name = "Plan.Deadline")]
+    public ScheduleKind ScheduleKind { get; set; }
+
+    public List<int> Quarters { get; set; } = [];
+
+    public int? FromMonth { get; set; }
+
+    public int? ToMonth { get; set; }
+
+    [Display(Name = "Plan.Responsible")]
+    public List<int> ServiceIds { get; set; } = [];
+
+    [Display(Name = "Editor.Rollup")]
+    public RollupKind Rollup { get; set; }
+
+    [Display(Name = "Editor.ChildrenPartition")]
+    public bool ChildrenPartition { get; set; }
+
+    public uint Version { get; set; }
+
+    public static IndicatorInput From(SaveIndicator values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new()
+        {
+            SectionId = values.SectionId,
+            ParentId = values.ParentId,
+            Number = values.Number,
+            Name = values.Name,
+            Unit = values.Unit,
+            Measure = values.Measure,
+            PreviousFact = Infrastructure.NumberInput.Format(values.PreviousFact),
+            Target = Infrastructure.NumberInput.Format(values.Target),
+            Mechanism = string.Join('\n', values.Mechanism),
+            ScheduleKind = values.ScheduleKind,
+            Quarters = [.. values.Quarters],
+            FromMonth = values.FromMonth,
+            ToMonth = values.ToMonth,
+            ServiceIds = [.. values.ServiceIds],
+            Rollup = values.Rollup,
+            ChildrenPartition = values.ChildrenPartition,
+            Version = values.Version,
+        };
+    }
+
+    /// <summary>The command, or the names of the number fields that could not be read.</summary>
+    public (SaveIndicator? Command, IReadOnlyList<string> BadNumbers) ToCommand()
+    {
+        var bad = new List<string>();
+        if (!Infrastructure.NumberInput.TryParse(PreviousFact, out var fact))
+        {
+            bad.Add(nameof(PreviousFact));
+        }
+
+        if (!Infrastructure.NumberInput.TryParse(Target, out var target))
+        {
+            bad.Add(nameof(Target));
+        }
+
+        if (bad.Count > 0)
+        {
+            return (null, bad);
+        }
+
+        var steps = (Mechanism ?? string.Empty).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        return (new SaveIndicator(
+            SectionId, ParentId, Number, Name, Unit, Measure, fact, target, steps, ScheduleKind, Quarters, FromMonth, ToMonth,
+            ServiceIds, Rollup, ChildrenPartition, Version), bad);
+    }
+}
+
+/// <summary>The indicator form page: input, choices, and whether it edits an existing row.</summary>
+public sealed record IndicatorFormViewModel(IndicatorInput Input, IndicatorFormContext Context, int? IndicatorId, bool HasChildren);
+
+public sealed class SectionInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(16, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Editor.SectionLabel")]
+    public string Label { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Editor.SectionTitle")]
+    public string Title { get; set; } = string.Empty;
+}

@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
+using WorkPlan.Web.Infrastructure;
+
+namespace WorkPlan.Web.Features.PlanEditor;
+
+/// <summary>Editing a draft plan: sections and indicators (the centre's director and inspector).</summary>
+public sealed class PlanEditorController(PlanEditService editor, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(int id, CancellationToken cancellationToken) =>
+        (await editor.GetEditorAsync(id, cancellationToken)).ToActionResult(this, view => View(view));
+
+    [HttpPost]
+    public async Task<IActionResult> AddSection(int id, SectionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = await editor.AddSectionAsync(id, input.Label, input.Title, cancellationToken);
+        return AfterChange(result.Status, result.Errors, id);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> RenameSection(int id, int planId, SectionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = await editor.RenameSectionAsync(id, input.Label, input.Title, cancellationToken);
+        return AfterChange(result.Status, result.Errors, planId);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> MoveSection(int id, int planId, int direction, CancellationToken cancellationToken)
+    {
+        var result = await editor.MoveSectionAsync(id, direction, cancellationToken);
+        return AfterChange(result.Status, result.Errors, planId);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> AddIndicator(int id, int? sectionId, int? parentId, CancellationToken cancellationToken)
+    {
+        var context = await editor.GetFormContextAsync(id, cancellationToken);
+        return context.ToActionResult(this, c => View("Indicator", new IndicatorFormViewModel(
+            new IndicatorInput { SectionId = sectionId ?? (c.Sections.Count > 0 ? c.Sections[0].Id : 0), ParentId = parentId }, c, null, false)));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> AddIndicator(int id, IndicatorInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var context = await editor.GetFormContextAsync(id, cancellationToken);
+        if (!context.IsOk)
+        {
+            return NotFound();
+        }
+
+        if (ValidCommand(input) is { } command)
+        {
+            var added = await editor.AddIndicatorAsync(id, command, cancellationToken);
+            if (added.IsOk)
+            {
+                TempData["Message"] = localizer["Admin.Saved"].Value;
+                return RedirectToAction(nameof(Index), new { id });
+            }
+
+            ModelState.AddErrors(added.Errors, localizer, nameof(IndicatorFormViewModel.Input));
+        }
+
+        return View("Indicator", new IndicatorFormViewModel(input, context.Value, null, false));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> EditIndicator(int id, CancellationToken cancellationToken)
+    {
+        var indicator = await editor.GetIndicatorAsync(id, cancellationToken);
+        if (!indicator.IsOk)
+        {
+            return NotFound();
+        }
+
+        var context = await editor.GetFormContextAsync(indicator.Value.PlanId, cancellationToken);
+        return context.ToActionResult(this, c => View("Indicator", new IndicatorFormViewModel(
+            IndicatorInput.From(indicator.Value.Form.Values), c, id, indicator.Value.Form.HasChildren)));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> EditIndicator(int id, IndicatorInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var indicator = await editor.GetIndicatorAsync(id, cancellationToken);
+        var context = indicator.IsOk ? await editor.GetFormContextAsync(indicator.Value.PlanId, cancellationToken) : Result<IndicatorFormContext>.NotFound();
+        if (!context.IsOk)
+        {
+            return NotFound();
+        }
+
+        if (ValidCommand(input) is { } command)
+        {
+            var saved = await editor.UpdateIndicatorAsync(id, command, cancellationToken);
+            switch (saved.Status)
+            {
+                case ResultStatus.Ok:
+                    TempData["Message"] = localizer["Admin.Saved"].Value;
+                    return RedirectToAction(nameof(Index), new { id = saved.Value });
+                case ResultStatus.Conflict:
+                    ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
+                    input = IndicatorInput.From(indicator.Value.Form.Values);
+                    break;
+                case ResultStatus.NotFound:
+                    return NotFound();
+                default:
+                    ModelState.AddErrors(saved.Errors, localizer, nameof(IndicatorFormViewModel.Input));
+                    break;
+            }
+        }
+
+        return View("Indicator", new IndicatorFormViewModel(input, context.Value, id, indicator.Value.Form.HasChildren));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> DeleteIndicator(int id, CancellationToken cancellationToken)
+    {
+        var indicator = await editor.GetIndicatorAsync(id, cancellationToken);
+        if (!indicator.IsOk)
+        {
+            return NotFound();
+        }
+
+        var result = await editor.DeleteIndicatorAsync(id, cancellationToken);
+        return AfterChange(result.Status, result.Errors, indicator.Value.PlanId);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> MoveIndicator(int id, int planId, int direction, CancellationToken cancellationToken)
+    {
+        var result = await editor.MoveIndicatorAsync(id, direction, cancellationToken);
+        return AfterChange(result.Status, result.Errors, planId);
+    }
+
+    private SaveIndicator? ValidCommand(IndicatorInput input)
+    {
+        var (command, badNumbers) = input.ToCommand();
+        foreach (var field in badNumbers)
+        {
+            ModelState.AddModelError($"{nameof(IndicatorFormViewModel.Input)}.{field}", localizer["Editor.NotANumber"]);
+        }
+
+        return ModelState.IsValid ? command : null;
+    }
+
+    /// <summary>Back to the editor with what happened; a record out of reach answers 404.</summary>
+    private IActionResult AfterChange(ResultStatus status, IReadOnlyList<ValidationError> errors, int planId)
+    {
+        if (status is ResultStatus.NotFound or ResultStatus.Forbidden)
+        {
+            return NotFound();
+        }
+
+        if (status == ResultStatus.Ok)
+        {
+            TempData["Message"] = localizer["Admin.Saved"].Value;
+        }
+        else
+        {
+            TempData["Error"] = string.Join(" ", errors.Select(e => localizer[e.MessageKey, e.Arguments].Value));
+        }
+
+        return RedirectToAction(nameof(Index), new { id = planId });
+    }
+}
