@@ -134,7 +134,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
         return db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId && plans.Contains(v.PlanId));
     }
 
-    private static string? Value(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+    private static string? Value(decimal? value) => value?.ToString("#,##0.##", CultureInfo.InvariantCulture).Replace(',', ' ');
 
     private static string Describe(PlanDocumentRow row) =>
         $"{row.Unit}; {Value(row.PreviousFact) ?? "-"} → {Value(row.Target) ?? "-"}; {row.Deadline}";

@@ -14,14 +14,22 @@ public static class ModelStateExtensions
         ArgumentNullException.ThrowIfNull(localizer);
         foreach (var error in errors)
         {
-            var message = localizer[error.MessageKey, error.Arguments];
-            if (message.ResourceNotFound)
-            {
-                message = localizer["Error.InvalidInput"];
-            }
-
             var key = string.IsNullOrEmpty(error.Field) || prefix is null ? error.Field : $"{prefix}.{error.Field}";
-            modelState.AddModelError(key, message.Value);
+            modelState.AddModelError(key, error.Localize(localizer));
         }
     }
+
+    /// <summary>The error's message in the user's language, its numbers written as users write them ("4 500").</summary>
+    public static string Localize(this ValidationError error, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(localizer);
+        var arguments = error.Arguments.Select(a => a is decimal d ? DocumentFormatter.Number(d, decimal.Truncate(d) == d ? WorkPlan.Core.Plans.Measure.Count : WorkPlan.Core.Plans.Measure.Money) : a).ToArray();
+        var message = localizer[error.MessageKey, arguments];
+        return message.ResourceNotFound ? localizer["Error.InvalidInput"].Value : message.Value;
+    }
+
+    /// <summary>Several errors as one sentence for a notice after a redirect.</summary>
+    public static string Localize(this IEnumerable<ValidationError> errors, IStringLocalizer localizer) =>
+        string.Join(" ", errors.Select(e => e.Localize(localizer)));
 }

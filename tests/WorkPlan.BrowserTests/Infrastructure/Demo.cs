@@ -16,6 +16,16 @@ public static class DemoAccounts
     public const string AsakaServiceHead = "asaka.bibliografiya";
 
     public const string AsakaServiceHeadName = "Asaka TAKM axborot-bibliografiya xizmati rahbari";
+
+    /// <summary>Director of the Asaka district centre: edits, submits and approves (TASDIQLAYMAN) its plan.</summary>
+    public const string AsakaDirector = "asaka.direktor";
+
+    public const string AsakaDirectorName = "Asaka TAKM direktori";
+
+    /// <summary>Director of the Andijon regional centre, parent of both districts: agrees (KELISHILDI) their plans.</summary>
+    public const string AndijonDirector = "andijon.direktor";
+
+    public const string AndijonDirectorName = "G.Ismailova";
 }
 
 /// <summary>Demo plans loaded in demo mode (demo-xojaobod-2022.json, demo-asaka-2022.json).</summary>
@@ -32,5 +42,8 @@ public static class DemoPlans
 
     public const int XojaobodLastNumber = 42;
 
+    public const string AsakaCode = "asaka";
+
+    /// <summary>The Asaka plan is a draft (Loyiha) with three indicators, numbers 1 to 3.</summary>
     public const string AsakaTitle = "Andijon viloyati Asaka tuman axborot-kutubxona markazining 2022 yil uchun mo'ljallangan ish rejasi";
 }

@@ -162,7 +162,7 @@ public sealed class PlanEditorController(PlanEditService editor, IStringLocalize
         }
         else
         {
-            TempData["Error"] = string.Join(" ", errors.Select(e => localizer[e.MessageKey, e.Arguments].Value));
+            TempData["Error"] = errors.Localize(localizer);
         }
 
         return RedirectToAction(nameof(Index), new { id = planId });

@@ -102,7 +102,7 @@ public sealed class PlansController(
                 TempData["Message"] = localizer["Plans.NextYearCreated"].Value;
                 return RedirectToAction(nameof(Details), new { id = created.Value });
             case ResultStatus.Invalid:
-                TempData["Error"] = string.Join(" ", created.Errors.Select(e => localizer[e.MessageKey, e.Arguments].Value));
+                TempData["Error"] = created.Errors.Localize(localizer);
                 return RedirectToAction(nameof(Details), new { id });
             default:
                 return NotFound();
@@ -129,9 +129,7 @@ public sealed class PlansController(
                 break;
             default:
                 TempData["Error"] = string.Join(" ", result.Errors.Select(e =>
-                    string.IsNullOrEmpty(e.Field) || e.Field == "Reason"
-                        ? localizer[e.MessageKey, e.Arguments].Value
-                        : $"{e.Field}: {localizer[e.MessageKey, e.Arguments].Value}"));
+                    string.IsNullOrEmpty(e.Field) || e.Field == "Reason" ? e.Localize(localizer) : $"{e.Field}: {e.Localize(localizer)}"));
                 break;
         }
 

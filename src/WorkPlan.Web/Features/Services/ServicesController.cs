@@ -91,7 +91,7 @@ public sealed class ServicesController(OrganisationAdminService organisations, I
         }
 
         var deleted = await organisations.DeleteServiceAsync(id, cancellationToken);
-        TempData["Message"] = deleted.IsOk ? localizer["Admin.Deleted"].Value : localizer[deleted.Errors.Count > 0 ? deleted.Errors[0].MessageKey : "Error.InvalidInput"].Value;
+        TempData["Message"] = deleted.IsOk ? localizer["Admin.Deleted"].Value : deleted.Errors.Localize(localizer);
         return RedirectToAction("Details", "Organisations", new { id = service.Value.OrganisationId });
     }
 }

@@ -128,7 +128,7 @@ public sealed class UsersController(UserAdminService users, IStringLocalizer<Sha
 
         TempData["Message"] = result.IsOk
             ? localizer[active ? "Users.Activated" : "Users.Deactivated"].Value
-            : localizer[result.Errors.Count > 0 ? result.Errors[0].MessageKey : "Error.InvalidInput"].Value;
+            : result.Errors.Localize(localizer);
         return RedirectToAction(nameof(Edit), new { id });
     }
 }
