@@ -1,0 +1,102 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WorkPlan.Core.Reports;
+
+namespace WorkPlan.Infrastructure.Import;
+
+/// <summary>
+/// Reads an uploaded plan (.xlsx, the official form or the app's own export) into an
+/// <see cref="ImportedPlan"/>. The file is checked before ClosedXML opens it (size, ZIP signature, entry
+/// count, declared and real inflated sizes, row count), and nothing it contains can make this throw:
+/// every failure is an error <see cref="ImportProblem"/> (keys in <see cref="ImportMessageKeys"/>).
+/// Thread-safe and stateless: register it as a singleton.
+/// </summary>
+/// <remarks>
+/// The stream is read synchronously: pass a buffered one (IFormFile.OpenReadStream()), not the raw request body.
+/// </remarks>
+public sealed class XlsxPlanImportReader(ILogger<XlsxPlanImportReader>? logger = null) : IPlanImportReader
+{
+    /// <summary>Largest file accepted: 10 MB (a real plan is some 50 KB).</summary>
+    public const long MaxFileBytes = 10L * 1024 * 1024;
+
+    /// <summary>Most rows with content a sheet may have.</summary>
+    public const int MaxRows = 5_000;
+
+    private readonly ILogger _logger = logger ?? NullLogger<XlsxPlanImportReader>.Instance;
+
+    public ImportedPlan Read(Stream content, long length)
+    {
+        if (content is null)
+        {
+            return PlanSheetParser.Failed(ImportMessageKeys.NotXlsx);
+        }
+
+        if (length > MaxFileBytes)
+        {
+            return TooLarge();
+        }
+
+        byte[]? bytes;
+        try
+        {
+            bytes = ReadAtMost(content, MaxFileBytes);
+        }
+#pragma warning disable CA1031 // A failing upload stream is reported, never thrown.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning(exception, "Plan import: the uploaded file could not be read");
+            return PlanSheetParser.Failed(ImportMessageKeys.Unreadable);
+        }
+
+        if (bytes is null)
+        {
+            return TooLarge();
+        }
+
+        var check = XlsxPackageGuard.Inspect(bytes, bytes.Length, MaxRows);
+        if (check.ErrorKey is { } key)
+        {
+            _logger.LogInformation("Plan import refused before opening the workbook: {Problem}", key);
+            return PlanSheetParser.Failed(key, check.Arguments);
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(check.Package!, writable: false);
+            using var workbook = new XLWorkbook(stream);
+            return PlanSheetParser.Parse(workbook.Worksheets.Select(SheetGrid.From), MaxRows);
+        }
+#pragma warning disable CA1031 // Whatever ClosedXML (or a sheet it reads) throws becomes "unreadable".
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning(exception, "Plan import: the workbook could not be read");
+            return PlanSheetParser.Failed(ImportMessageKeys.Unreadable);
+        }
+    }
+
+    private static ImportedPlan TooLarge() =>
+        PlanSheetParser.Failed(ImportMessageKeys.TooLarge, (MaxFileBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The stream's bytes, or null when it holds more than <paramref name="limit"/> (whatever its length said).</summary>
+    private static byte[]? ReadAtMost(Stream content, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
