@@ -12,6 +12,7 @@ using WorkPlan.Infrastructure.Data;
 using WorkPlan.Core.Reports;
 using WorkPlan.Infrastructure.Data.Seed;
 using WorkPlan.Infrastructure.Export;
+using WorkPlan.Infrastructure.Import;
 using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Infrastructure;
@@ -74,6 +75,8 @@ public static class DependencyInjection
         services.AddScoped<PlanEditService>();
         services.AddScoped<PlanHistoryService>();
         services.AddSingleton<IPlanExcelWriter, ClosedXmlPlanWriter>();
+        services.AddSingleton<IPlanImportReader, XlsxPlanImportReader>();
+        services.AddScoped<PlanImportService>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());

@@ -27,6 +27,8 @@ public interface IAppDbContext
 
     DbSet<PlanVersion> PlanVersions { get; }
 
+    DbSet<PendingImport> PendingImports { get; }
+
     /// <summary>For use cases that must save twice in one transaction (e.g. to audit a new row's id).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -22,12 +22,49 @@ public static class DeadlineText
         };
     }
 
+    /// <summary>
+    /// The schedule a printed deadline describes (for imported plans): "Har oyda" → monthly, "har chorakda"
+    /// → every quarter, "I-III-chorak" → those quarters, "sentyabr-dekabr" → that range; anything else
+    /// ("davomida", free text) → during the year.
+    /// </summary>
+    public static DueSchedule Parse(string? text)
+    {
+        var t = (text ?? string.Empty).ToLowerInvariant().Replace('ʻ', '\'').Replace('’', '\'');
+        if (t.Contains("har oy", StringComparison.Ordinal))
+        {
+            return DueSchedule.Monthly();
+        }
+
+        if (t.Contains("har chorak", StringComparison.Ordinal))
+        {
+            return DueSchedule.EveryQuarter();
+        }
+
+        var quarter = System.Text.RegularExpressions.Regex.Match(t, @"\b(iv|i{1,3})(?:\s*-\s*(iv|i{1,3}))?\s*-?\s*chorak");
+        if (quarter.Success)
+        {
+            var from = RomanValue(quarter.Groups[1].Value);
+            var to = quarter.Groups[2].Success ? RomanValue(quarter.Groups[2].Value) : from;
+            return DueSchedule.Quarters(Enumerable.Range(from, Math.Max(1, to - from + 1)));
+        }
+
+        var months = Months.Select((name, index) => (index: index + 1, at: t.IndexOf(name, StringComparison.Ordinal))).Where(m => m.at >= 0).OrderBy(m => m.at).ToList();
+        if (months.Count > 0 && months[^1].index >= months[0].index)
+        {
+            return DueSchedule.MonthRange(months[0].index, months[^1].index);
+        }
+
+        return DueSchedule.DuringYear();
+    }
+
     /// <summary>The quarters a schedule covers (for the deadline picker).</summary>
     public static IReadOnlyList<int> QuartersOf(DueSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         return [.. schedule.Months.Select(m => ((m - 1) / 3) + 1).Distinct()];
     }
+
+    private static int RomanValue(string roman) => Array.IndexOf(Roman, roman.ToUpperInvariant()) + 1;
 
     private static string Quarters(List<int> months)
     {

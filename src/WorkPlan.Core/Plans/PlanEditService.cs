@@ -150,7 +150,14 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         }
 
         db.Entry(indicator).Property(i => i.Version).OriginalValue = command.Version;
-        indicator.Update(Definition(command, plan.Value.Year), services);
+        var definition = Definition(command, plan.Value.Year);
+        if (definition.Schedule == indicator.Schedule)
+        {
+            // The same deadline keeps the words it was printed with ("2022 yil davomida" stays as typed).
+            definition = definition with { Deadline = indicator.Deadline };
+        }
+
+        indicator.Update(definition, services);
         if (indicator.Parent is null && section != indicator.Section)
         {
             plan.Value.MoveToSection(indicator, section!);

@@ -36,6 +36,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
 
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

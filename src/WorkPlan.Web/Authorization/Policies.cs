@@ -8,10 +8,14 @@ public static class Policies
     /// <summary>Organisations, services, users and the audit log of the administrator's branch.</summary>
     public const string Administer = "Administer";
 
+    /// <summary>Writing a centre's plan (editing, import): its director and inspector. Which plan is checked by the service.</summary>
+    public const string WritePlans = "WritePlans";
+
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+        options.AddPolicy(WritePlans, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Director, Roles.Inspector));
         options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

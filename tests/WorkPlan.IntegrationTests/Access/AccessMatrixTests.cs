@@ -81,6 +81,9 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
     /// <summary>The editor exists only for the plan's own director and inspector (while a draft); anyone else finds nothing.</summary>
     private static Expect Editor(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : own && IsEditor(a) ? Expect.Allowed : Expect.NotFound;
 
+    /// <summary>Import works on the actor's own centre only: directors and inspectors; other roles get 403.</summary>
+    private static Expect Writer(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsEditor(a) ? Expect.Allowed : Expect.Forbidden;
+
     /// <summary>A workflow step on a visible plan: allowed to whom the rule names, 403 to other readers, 404 to outsiders.</summary>
     private static Func<Actor, bool, Expect> Step(Func<Actor, bool> who) => (a, own) =>
         a.Kind == Kind.Anonymous ? Expect.SignIn : !own ? Expect.NotFound : who(a) ? Expect.Allowed : Expect.Forbidden;
@@ -143,6 +146,9 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["POST Users/Activate"] = ("/Users/Activate/{user}", Administered),
         ["POST Users/ResetPassword"] = ("/Users/ResetPassword/{user}", Administered),
         ["GET Audit/Index"] = ("/Audit", Administered),
+        ["GET PlanImport/Index"] = ("/PlanImport", Writer),
+        ["POST PlanImport/Preview"] = ("/PlanImport/Preview", Writer),
+        ["POST PlanImport/Confirm"] = ("/PlanImport/Confirm/5f0c2a8e-0000-4000-8000-000000000000", (a, own) => Writer(a, own) == Expect.Allowed ? Expect.NotFound : Writer(a, own)),
 
         // Workflow steps last: they change the plan's status (each actor starts from a fresh world).
         ["POST Plans/NextYear"] = ("/Plans/NextYear/{plan}", (a, own) => Editor(a, own)),

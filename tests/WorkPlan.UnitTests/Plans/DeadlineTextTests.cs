@@ -23,3 +23,34 @@ public class DeadlineTextTests
         DeadlineText.QuartersOf(DueSchedule.MonthRange(9, 12)).Should().Equal(3, 4);
     }
 }
+
+public class DeadlineParseTests
+{
+    [Theory]
+    [InlineData("2022-yil davomida", ScheduleKind.DuringYear, new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })]
+    [InlineData("Har oyda", ScheduleKind.Monthly, new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })]
+    [InlineData("2022-yil har chorakda", ScheduleKind.EveryQuarter, new[] { 3, 6, 9, 12 })]
+    [InlineData("2022 yil I-chorak", ScheduleKind.Quarters, new[] { 1, 2, 3 })]
+    [InlineData("I-III-chorak", ScheduleKind.Quarters, new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 })]
+    [InlineData("2022-yil III-chorak", ScheduleKind.Quarters, new[] { 7, 8, 9 })]
+    [InlineData("2022-yil sentyabr-dekabr", ScheduleKind.MonthRange, new[] { 9, 10, 11, 12 })]
+    [InlineData("Kelishilgan muddatda", ScheduleKind.DuringYear, new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })]
+    public void ReadsThePrintedDeadlinesOfTheSeedPlan(string text, ScheduleKind kind, int[] months)
+    {
+        var schedule = DeadlineText.Parse(text);
+
+        schedule.Kind.Should().Be(kind);
+        schedule.Months.Should().Equal(months);
+    }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(3, 3)]
+    [InlineData(2, 4)]
+    public void ReadsBackTheDeadlineItPrints_ForQuarterSchedules(int from, int to)
+    {
+        var schedule = DueSchedule.Quarters(Enumerable.Range(from, to - from + 1));
+
+        DeadlineText.Parse(DeadlineText.For(schedule, 2023)).Should().Be(schedule);
+    }
+}

@@ -26,3 +26,14 @@ internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVe
         builder.HasIndex(v => new { v.PlanId, v.Number }).IsUnique();
     }
 }
+
+internal sealed class PendingImportConfiguration : IEntityTypeConfiguration<PendingImport>
+{
+    public void Configure(EntityTypeBuilder<PendingImport> builder)
+    {
+        builder.Property(p => p.UserId).HasMaxLength(450);
+        builder.Property(p => p.Content).HasColumnType("jsonb");
+        builder.HasIndex(p => p.UserId);
+        builder.HasIndex(p => p.CreatedAt);
+    }
+}

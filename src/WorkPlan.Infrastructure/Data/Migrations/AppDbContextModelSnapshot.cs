@@ -498,6 +498,48 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("indicator_services", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Plans.PendingImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_imports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_pending_imports_created_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_pending_imports_user_id");
+
+                    b.ToTable("pending_imports", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,253 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
+using WorkPlan.Core.Reports;
+
+namespace WorkPlan.Core.Plans;
+
+/// <summary>An upload read and found importable, kept until its author confirms it (or it expires).</summary>
+public class PendingImport
+{
+    private PendingImport()
+    {
+        UserId = Content = string.Empty;
+    }
+
+    public PendingImport(Guid id, string userId, int organisationId, int year, string content, DateTimeOffset createdAt)
+    {
+        Id = id;
+        UserId = userId;
+        OrganisationId = organisationId;
+        Year = year;
+        Content = content;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string UserId { get; private set; }
+
+    public int OrganisationId { get; private set; }
+
+    public int Year { get; private set; }
+
+    /// <summary>The <see cref="ImportedPlan"/> as JSON.</summary>
+    public string Content { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}
+
+/// <summary>What the preview page shows: every row found, every problem, and the id to confirm with (when importable).</summary>
+public sealed record ImportPreview(Guid? ImportId, string OrganisationName, int Year, ImportedPlan Plan, IReadOnlyList<ImportProblem> Problems)
+{
+    public bool CanConfirm => ImportId is not null;
+}
+
+/// <summary>
+/// Importing a plan from .xlsx: read and preview (nothing stored for a file with errors), then
+/// confirm to create a draft. Only the centre's director and inspector import into their centre.
+/// </summary>
+public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser, IPlanImportReader reader, TimeProvider clock)
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(2);
+
+    public static class Messages
+    {
+        public const string PlanExists = "Import.PlanExists";
+        public const string UnknownService = "Import.UnknownService";
+        public const string NoFile = "Import.NoFile";
+        public const string Expired = "Import.Expired";
+        public const string Rule = "Import.RuleBroken";
+    }
+
+    /// <summary>The centre the user may import into (their own, for directors and inspectors).</summary>
+    public async Task<Result<(int Id, string Name)>> TargetAsync(CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        if (!AccessRules.CanEditPlan(user, user.OrganisationId))
+        {
+            return Result<(int, string)>.Forbidden();
+        }
+
+        var name = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        return Result<(int, string)>.Ok((user.OrganisationId, name));
+    }
+
+    public async Task<Result<ImportPreview>> PreviewAsync(int year, Stream content, long length, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var target = await TargetAsync(cancellationToken);
+        if (!target.IsOk)
+        {
+            return Result<ImportPreview>.Forbidden();
+        }
+
+        var user = currentUser.Required;
+        var plan = reader.Read(content, length);
+        var problems = plan.Problems.ToList();
+        if (await db.Plans.AnyAsync(p => p.OrganisationId == user.OrganisationId && p.Year == year, cancellationToken))
+        {
+            problems.Add(new ImportProblem(0, Messages.PlanExists, true, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (plan.Sections.Count > 0)
+        {
+            var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
+            problems.AddRange(Build(plan, organisation, year).Problems);
+        }
+
+        Guid? id = null;
+        if (plan.Sections.Count > 0 && problems.All(p => !p.IsError))
+        {
+            var now = clock.GetUtcNow();
+            await db.PendingImports.Where(p => p.UserId == user.UserId || p.CreatedAt < now - PendingLifetime).ExecuteDeleteAsync(cancellationToken);
+            var pending = new PendingImport(Guid.NewGuid(), user.UserId, user.OrganisationId, year, JsonSerializer.Serialize(plan), now);
+            db.PendingImports.Add(pending);
+            await db.SaveChangesAsync(cancellationToken);
+            id = pending.Id;
+        }
+
+        return Result<ImportPreview>.Ok(new ImportPreview(id, target.Value.Name, year, plan, problems));
+    }
+
+    /// <summary>Creates the draft from a confirmed preview; the preview is used once.</summary>
+    public async Task<Result<int>> ConfirmAsync(Guid importId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var pending = await db.PendingImports.SingleOrDefaultAsync(p => p.Id == importId && p.UserId == user.UserId && p.OrganisationId == user.OrganisationId, cancellationToken);
+        if (pending is null || !AccessRules.CanEditPlan(user, pending.OrganisationId))
+        {
+            return Result<int>.NotFound();
+        }
+
+        if (pending.CreatedAt < clock.GetUtcNow() - PendingLifetime)
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.Expired)]);
+        }
+
+        if (await db.Plans.AnyAsync(p => p.OrganisationId == pending.OrganisationId && p.Year == pending.Year, cancellationToken))
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.PlanExists, pending.Year)]);
+        }
+
+        var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == pending.OrganisationId, cancellationToken);
+        var (plan, problems) = Build(JsonSerializer.Deserialize<ImportedPlan>(pending.Content)!, organisation, pending.Year);
+        if (plan is null || problems.Any(p => p.IsError))
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.Rule)]);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Plans.Add(plan);
+        db.PendingImports.Remove(pending);
+        await db.SaveChangesAsync(cancellationToken);
+        db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Imported, PlanStatus.Draft, PlanStatus.Draft, user.UserId, user.UserName, clock.GetUtcNow(), null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result<int>.Ok(plan.Id);
+    }
+
+    /// <summary>
+    /// The draft an imported sheet makes, and what is wrong with it: services matched by name
+    /// ("Barcha xizmatlar" = all), so'm from the unit, schedules from the printed deadlines, and the
+    /// plan rules checked row by row.
+    /// </summary>
+    public static (Plan? Plan, IReadOnlyList<ImportProblem> Problems) Build(ImportedPlan imported, Organisation organisation, int year)
+    {
+        ArgumentNullException.ThrowIfNull(imported);
+        ArgumentNullException.ThrowIfNull(organisation);
+        var problems = new List<ImportProblem>();
+        var title = string.IsNullOrWhiteSpace(imported.Title) ? $"{organisation.Name} {year} yil uchun ish rejasi" : imported.Title;
+        var plan = new Plan(organisation, year, title);
+        var rows = new Dictionary<string, Indicator>(StringComparer.Ordinal);
+        var sourceRows = imported.Sections.SelectMany(s => s.Rows).ToList();
+        foreach (var section in imported.Sections)
+        {
+            var created = plan.AddSection(section.Label, section.Title);
+            foreach (var row in section.Rows)
+            {
+                var children = sourceRows.Where(r => r.ParentNumber == row.Number).ToList();
+                var measure = IsMoney(row.Unit) || (string.IsNullOrWhiteSpace(row.Unit) && children.Count > 0 && children.All(c => IsMoney(c.Unit)))
+                    ? Measure.Money
+                    : Measure.Count;
+                var rowProblems = PlanRules.CheckValue(measure, row.Fact, "Fact").Concat(PlanRules.CheckValue(measure, row.Target, "Target"))
+                    .Select(e => new ImportProblem(row.SheetRow, e.MessageKey, true, row.Number)).ToList();
+                problems.AddRange(rowProblems);
+                if (rowProblems.Count > 0)
+                {
+                    continue;
+                }
+
+                var services = MatchServices(row, organisation, problems);
+                var partition = children.Count > 0 && (row.Fact is not null || row.Target is not null)
+                    && (row.Fact is null || children.Sum(c => c.Fact ?? 0) == row.Fact)
+                    && (row.Target is null || children.Sum(c => c.Target ?? 0) == row.Target);
+                var schedule = DeadlineText.Parse(row.Deadline);
+                var definition = new IndicatorDefinition(
+                    row.Number, row.Name, row.Unit, measure, row.Fact, row.Target, row.Mechanism, row.Deadline, schedule, RollupKind.Sum, partition);
+                var parent = row.ParentNumber is { } p && rows.TryGetValue(p, out var found) ? found : null;
+                rows[row.Number] = plan.AddIndicator(created, definition, services, parent);
+            }
+        }
+
+        foreach (var parent in rows.Values.Where(r => r.Parent is null))
+        {
+            var sheetRow = sourceRows.FirstOrDefault(r => r.Number == parent.Number)?.SheetRow ?? 0;
+            problems.AddRange(PlanRules.CheckChildren(parent, [.. rows.Values.Where(c => c.Parent == parent)])
+                .Select(e => new ImportProblem(sheetRow, e.MessageKey, true, [.. e.Arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)])));
+        }
+
+        if (imported.Agreement is { } agreement)
+        {
+            plan.RecordPaperSignatures(new SignatureBlock(agreement.Title, agreement.Name, null), plan.Approval, PlanStatus.Draft);
+        }
+
+        if (imported.Approval is { } approval)
+        {
+            plan.RecordPaperSignatures(plan.Agreement, new SignatureBlock(approval.Title, approval.Name, null), PlanStatus.Draft);
+        }
+
+        return (plan, problems);
+    }
+
+    /// <summary>So'm (money, decimals allowed) by its unit: "So'mda", "сум".</summary>
+    private static bool IsMoney(string? unit) =>
+        (unit ?? string.Empty).Contains("so'm", StringComparison.OrdinalIgnoreCase) || (unit ?? string.Empty).Contains("сум", StringComparison.OrdinalIgnoreCase);
+
+    private static List<Service> MatchServices(ImportedRow row, Organisation organisation, List<ImportProblem> problems)
+    {
+        var matched = new List<Service>();
+        foreach (var name in row.Services)
+        {
+            var key = Key(name);
+            if (key.StartsWith("barchaxizmat", StringComparison.Ordinal) || key.StartsWith("всеслужбы", StringComparison.Ordinal) || key == "allservices")
+            {
+                return [.. organisation.Services.OrderBy(s => s.SortOrder)];
+            }
+
+            var service = organisation.Services.FirstOrDefault(s => Key(s.Name) == key || Key(s.ShortName) == key)
+                ?? organisation.Services.FirstOrDefault(s => Key(s.Name).StartsWith(key, StringComparison.Ordinal) || key.StartsWith(Key(s.Name), StringComparison.Ordinal));
+            if (service is null)
+            {
+                problems.Add(new ImportProblem(row.SheetRow, Messages.UnknownService, false, row.Number, name));
+            }
+            else if (!matched.Contains(service))
+            {
+                matched.Add(service);
+            }
+        }
+
+        return matched;
+    }
+
+    /// <summary>A name reduced to letters, with every apostrophe form the same and the "xizmati/xizmat" ending dropped.</summary>
+    private static string Key(string name)
+    {
+        var letters = new string([.. name.ToLowerInvariant().Where(char.IsLetter)]);
+        return letters.EndsWith("xizmati", StringComparison.Ordinal) ? letters[..^1] : letters;
+    }
+}

@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
+using WorkPlan.Web.Infrastructure;
+
+namespace WorkPlan.Web.Features.PlanImport;
+
+/// <summary>Importing an existing plan from .xlsx: upload → preview with every row and problem → confirm creates a draft.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Authorization.Policies.WritePlans)]
+public sealed class PlanImportController(PlanImportService imports, IStringLocalizer<SharedResource> localizer, TimeProvider clock) : Controller
+{
+    /// <summary>Room for the 10 MB file and the form around it; anything bigger is cut off before it is buffered.</summary>
+    private const long RequestLimit = PlanImportService.MaxFileBytes + (256 * 1024);
+
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        (await imports.TargetAsync(cancellationToken)).ToActionResult(this, target =>
+            View(new ImportUploadViewModel(target.Name, new ImportInput { Year = clock.GetUtcNow().Year + 1 })));
+
+    [HttpPost]
+    [RequestSizeLimit(RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+    public async Task<IActionResult> Preview(ImportInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var target = await imports.TargetAsync(cancellationToken);
+        if (!target.IsOk)
+        {
+            return target.ToActionResult(this, _ => NotFound());
+        }
+
+        if (input.File is null || input.File.Length == 0)
+        {
+            ModelState.AddModelError(nameof(input.File), localizer[PlanImportService.Messages.NoFile]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Index", new ImportUploadViewModel(target.Value.Name, input));
+        }
+
+        await using var stream = input.File!.OpenReadStream();
+        var preview = await imports.PreviewAsync(input.Year, stream, input.File.Length, cancellationToken);
+        return preview.ToActionResult(this, p => View(p));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Confirm(Guid id, CancellationToken cancellationToken)
+    {
+        var created = await imports.ConfirmAsync(id, cancellationToken);
+        switch (created.Status)
+        {
+            case ResultStatus.Ok:
+                TempData["Message"] = localizer["Import.Done"].Value;
+                return RedirectToAction("Details", "Plans", new { id = created.Value });
+            case ResultStatus.Invalid:
+                TempData["Error"] = created.Errors.Localize(localizer);
+                return RedirectToAction(nameof(Index));
+            default:
+                return NotFound();
+        }
+    }
+}
+
+public sealed class ImportInput
+{
+    [Range(2000, 2100, ErrorMessage = "Import.BadYear")]
+    [Display(Name = "Plans.Year")]
+    public int Year { get; set; }
+
+    [Display(Name = "Import.File")]
+    public IFormFile? File { get; set; }
+}
+
+public sealed record ImportUploadViewModel(string OrganisationName, ImportInput Input);
