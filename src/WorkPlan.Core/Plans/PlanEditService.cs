@@ -134,9 +134,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
     public async Task<Result<int>> UpdateIndicatorAsync(int indicatorId, SaveIndicator command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var planId = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).Where(i => i.Id == indicatorId)
-            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
-        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        var plan = await LoadByIndicatorAsync(indicatorId, cancellationToken);
         if (plan.Status != ResultStatus.Ok)
         {
             return Result<int>.NotFound();
@@ -183,9 +181,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
     /// <summary>Removes an indicator without "of which" rows and without any monthly actual.</summary>
     public async Task<Result<int>> DeleteIndicatorAsync(int indicatorId, CancellationToken cancellationToken = default)
     {
-        var planId = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).Where(i => i.Id == indicatorId)
-            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
-        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        var plan = await LoadByIndicatorAsync(indicatorId, cancellationToken);
         if (plan.Status != ResultStatus.Ok)
         {
             return Result<int>.NotFound();
@@ -209,9 +205,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
 
     public async Task<Result<int>> MoveIndicatorAsync(int indicatorId, int direction, CancellationToken cancellationToken = default)
     {
-        var planId = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).Where(i => i.Id == indicatorId)
-            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
-        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        var plan = await LoadByIndicatorAsync(indicatorId, cancellationToken);
         if (plan.Status != ResultStatus.Ok)
         {
             return Result<int>.NotFound();
@@ -242,8 +236,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
 
     public async Task<Result<int>> RenameSectionAsync(int sectionId, string label, string title, CancellationToken cancellationToken = default)
     {
-        var planId = await SectionPlanAsync(sectionId, cancellationToken);
-        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        var plan = await SectionPlanAsync(sectionId, cancellationToken) is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
         if (plan.Status != ResultStatus.Ok)
         {
             return Result<int>.NotFound();
@@ -261,8 +254,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
 
     public async Task<Result<int>> MoveSectionAsync(int sectionId, int direction, CancellationToken cancellationToken = default)
     {
-        var planId = await SectionPlanAsync(sectionId, cancellationToken);
-        var plan = planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        var plan = await SectionPlanAsync(sectionId, cancellationToken) is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
         if (plan.Status != ResultStatus.Ok)
         {
             return Result<int>.NotFound();
@@ -302,6 +294,14 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
     {
         var plans = EditablePlanQuery().Select(p => p.Id);
         return db.Sections.Where(s => s.Id == sectionId && plans.Contains(s.PlanId)).Select(s => (int?)s.PlanId).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The editable plan an indicator belongs to (see <see cref="LoadForEditAsync"/>).</summary>
+    private async Task<Result<Plan>> LoadByIndicatorAsync(int indicatorId, CancellationToken cancellationToken)
+    {
+        var planId = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).Where(i => i.Id == indicatorId)
+            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
+        return planId is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
     }
 
     /// <summary>The whole plan, tracked, when the user may edit it and it is a draft; NotFound otherwise.</summary>

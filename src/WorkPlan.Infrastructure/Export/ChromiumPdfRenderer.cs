@@ -18,7 +18,7 @@ namespace WorkPlan.Infrastructure.Export;
 public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 {
     /// <summary>Headless flags that keep Chromium from dialling out (this network refuses it) or needing a GPU or sandbox.</summary>
-    private static readonly string[] LaunchArgs =
+    public static IReadOnlyList<string> LaunchArgs { get; } =
     [
         "--no-sandbox",
         "--disable-gpu",
@@ -268,7 +268,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                 ExecutablePath = _options.ChromiumPath,
                 HeadlessMode = HeadlessMode.True,
                 UserDataDir = userDataDir,
-                Args = LaunchArgs,
+                Args = [.. LaunchArgs],
                 Timeout = (int)_timeout.TotalMilliseconds,
             });
             browser.Disconnected += OnDisconnected;

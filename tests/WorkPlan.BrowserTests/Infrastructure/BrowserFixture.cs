@@ -18,18 +18,6 @@ namespace WorkPlan.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-    ];
-
     private readonly string _serverConnectionString;
     private BrowserAppFactory? _factory;
     private IPlaywright? _playwright;
@@ -118,7 +106,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             Headless = true,
             ExecutablePath = Environment.GetEnvironmentVariable("WORKPLAN_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ChromiumArgs,
+            Args = [.. WorkPlan.Infrastructure.Export.ChromiumPdfRenderer.LaunchArgs],
         });
     }
 }
