@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Administration;
 using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Common;
@@ -25,6 +26,24 @@ public static class DependencyInjection
     /// <summary>PBKDF2 iterations for password hashes (OWASP: at least 210,000 for HMAC-SHA512).</summary>
     public const int PasswordHashIterations = 210_000;
 
+    /// <summary>The demo's "today" when none is configured.</summary>
+    public static readonly DateTimeOffset DemoToday = new(2022, 10, 3, 9, 0, 0, TimeSpan.FromHours(5));
+
+    /// <summary>
+    /// The app's one clock: the system's, or, when "WorkPlan:Today" is set (and by default in demo mode),
+    /// a clock that starts on that day and runs on.
+    /// </summary>
+    public static TimeProvider Clock(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (DateTimeOffset.TryParse(configuration["WorkPlan:Today"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var today))
+        {
+            return new OffsetTimeProvider(today);
+        }
+
+        return configuration.GetValue<bool>("WorkPlan:DemoMode") ? new OffsetTimeProvider(DemoToday) : TimeProvider.System;
+    }
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -35,7 +54,7 @@ public static class DependencyInjection
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Clock(configuration));
 
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -66,6 +85,7 @@ public static class DependencyInjection
 
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoUserSeeder>();
+        services.AddScoped<DemoActualsSeeder>();
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<DatabaseInitialiser>();
         services.AddScoped<AuditLog>();
@@ -77,6 +97,8 @@ public static class DependencyInjection
         services.AddSingleton<IPlanExcelWriter, ClosedXmlPlanWriter>();
         services.AddSingleton<IPlanImportReader, XlsxPlanImportReader>();
         services.AddScoped<PlanImportService>();
+        services.Configure<ActualsOptions>(configuration.GetSection(ActualsOptions.SectionName));
+        services.AddScoped<ActualsService>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());

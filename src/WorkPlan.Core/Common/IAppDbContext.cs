@@ -29,8 +29,14 @@ public interface IAppDbContext
 
     DbSet<PendingImport> PendingImports { get; }
 
+    DbSet<ActualChange> ActualChanges { get; }
+
+    DbSet<MonthReopening> MonthReopenings { get; }
+
     /// <summary>For use cases that must save twice in one transaction (e.g. to audit a new row's id).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
     Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
         where TEntity : class;

@@ -38,6 +38,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
+    public DbSet<ActualChange> ActualChanges => Set<ActualChange>();
+
+    public DbSet<MonthReopening> MonthReopenings => Set<MonthReopening>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -116,9 +116,13 @@ public sealed partial class PlanWorkflowTests(BrowserFixture fixture, ITestOutpu
         }
     });
 
-    private static DateOnly TashkentToday() => DateOnly.FromDateTime(DateTime.UtcNow + TashkentOffset);
+    /// <summary>"Today" in Tashkent by the app's clock: demo mode starts it on 3 October 2022 and lets it run.</summary>
+    private static DateOnly TashkentToday() =>
+        DateOnly.FromDateTime((WorkPlan.Infrastructure.DependencyInjection.DemoToday + (DateTime.UtcNow - StartedAt)).UtcDateTime + TashkentOffset);
 
-    /// <summary>The date lines a signature made between the two days may carry: 2026 yil "28" noyabr.</summary>
+    private static readonly DateTime StartedAt = DateTime.UtcNow;
+
+    /// <summary>The date lines a signature made between the two days may carry: 2022 yil "3" oktyabr.</summary>
     private static HashSet<string> SignatureDateLines(DateOnly from, DateOnly to)
     {
         var lines = new HashSet<string>(StringComparer.Ordinal);

@@ -19,6 +19,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
     private readonly string _serverConnectionString;
     private Respawner? _respawner;
     private WorkPlanFactory? _factory;
+    private WorkPlanFactory? _octoberFactory;
 
     public DatabaseFixture()
     {
@@ -34,6 +35,13 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     /// <summary>The web application over this database, started on first use and shared by the collection.</summary>
     public WorkPlanFactory Factory => _factory ??= new WorkPlanFactory(ConnectionString);
+
+    /// <summary>The demo's "today", 3 October 2022 (September still open, August locked): for monthly entry.</summary>
+    public static readonly DateTimeOffset October3 = new(2022, 10, 3, 9, 0, 0, TimeSpan.FromHours(5));
+
+    /// <summary>The web application with its clock starting on <see cref="October3"/>.</summary>
+    public WorkPlanFactory OctoberFactory => _octoberFactory ??= new WorkPlanFactory(
+        ConnectionString, settings: new Dictionary<string, string?> { ["WorkPlan:Today"] = October3.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
 
     public AppDbContext CreateContext() => new(new DbContextOptionsBuilder<AppDbContext>()
         .UseNpgsql(ConnectionString)
@@ -84,6 +92,11 @@ public sealed class DatabaseFixture : IAsyncLifetime
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+
+        if (_octoberFactory is not null)
+        {
+            await _octoberFactory.DisposeAsync();
         }
 
         NpgsqlConnection.ClearAllPools();

@@ -1,0 +1,66 @@
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Core.Actuals;
+
+/// <summary>The monthly entry sheet: one month of one plan, the rows the user answers for (or all, for the director and inspector).</summary>
+public sealed record EntrySheet(
+    int PlanId,
+    int Year,
+    string PlanTitle,
+    int Month,
+    bool IsOpen,
+    DateOnly Closes,
+    DateTimeOffset? ReopenedUntil,
+    bool CanReopen,
+    int? ServiceId,
+    IReadOnlyList<ServiceChoice> Services,
+    IReadOnlyList<EntryRow> Rows)
+{
+    public bool CanWriteAny => IsOpen && Rows.Any(r => r.CanWrite);
+}
+
+public sealed record ServiceChoice(int Id, string Name);
+
+/// <summary>
+/// One indicator on the sheet: the annual target, every month's value so far, the chosen month's value
+/// (editable when <see cref="CanWrite"/>), the year to date by the indicator's roll-up kind and its share of the target.
+/// </summary>
+public sealed record EntryRow(
+    int IndicatorId,
+    string Number,
+    string Name,
+    string? Unit,
+    Measure Measure,
+    RollupKind Rollup,
+    decimal? Target,
+    bool IsSubRow,
+    bool Due,
+    bool CanWrite,
+    IReadOnlyList<decimal?> Months,
+    decimal? Value,
+    string? Note,
+    uint? Version,
+    decimal? YearToDate,
+    decimal? PercentOfTarget,
+    bool BehindPlan,
+    string? Warning);
+
+/// <summary>A cell as the form sends it: the value (null clears it), its note, and the row version the page showed.</summary>
+public sealed record CellInput(int IndicatorId, decimal? Value, string? Note, uint? Version);
+
+/// <summary>A cell someone else saved after the page was opened: both values, so the user decides.</summary>
+public sealed record CellConflict(int IndicatorId, string Number, decimal? Yours, string? YourNote, decimal? Theirs, string? TheirNote, string? By, DateTimeOffset? At, uint? Version);
+
+/// <summary>How a save ended: how many cells changed, or the conflicts (then nothing was saved).</summary>
+public sealed record SaveOutcome(int Saved, IReadOnlyList<CellConflict> Conflicts)
+{
+    public bool HasConflicts => Conflicts.Count > 0;
+}
+
+public sealed record ActualChangeLine(DateTimeOffset At, string UserName, decimal? OldValue, decimal? NewValue, string? OldNote, string? NewNote);
+
+/// <summary>A missing entry on a service head's list: a due month without a value.</summary>
+public sealed record MissingEntry(int PlanId, int IndicatorId, string Number, string Name, int Month, bool Open);
+
+/// <summary>Completeness of one service in one month: due values entered out of due values.</summary>
+public sealed record Completeness(int? ServiceId, string ServiceName, int Month, int Entered, int Due);

@@ -1,0 +1,296 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Core.Actuals;
+
+/// <summary>
+/// Monthly actuals: the entry sheet, saving a month in one transaction with no silent overwrite,
+/// each value's history, reopening a locked month, and what is still missing.
+/// </summary>
+public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ActualsOptions> options)
+{
+    public static class Messages
+    {
+        public const string Locked = "Actuals.Locked";
+        public const string NotInForce = "Actuals.NotInForce";
+        public const string NotYours = "Actuals.NotYours";
+        public const string NoteTooLong = "Actuals.NoteTooLong";
+        public const string ReasonRequired = "Workflow.ReasonRequired";
+        public const string ChildrenExceed = "Actuals.ChildrenExceed";
+    }
+
+    private ActualsOptions Settings => options.Value;
+
+    /// <summary>The plan a user enters into by default: their centre's plan of the current year (or the latest one in force).</summary>
+    public async Task<int?> DefaultPlanAsync(CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var year = EntryWindow.Today(clock.GetUtcNow()).Year;
+        return await db.Plans.Where(AccessRules.PlansVisibleTo(user))
+            .Where(p => p.OrganisationId == user.OrganisationId && (p.Status == PlanStatus.InForce || p.VersionNumber > 1))
+            .OrderBy(p => p.Year == year ? 0 : 1).ThenByDescending(p => p.Year)
+            .Select(p => (int?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Result<EntrySheet>> GetSheetAsync(int planId, int? month, int? serviceId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Year, p.Title, p.OrganisationId, p.Status, p.VersionNumber })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return Result<EntrySheet>.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        var chosen = month is >= 1 and <= 12 ? month.Value : EntryWindow.DefaultMonth(plan.Year, now, Settings.ClosingDay);
+        var reopened = await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId && r.Month == chosen)
+            .OrderByDescending(r => r.Until).Select(r => (DateTimeOffset?)r.Until).FirstOrDefaultAsync(cancellationToken);
+        var inForce = plan.Status == PlanStatus.InForce || plan.VersionNumber > 1;
+        var open = inForce && EntryWindow.IsOpen(plan.Year, chosen, now, Settings.ClosingDay, reopened);
+
+        var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).OrderBy(s => s.SortOrder)
+            .Select(s => new ServiceChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
+        var filter = user.IsInRole(Roles.ServiceHead) ? user.ServiceId : serviceId;
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
+            .Where(i => filter == null || i.ResponsibleServices.Any(r => r.ServiceId == filter))
+            .OrderBy(i => i.SortOrder)
+            .Select(i => new
+            {
+                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId, i.Schedule, i.ChildrenPartition,
+                Services = i.ResponsibleServices.Select(r => r.ServiceId).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var ids = indicators.Select(i => i.Id).ToList();
+        var actuals = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId))
+            .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note, a.Version })
+            .ToListAsync(cancellationToken);
+        var byIndicator = actuals.ToLookup(a => a.IndicatorId);
+        var valueOf = actuals.ToDictionary(a => (a.IndicatorId, a.Month), a => a.Value);
+
+        var rows = indicators.Select(i =>
+        {
+            var values = byIndicator[i.Id].ToDictionary(a => a.Month);
+            var months = Enumerable.Range(1, 12).Select(m => values.TryGetValue(m, out var a) ? a.Value : (decimal?)null).ToList();
+            var current = values.GetValueOrDefault(chosen);
+            var ytd = Rollup.Combine(i.Rollup, values.Values.Where(a => a.Month <= chosen).Select(a => (a.Month, a.Value)));
+            decimal? percent = ytd is { } y && i.Target is > 0 ? Math.Round(y * 100 / i.Target.Value, 1) : null;
+            var behind = i.Rollup == RollupKind.Sum && i.Target is > 0 && (ytd ?? 0) < i.Target.Value * chosen / 12m * (1 - Settings.BehindMargin);
+            var warning = i.ParentId is null
+                ? ChildrenWarning(current?.Value, i.ChildrenPartition, [.. indicators.Where(c => c.ParentId == i.Id).Select(c => valueOf.TryGetValue((c.Id, chosen), out var v) ? v : (decimal?)null)])
+                : null;
+            return new EntryRow(
+                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId is not null, i.Schedule.IsDue(chosen),
+                open && AccessRules.CanWriteActual(user, plan.OrganisationId, i.Services),
+                months, current?.Value, current?.Note, current?.Version, ytd, percent, behind, warning);
+        }).ToList();
+
+        return Result<EntrySheet>.Ok(new EntrySheet(
+            plan.Id, plan.Year, plan.Title, chosen, open, EntryWindow.Closes(plan.Year, chosen, Settings.ClosingDay), reopened,
+            inForce && AccessRules.CanApprovePlan(user, plan.OrganisationId) && !open && EntryWindow.HasStarted(plan.Year, chosen, now),
+            filter, services, rows));
+    }
+
+    /// <summary>
+    /// Saves the changed cells of one month in one transaction. A cell someone else changed since the
+    /// page was opened is a conflict: then nothing is saved and both values come back.
+    /// </summary>
+    public async Task<Result<SaveOutcome>> SaveMonthAsync(int planId, int month, IReadOnlyList<CellInput> cells, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Year, p.OrganisationId, p.Status, p.VersionNumber }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null || month is < 1 or > 12)
+        {
+            return Result<SaveOutcome>.NotFound();
+        }
+
+        var now = clock.GetUtcNow();
+        if (plan.Status != PlanStatus.InForce && plan.VersionNumber == 1)
+        {
+            return Result<SaveOutcome>.Invalid([new ValidationError(string.Empty, Messages.NotInForce)]);
+        }
+
+        var reopened = await db.MonthReopenings.Where(r => r.PlanId == planId && r.Month == month)
+            .OrderByDescending(r => r.Until).Select(r => (DateTimeOffset?)r.Until).FirstOrDefaultAsync(cancellationToken);
+        if (!EntryWindow.IsOpen(plan.Year, month, now, Settings.ClosingDay, reopened))
+        {
+            return Result<SaveOutcome>.Invalid([new ValidationError(string.Empty, Messages.Locked)]);
+        }
+
+        var ids = cells.Select(c => c.IndicatorId).Distinct().ToList();
+        var indicators = await db.Indicators.Where(i => i.PlanId == planId && ids.Contains(i.Id))
+            .Include(i => i.ResponsibleServices)
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+        if (indicators.Count != ids.Count)
+        {
+            return Result<SaveOutcome>.NotFound();
+        }
+
+        var errors = new List<ValidationError>();
+        foreach (var cell in cells)
+        {
+            var indicator = indicators[cell.IndicatorId];
+            if (!AccessRules.CanWriteActual(user, plan.OrganisationId, indicator.ResponsibleServices.Select(r => r.ServiceId)))
+            {
+                return Result<SaveOutcome>.Forbidden();
+            }
+
+            errors.AddRange(PlanRules.CheckValue(indicator.Measure, cell.Value, $"cell-{cell.IndicatorId}"));
+            if (cell.Note is { Length: > 1000 })
+            {
+                errors.Add(new ValidationError($"cell-{cell.IndicatorId}", Messages.NoteTooLong));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<SaveOutcome>.Invalid(errors);
+        }
+
+        var stored = await db.MonthlyActuals.Where(a => ids.Contains(a.IndicatorId) && a.Month == month)
+            .ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
+        var changed = cells.Where(c =>
+        {
+            var current = stored.GetValueOrDefault(c.IndicatorId);
+            return current is null ? c.Value is not null : current.Value != c.Value || current.Note != Normalise(c.Note);
+        }).ToList();
+        var conflicts = changed
+            .Where(c => stored.GetValueOrDefault(c.IndicatorId) is { } current ? current.Version != c.Version : c.Version is not null)
+            .Select(c => Conflict(c, stored.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].Number))
+            .ToList();
+        if (conflicts.Count > 0)
+        {
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, conflicts));
+        }
+
+        foreach (var cell in changed)
+        {
+            var current = stored.GetValueOrDefault(cell.IndicatorId);
+            db.ActualChanges.Add(new ActualChange(cell.IndicatorId, month, current?.Value, cell.Value, current?.Note, Normalise(cell.Note), user.UserId, user.UserName, now));
+            if (current is null)
+            {
+                db.MonthlyActuals.Add(new MonthlyActual(indicators[cell.IndicatorId], month, cell.Value!.Value, cell.Note, user.UserId, now));
+                continue;
+            }
+
+            db.Entry(current).Property(a => a.Version).OriginalValue = cell.Version!.Value;
+            if (cell.Value is { } value)
+            {
+                current.Change(value, cell.Note, user.UserId, now);
+            }
+            else
+            {
+                db.MonthlyActuals.Remove(current);
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved the same cells between our read and our write (a changed row version, or a
+            // new row for the same month): nothing of ours was written; show them what is there now.
+            db.ChangeTracker.Clear();
+            var now2 = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month == month).ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, [.. changed.Select(c => Conflict(c, now2.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].Number))]));
+        }
+
+        return Result<SaveOutcome>.Ok(new SaveOutcome(changed.Count, []));
+    }
+
+    /// <summary>Every change of one value, newest first.</summary>
+    public async Task<Result<IReadOnlyList<ActualChangeLine>>> HistoryAsync(int indicatorId, int month, CancellationToken cancellationToken = default)
+    {
+        var visible = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).AnyAsync(i => i.Id == indicatorId, cancellationToken);
+        if (!visible)
+        {
+            return Result<IReadOnlyList<ActualChangeLine>>.NotFound();
+        }
+
+        return Result<IReadOnlyList<ActualChangeLine>>.Ok(await db.ActualChanges.AsNoTracking()
+            .Where(c => c.IndicatorId == indicatorId && c.Month == month)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new ActualChangeLine(c.At, c.UserName, c.OldValue, c.NewValue, c.OldNote, c.NewNote))
+            .ToListAsync(cancellationToken));
+    }
+
+    /// <summary>The director reopens a locked month of their centre's plan, with a reason (recorded).</summary>
+    public async Task<Result> ReopenAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Year, p.OrganisationId }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null || month is < 1 or > 12)
+        {
+            return Result.NotFound();
+        }
+
+        if (!AccessRules.CanApprovePlan(user, plan.OrganisationId))
+        {
+            return Result.Forbidden();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
+        }
+
+        var now = clock.GetUtcNow();
+        db.MonthReopenings.Add(new MonthReopening(plan.Id, month, reason, user.UserId, user.UserName, now, now.AddDays(Settings.ReopenDays)));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    /// <summary>A service head's missing entries: due months up to now (of plans in force) without a value.</summary>
+    public async Task<IReadOnlyList<MissingEntry>> MissingAsync(CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var planId = await DefaultPlanAsync(cancellationToken);
+        if (planId is null)
+        {
+            return [];
+        }
+
+        var sheet = await GetSheetAsync(planId.Value, EntryWindow.DefaultMonth(EntryWindow.Today(clock.GetUtcNow()).Year, clock.GetUtcNow(), Settings.ClosingDay), user.ServiceId, cancellationToken);
+        if (!sheet.IsOk)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        var year = sheet.Value.Year;
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).Select(i => new { i.Id, i.Schedule }).ToDictionaryAsync(i => i.Id, i => i.Schedule, cancellationToken);
+        return
+        [
+            .. sheet.Value.Rows.SelectMany(r => Enumerable.Range(1, 12)
+                .Where(m => EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1) && indicators[r.IndicatorId].IsDue(m) && r.Months[m - 1] is null)
+                .Select(m => new MissingEntry(planId.Value, r.IndicatorId, r.Number, r.Name, m, EntryWindow.IsOpen(year, m, now, Settings.ClosingDay, null)))),
+        ];
+    }
+
+    private static string? Normalise(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    private static CellConflict Conflict(CellInput mine, MonthlyActual? theirs, string number) =>
+        new(mine.IndicatorId, number, mine.Value, Normalise(mine.Note), theirs?.Value, theirs?.Note, theirs?.EnteredBy, theirs?.EnteredAt, theirs?.Version);
+
+    /// <summary>"Of which" values above their parent's (each, or together when they partition it) get a warning, not a refusal.</summary>
+    private static string? ChildrenWarning(decimal? parent, bool partition, IReadOnlyList<decimal?> children)
+    {
+        if (parent is not { } total || children.Count == 0)
+        {
+            return null;
+        }
+
+        var exceeds = children.Any(c => c > total) || (partition && children.Sum(c => c ?? 0) > total);
+        return exceeds ? Messages.ChildrenExceed : null;
+    }
+}

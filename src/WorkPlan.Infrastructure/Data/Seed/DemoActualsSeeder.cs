@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Infrastructure.Data.Seed;
+
+/// <summary>
+/// Demo mode only: plausible monthly actuals for the Xo'jaobod 2022 plan from January to August,
+/// entered as the demo service heads, so that the year is in progress on the demo's 3 October 2022.
+/// Values follow each indicator's target, roll-up kind and schedule; "of which" rows add up to their
+/// parent. Added only when the plan has no actual yet.
+/// </summary>
+public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder> logger)
+{
+    public const int LastMonth = 8;
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var plan = await db.Plans.Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
+            .SingleOrDefaultAsync(p => p.Organisation!.Code == "xojaobod" && p.Year == 2022, cancellationToken);
+        if (plan is null || await db.MonthlyActuals.AnyAsync(a => a.Indicator!.PlanId == plan.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var heads = await db.Users.Where(u => u.OrganisationId == plan.OrganisationId && u.ServiceId != null && u.IsDemo)
+            .ToDictionaryAsync(u => u.ServiceId!.Value, u => (u.Id, u.UserName!), cancellationToken);
+        var count = 0;
+        var values = new Dictionary<(int Indicator, int Month), decimal>();
+        foreach (var indicator in plan.Indicators.OrderByDescending(i => i.ParentId is not null).ThenBy(i => i.SortOrder))
+        {
+            var children = plan.Indicators.Where(c => c.ParentId == indicator.Id).ToList();
+            for (var month = 1; month <= LastMonth; month++)
+            {
+                decimal? value = children.Count > 0 && indicator.ChildrenPartition
+                    ? children.Sum(c => values.GetValueOrDefault((c.Id, month)))
+                    : Plausible(indicator, month);
+                if (value is not { } v || !indicator.Schedule.IsDue(month))
+                {
+                    continue;
+                }
+
+                values[(indicator.Id, month)] = v;
+                var service = indicator.ResponsibleServices.OrderBy(r => r.Position).First().ServiceId;
+                var (userId, userName) = heads.GetValueOrDefault(service, ("demo", "demo"));
+                var enteredAt = new DateTimeOffset(2022, month, 1, 10, 0, 0, TimeSpan.FromHours(5)).AddMonths(1).AddDays(1).ToUniversalTime();
+                db.MonthlyActuals.Add(new MonthlyActual(indicator, month, v, null, userId, enteredAt));
+                db.ActualChanges.Add(new ActualChange(indicator.Id, month, null, v, null, null, userId, userName, enteredAt));
+                count++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo actuals created: {ActualCount}", count);
+    }
+
+    /// <summary>A month's value near the linear pace of the target, varied per indicator and month (always the same).</summary>
+    private static decimal? Plausible(Indicator indicator, int month)
+    {
+        if (indicator.Target is not { } target || target <= 0)
+        {
+            return null;
+        }
+
+        var spread = 0.55m + ((indicator.Number.Sum(c => c) * 31 + (month * 7919)) % 60 / 100m);
+        return indicator.Rollup switch
+        {
+            // A stock grows from last year's level towards the target.
+            RollupKind.Last => Math.Round((indicator.PreviousFact ?? 0) + ((target - (indicator.PreviousFact ?? 0)) * month / 12m * spread), 0),
+
+            // A one-off state: done once, mid-year.
+            RollupKind.Max => month >= 6 ? target : 0,
+            _ => Math.Max(0, Math.Round(target / Math.Max(1, indicator.Schedule.Months.Count()) * spread, indicator.Measure == Measure.Money ? 2 : 0)),
+        };
+    }
+}

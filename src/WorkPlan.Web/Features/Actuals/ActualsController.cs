@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Common;
+using WorkPlan.Web.Infrastructure;
+
+namespace WorkPlan.Web.Features.Actuals;
+
+/// <summary>Monthly actuals: the entry sheet, saving a month, a value's history, reopening a locked month.</summary>
+public sealed class ActualsController(ActualsService actuals, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(int? planId, int? month, int? serviceId, CancellationToken cancellationToken)
+    {
+        var id = planId ?? await actuals.DefaultPlanAsync(cancellationToken);
+        if (id is null)
+        {
+            return View("NoPlan");
+        }
+
+        var sheet = await actuals.GetSheetAsync(id.Value, month, serviceId, cancellationToken);
+        return sheet.ToActionResult(this, s => View(new EntryViewModel(s, [], null)));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Save(int planId, int month, int? serviceId, List<CellForm> cells, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var inputs = new List<CellInput>();
+        foreach (var cell in cells)
+        {
+            if (!NumberInput.TryParse(cell.Value, out var value))
+            {
+                ModelState.AddModelError($"cell-{cell.IndicatorId}", localizer["Editor.NotANumber"]);
+                continue;
+            }
+
+            inputs.Add(new CellInput(cell.IndicatorId, value, cell.Note, cell.Version));
+        }
+
+        if (ModelState.IsValid)
+        {
+            var saved = await actuals.SaveMonthAsync(planId, month, inputs, cancellationToken);
+            switch (saved.Status)
+            {
+                case ResultStatus.Ok when !saved.Value.HasConflicts:
+                    TempData["Message"] = localizer["Actuals.Saved", saved.Value.Saved].Value;
+                    return RedirectToAction(nameof(Index), new { planId, month, serviceId });
+                case ResultStatus.Ok:
+                    return await SheetWithAsync(planId, month, serviceId, cells, saved.Value.Conflicts, cancellationToken);
+                case ResultStatus.Invalid:
+                    ModelState.AddErrors(saved.Errors, localizer);
+                    break;
+                case ResultStatus.Forbidden:
+                    return Forbid();
+                default:
+                    return NotFound();
+            }
+        }
+
+        return await SheetWithAsync(planId, month, serviceId, cells, [], cancellationToken);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> History(int indicatorId, int month, CancellationToken cancellationToken) =>
+        (await actuals.HistoryAsync(indicatorId, month, cancellationToken)).ToActionResult(this, lines => View(new HistoryViewModel(month, lines)));
+
+    [HttpPost]
+    public async Task<IActionResult> Reopen(int planId, int month, [StringLength(2000)] string? reason, CancellationToken cancellationToken)
+    {
+        var result = await actuals.ReopenAsync(planId, month, reason, cancellationToken);
+        switch (result.Status)
+        {
+            case ResultStatus.Ok:
+                TempData["Message"] = localizer["Actuals.Reopened"].Value;
+                break;
+            case ResultStatus.Invalid:
+                TempData["Error"] = result.Errors.Localize(localizer);
+                break;
+            case ResultStatus.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+
+        return RedirectToAction(nameof(Index), new { planId, month });
+    }
+
+    /// <summary>The sheet again with what the user typed kept in the cells, and the conflicts to decide.</summary>
+    private async Task<IActionResult> SheetWithAsync(int planId, int month, int? serviceId, List<CellForm> typed, IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)
+    {
+        var sheet = await actuals.GetSheetAsync(planId, month, serviceId, cancellationToken);
+        return sheet.ToActionResult(this, s => View("Index", new EntryViewModel(s, conflicts, typed.ToDictionary(c => c.IndicatorId))));
+    }
+}
+
+/// <summary>A cell as posted: the text typed (read in any of the UI's number styles), its note and the version the page showed.</summary>
+public sealed class CellForm
+{
+    public int IndicatorId { get; set; }
+
+    [StringLength(64)]
+    public string? Value { get; set; }
+
+    [StringLength(1000)]
+    public string? Note { get; set; }
+
+    public uint? Version { get; set; }
+}
+
+/// <summary>The entry page: the sheet, the conflicts of a refused save, and what the user had typed (kept, never lost).</summary>
+public sealed record EntryViewModel(EntrySheet Sheet, IReadOnlyList<CellConflict> Conflicts, IReadOnlyDictionary<int, CellForm>? Typed);
+
+public sealed record HistoryViewModel(int Month, IReadOnlyList<ActualChangeLine> Lines);

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using WorkPlan.Infrastructure.Data.Seed;
+using WorkPlan.IntegrationTests.Infrastructure;
+
+namespace WorkPlan.IntegrationTests.Actuals;
+
+/// <summary>Monthly entry on 3 October 2022: September open until 5 October, August locked.</summary>
+[Collection(DatabaseTests.Name)]
+public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
+{
+    private const string Lending = "xojaobod.abonement";
+    private const int YearToDate = 16;
+
+    private int _planId;
+
+    public async Task InitializeAsync()
+    {
+        await database.ResetWithDemoDataAsync();
+        await using var db = database.CreateContext();
+        _planId = await db.Plans.Where(p => p.Organisation!.Code == "xojaobod").Select(p => p.Id).SingleAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ShowsAServiceHeadOnlyTheirServicesIndicators_OnSeptemberByDefault()
+    {
+        var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs(Lending).GetAsync("/Actuals"));
+
+        var numbers = page.QuerySelectorAll("tr[data-number]").Select(r => r.GetAttribute("data-number")).ToList();
+        numbers.Should().Equal("9", "15", "15.1", "16", "17", "18", "19", "20", "21", "22", "22.1", "22.2", "22.3", "38", "39");
+        page.QuerySelector("h1")!.Text().Should().Contain("Sentyabr 2022");
+        page.QuerySelectorAll("input.cell-input").Should().HaveCount(15);
+    }
+
+    [Fact]
+    public async Task SavesTheWholeMonthInOneGo_AndRecordsEveryChange()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+
+        var response = await SaveAsync(client, 9, form, new() { ["16"] = "9 120", ["17"] = "28500", ["15.1"] = "240" }, notes: new() { ["16"] = "Kitob bayrami" });
+
+        response.IsRedirectTo("/Actuals").Should().BeTrue();
+        (await ValueAsync("16", 9)).Should().Be(9120m);
+        (await ValueAsync("17", 9)).Should().Be(28500m);
+        (await ValueAsync("15.1", 9)).Should().Be(240m);
+        await using var db = database.CreateContext();
+        (await db.ActualChanges.CountAsync()).Should().Be(3);
+        (await db.MonthlyActuals.SingleAsync(a => a.Indicator!.Number == "16" && a.Indicator.PlanId == _planId)).Note.Should().Be("Kitob bayrami");
+    }
+
+    [Fact]
+    public async Task RefusesAnotherServicesIndicator_AndSavesNothing()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+        var foreignIndicator = await IndicatorIdAsync("1");
+        var fields = Fields(form, new() { ["16"] = "100" }, null);
+        var next = form.QuerySelectorAll("input.cell-input").Length;
+        fields.Add(new($"cells[{next}].IndicatorId", foreignIndicator.ToString(CultureInfo.InvariantCulture)));
+        fields.Add(new($"cells[{next}].Value", "5"));
+
+        var response = await client.PostAsync($"/Actuals/Save?planId={_planId}&month=9", new FormUrlEncodedContent(fields));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ShowsBothValues_WhenSomeoneElseSavedTheCellFirst_AndLosesNothing()
+    {
+        var first = database.OctoberFactory.CreateClientAs(Lending);
+        var second = database.OctoberFactory.CreateClientAs("xojaobod.direktor");
+        var firstForm = await EntryFormAsync(first, 9);
+        var secondForm = await EntryFormAsync(second, 9);
+        await SaveAsync(first, 9, firstForm, new() { ["16"] = "9000" });
+
+        var conflict = await SaveAsync(second, 9, secondForm, new() { ["16"] = "9500", ["17"] = "30000" });
+        var page = await Html.ParseAsync(conflict);
+
+        conflict.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector(".alert-warning")!.Text().Should().Contain("boshqa foydalanuvchi");
+        var cell = page.QuerySelector("tr[data-number='16'] .has-conflict")!;
+        cell.QuerySelector(".conflict")!.Text().Should().Contain("9 000").And.Contain("9 500");
+        cell.QuerySelector("input.cell-input")!.GetAttribute("value").Should().Be("9500", "what the user typed stays in the cell");
+        (await ValueAsync("16", 9)).Should().Be(9000m);
+        (await ValueAsync("17", 9)).Should().BeNull("a refused save writes nothing");
+
+        var overwrite = await SaveAsync(second, 9, FormOf(page), new());
+        overwrite.IsRedirectTo("/Actuals").Should().BeTrue();
+        (await ValueAsync("16", 9)).Should().Be(9500m);
+        (await ValueAsync("17", 9)).Should().Be(30000m);
+        var history = await Html.ParseAsync(await second.GetAsync($"/Actuals/History?indicatorId={await IndicatorIdAsync("16")}&month=9"));
+        history.QuerySelectorAll("tbody tr").Select(r => r.Children[1].Text()).Should().Equal("xojaobod.direktor", Lending);
+    }
+
+    [Fact]
+    public async Task KeepsALockedMonthLocked_UntilTheDirectorReopensIt()
+    {
+        var head = database.OctoberFactory.CreateClientAs(Lending);
+        var director = database.OctoberFactory.CreateClientAs("xojaobod.direktor");
+
+        var august = await Html.ParseAsync(await head.GetAsync($"/Actuals?planId={_planId}&month=8"));
+        var withoutReason = await Forms.PostAsync(director, $"/Actuals?planId={_planId}&month=8", $"/Actuals/Reopen?planId={_planId}&month=8", new Dictionary<string, string>());
+        var reopened = await Forms.PostAsync(director, $"/Actuals?planId={_planId}&month=8", $"/Actuals/Reopen?planId={_planId}&month=8",
+            new Dictionary<string, string> { ["reason"] = "Avgust hisoboti kechikdi" });
+        var form = await EntryFormAsync(head, 8);
+        var saved = await SaveAsync(head, 8, form, new() { ["16"] = "8800" });
+
+        august.QuerySelectorAll("input.cell-input").Should().BeEmpty("August locked on 5 September");
+        august.QuerySelector(".badge.text-bg-secondary")!.Text().Should().Be("Oy yopilgan");
+        withoutReason.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        reopened.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        saved.IsRedirectTo("/Actuals").Should().BeTrue();
+        (await ValueAsync("16", 8)).Should().Be(8800m);
+        await using var db = database.CreateContext();
+        (await db.MonthReopenings.SingleAsync()).Reason.Should().Be("Avgust hisoboti kechikdi");
+    }
+
+    [Theory]
+    [InlineData("ko'p", "Son kiriting")]
+    [InlineData("12,5", "butun son")]
+    [InlineData("-3", "manfiy")]
+    public async Task RefusesABadValue_SayingWhyInUzbek_AndSavesNothing(string typed, string message)
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+
+        var response = await SaveAsync(client, 9, form, new() { ["16"] = typed, ["17"] = "100" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Html.ParseAsync(response)).ValidationText().Should().Contain(message);
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RollsUpTheYearToDate_ByEachIndicatorsKind()
+    {
+        await using (var db = database.CreateContext())
+        {
+            await new DemoActualsSeeder(db, NullLogger<DemoActualsSeeder>.Instance).SeedAsync();
+        }
+
+        var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.direktor").GetAsync($"/Actuals?planId={_planId}&month=8"));
+        await using var check = database.CreateContext();
+        var actuals = await check.MonthlyActuals.Where(a => a.Indicator!.PlanId == _planId).Select(a => new { a.Indicator!.Number, a.Month, a.Value }).ToListAsync();
+
+        decimal Sum(string number) => actuals.Where(a => a.Number == number).Sum(a => a.Value);
+        Cell(page, "16", YearToDate).Should().Be(DocumentNumber(Sum("16")), "a flow adds January to August");
+        Cell(page, "15", YearToDate).Should().Be(DocumentNumber(actuals.Single(a => a.Number == "15" && a.Month == 8).Value), "a stock takes August");
+        Cell(page, "27", YearToDate).Should().Be("1", "a one-off state takes its highest month");
+        actuals.Should().NotContain(a => a.Month > 8);
+        foreach (var month in Enumerable.Range(1, 8))
+        {
+            actuals.Single(a => a.Number == "10" && a.Month == month).Value.Should().Be(actuals.Where(a => a.Number.StartsWith("10.", StringComparison.Ordinal) && a.Month == month).Sum(a => a.Value));
+        }
+    }
+
+    private static string DocumentNumber(decimal value) => value.ToString("#,##0", CultureInfo.InvariantCulture).Replace(',', ' ');
+
+    /// <summary>The text of a row's cell; column 16 is the year to date.</summary>
+    private static string Cell(IDocument page, string number, int column) => page.QuerySelector($"tr[data-number='{number}']")!.Children[column].Text();
+
+    private async Task<IDocument> EntryFormAsync(HttpClient client, int month) =>
+        await Html.ParseAsync(await client.GetAsync($"/Actuals?planId={_planId}&month={month}"));
+
+    private static IDocument FormOf(IDocument page) => page;
+
+    /// <summary>Posts the entry form as the browser would, with the given cells (by indicator number) typed in.</summary>
+    private async Task<HttpResponseMessage> SaveAsync(HttpClient client, int month, IDocument form, Dictionary<string, string> typed, Dictionary<string, string>? notes = null) =>
+        await client.PostAsync($"/Actuals/Save?planId={_planId}&month={month}", new FormUrlEncodedContent(Fields(form, typed, notes)));
+
+    private static List<KeyValuePair<string, string>> Fields(IDocument form, Dictionary<string, string> typed, Dictionary<string, string>? notes)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", form.QuerySelector("form.entry-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+        };
+        foreach (var row in form.QuerySelectorAll("tr[data-number]"))
+        {
+            var number = row.GetAttribute("data-number")!;
+            foreach (var input in row.QuerySelectorAll("input[name^='cells[']"))
+            {
+                var name = input.GetAttribute("name")!;
+                var value = input.GetAttribute("value") ?? string.Empty;
+                if (name.EndsWith(".Value", StringComparison.Ordinal) && typed.TryGetValue(number, out var t))
+                {
+                    value = t;
+                }
+
+                if (name.EndsWith(".Note", StringComparison.Ordinal) && notes?.TryGetValue(number, out var n) == true)
+                {
+                    value = n;
+                }
+
+                fields.Add(new(name, value));
+            }
+        }
+
+        return fields;
+    }
+
+    private async Task<decimal?> ValueAsync(string number, int month)
+    {
+        await using var db = database.CreateContext();
+        return await db.MonthlyActuals.Where(a => a.Indicator!.PlanId == _planId && a.Indicator.Number == number && a.Month == month).Select(a => (decimal?)a.Value).SingleOrDefaultAsync();
+    }
+
+    private async Task<int> IndicatorIdAsync(string number)
+    {
+        await using var db = database.CreateContext();
+        return await db.Indicators.Where(i => i.PlanId == _planId && i.Number == number).Select(i => i.Id).SingleAsync();
+    }
+}
