@@ -73,6 +73,23 @@ builder.Services
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(WorkPlan.Web.SharedResource)));
+builder.Services.AddOptions<MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((options, factory) =>
+{
+    // Model binding's own messages ("The value '' is invalid.") in the user's language.
+    var localizer = factory.Create(typeof(WorkPlan.Web.SharedResource));
+    var messages = options.ModelBindingMessageProvider;
+    messages.SetAttemptedValueIsInvalidAccessor((_, _) => localizer["Validation.Invalid"]);
+    messages.SetMissingBindRequiredValueAccessor(_ => localizer["Validation.Required"]);
+    messages.SetMissingKeyOrValueAccessor(() => localizer["Validation.Required"]);
+    messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Validation.Required"]);
+    messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => localizer["Validation.Invalid"]);
+    messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["Validation.Invalid"]);
+    messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer["Validation.Invalid"]);
+    messages.SetUnknownValueIsInvalidAccessor(_ => localizer["Validation.Invalid"]);
+    messages.SetValueIsInvalidAccessor(_ => localizer["Validation.Invalid"]);
+    messages.SetValueMustBeANumberAccessor(_ => localizer["Validation.Invalid"]);
+    messages.SetValueMustNotBeNullAccessor(_ => localizer["Validation.Required"]);
+});
 builder.Services.Configure<RazorViewEngineOptions>(options =>
 {
     options.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");

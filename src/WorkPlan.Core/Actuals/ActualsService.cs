@@ -277,6 +277,36 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         ];
     }
 
+    /// <summary>Per service and month up to now: how many due values are entered (director and inspector; a service head sees their own).</summary>
+    public async Task<IReadOnlyList<Completeness>> CompletenessAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Year, p.OrganisationId }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        var months = Enumerable.Range(1, 12).Where(m => EntryWindow.HasStarted(plan.Year, m, now)).ToList();
+        var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId)
+            .Where(s => !user.IsInRole(Roles.ServiceHead) || s.Id == user.ServiceId)
+            .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
+            .Select(i => new { i.Id, i.Schedule, Services = i.ResponsibleServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
+        var entered = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
+            .Select(a => (a.IndicatorId, a.Month)).ToHashSet();
+        return
+        [
+            .. services.SelectMany(s => months.Select(m =>
+            {
+                var due = indicators.Where(i => i.Services.Contains(s.Id) && i.Schedule.IsDue(m)).ToList();
+                return new Completeness(s.Id, s.Name, m, due.Count(i => entered.Contains((i.Id, m))), due.Count);
+            })),
+        ];
+    }
+
     private static string? Normalise(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     private static CellConflict Conflict(CellInput mine, MonthlyActual? theirs, string number) =>

@@ -25,6 +25,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         public const string HasActuals = "Editor.HasActuals";
         public const string HasChildren = "Editor.HasChildren";
         public const string NotEditable = "Editor.NotEditable";
+        public const string CannotMove = "Editor.CannotMove";
     }
 
     public async Task<Result<PlanEditorView>> GetEditorAsync(int planId, CancellationToken cancellationToken = default)
@@ -211,7 +212,11 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
             return Result<int>.NotFound();
         }
 
-        plan.Value.MoveIndicator(plan.Value.Indicators.Single(i => i.Id == indicatorId), direction);
+        if (!plan.Value.MoveIndicator(plan.Value.Indicators.Single(i => i.Id == indicatorId), direction))
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.CannotMove)]);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Result<int>.Ok(plan.Value.Id);
     }
@@ -260,7 +265,11 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
             return Result<int>.NotFound();
         }
 
-        plan.Value.MoveSection(plan.Value.Sections.Single(s => s.Id == sectionId), direction);
+        if (!plan.Value.MoveSection(plan.Value.Sections.Single(s => s.Id == sectionId), direction))
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.CannotMove)]);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return Result<int>.Ok(plan.Value.Id);
     }
@@ -365,7 +374,11 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
             errors.Add(new ValidationError(nameof(c.ServiceIds), Messages.NoService));
         }
 
-        var ordered = c.ServiceIds.Distinct().Select(id => services.FirstOrDefault(s => s.Id == id)).OfType<Service>().ToList();
+        // Keep the order the plan prints its services in; newly chosen ones go after them.
+        var position = self?.ResponsibleServices.ToDictionary(r => r.ServiceId, r => r.Position) ?? [];
+        var ordered = c.ServiceIds.Distinct().Select(id => services.FirstOrDefault(s => s.Id == id)).OfType<Service>()
+            .Select((s, index) => (Service: s, Key: position.TryGetValue(s.Id, out var p) ? p : 1000 + index))
+            .OrderBy(x => x.Key).Select(x => x.Service).ToList();
         return (section, parent, ordered, errors);
     }
 

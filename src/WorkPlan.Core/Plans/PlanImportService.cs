@@ -62,6 +62,7 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
         public const string NoFile = "Import.NoFile";
         public const string Expired = "Import.Expired";
         public const string Rule = "Import.RuleBroken";
+        public const string YearChanged = "Import.YearChanged";
     }
 
     /// <summary>The centre the user may import into (their own, for directors and inspectors).</summary>
@@ -162,6 +163,13 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
         ArgumentNullException.ThrowIfNull(organisation);
         var problems = new List<ImportProblem>();
         var title = string.IsNullOrWhiteSpace(imported.Title) ? $"{organisation.Name} {year} yil uchun ish rejasi" : imported.Title;
+        var fileYear = FileYear(imported);
+        if (fileYear is { } y && y != year)
+        {
+            // A plan imported for another year than it was written for: its title and deadlines speak of the chosen year.
+            problems.Add(new ImportProblem(0, Messages.YearChanged, false, y.ToString(System.Globalization.CultureInfo.InvariantCulture), year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            title = ReplaceYear(title, y, year);
+        }
         var plan = new Plan(organisation, year, title);
         var rows = new Dictionary<string, Indicator>(StringComparer.Ordinal);
         var sourceRows = imported.Sections.SelectMany(s => s.Rows).ToList();
@@ -187,8 +195,9 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
                     && (row.Fact is null || children.Sum(c => c.Fact ?? 0) == row.Fact)
                     && (row.Target is null || children.Sum(c => c.Target ?? 0) == row.Target);
                 var schedule = DeadlineText.Parse(row.Deadline);
+                var deadline = fileYear is { } from && from != year && row.Deadline is not null ? ReplaceYear(row.Deadline, from, year) : row.Deadline;
                 var definition = new IndicatorDefinition(
-                    row.Number, row.Name, row.Unit, measure, row.Fact, row.Target, row.Mechanism, row.Deadline, schedule, RollupKind.Sum, partition);
+                    row.Number, row.Name, row.Unit, measure, row.Fact, row.Target, row.Mechanism, deadline, schedule, RollupKind.Sum, partition);
                 var parent = row.ParentNumber is { } p && rows.TryGetValue(p, out var found) ? found : null;
                 rows[row.Number] = plan.AddIndicator(created, definition, services, parent);
             }
@@ -213,6 +222,16 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
 
         return (plan, problems);
     }
+
+    /// <summary>The year the file's title speaks of ("… 2022 yil uchun …"), if any.</summary>
+    private static int? FileYear(ImportedPlan plan)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(plan.Title ?? string.Empty, @"\b(20\d\d)\b");
+        return match.Success ? int.Parse(match.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string ReplaceYear(string text, int from, int to) =>
+        System.Text.RegularExpressions.Regex.Replace(text, $@"\b{from}\b", to.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>So'm (money, decimals allowed) by its unit: "So'mda", "сум".</summary>
     private static bool IsMoney(string? unit) =>

@@ -57,7 +57,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             CanApprove: director && PlanWorkflow.Next(plan.Status, PlanAction.Approved) is not null,
             CanReturn: (region || director) && PlanWorkflow.Next(plan.Status, PlanAction.Returned) is not null,
             CanAmend: director && PlanWorkflow.Next(plan.Status, PlanAction.AmendmentOpened) is not null,
-            CanCreateNextYear: canEdit && !nextYearExists,
+            CanCreateNextYear: canEdit && !nextYearExists && plan.Status == PlanStatus.InForce,
             events,
             versions));
     }

@@ -113,11 +113,16 @@ public sealed class PlanLifeTests(DatabaseFixture database) : IAsyncLifetime
         var duplicate = await PostIndicatorAsync(client, row102, number: "10.4");
         var notANumber = await PostIndicatorAsync(client, row102, target: "ko'p");
         var fine = await PostIndicatorAsync(client, row102, target: "3 000", name: "Xarid qilish orqali (shartnoma)");
+        var row18 = await IndicatorIdAsync(id, "18");
+        var servicesBefore = (await Html.ParseAsync(await client.GetAsync($"/Plans/Details/{id}"))).QuerySelector("tr[data-number='18'] .cell-responsible")!.Text();
+        await PostIndicatorAsync(client, row18, target: "80");
+        var servicesAfter = (await Html.ParseAsync(await client.GetAsync($"/Plans/Details/{id}"))).QuerySelector("tr[data-number='18'] .cell-responsible")!.Text();
 
         (await Html.ParseAsync(broken)).ValidationText().Should().Contain("\"Shundan\" qatorlari yig'indisi (4 500) umumiy qiymatga (4 000) teng emas");
         (await Html.ParseAsync(duplicate)).ValidationText().Should().Contain("10.4 raqamli ko'rsatkich rejada bor");
         (await Html.ParseAsync(notANumber)).ValidationText().Should().Contain("Son kiriting");
         fine.IsRedirectTo($"/PlanEditor/Index/{id}").Should().BeTrue();
+        servicesAfter.Should().Be(servicesBefore, "changing a target keeps the printed order of the responsible services");
         await using var db = database.CreateContext();
         var saved = await db.Indicators.SingleAsync(i => i.Id == row102);
         (saved.Name, saved.Target).Should().Be(("Xarid qilish orqali (shartnoma)", 3000m));

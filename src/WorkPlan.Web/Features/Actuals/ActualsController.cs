@@ -20,7 +20,12 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
         }
 
         var sheet = await actuals.GetSheetAsync(id.Value, month, serviceId, cancellationToken);
-        return sheet.ToActionResult(this, s => View(new EntryViewModel(s, [], null)));
+        if (!sheet.IsOk)
+        {
+            return sheet.ToActionResult(this, _ => NotFound());
+        }
+
+        return View(new EntryViewModel(sheet.Value, [], null, await actuals.MissingAsync(cancellationToken), await actuals.CompletenessAsync(id.Value, cancellationToken)));
     }
 
     [HttpPost]
@@ -91,7 +96,7 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     private async Task<IActionResult> SheetWithAsync(int planId, int month, int? serviceId, List<CellForm> typed, IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)
     {
         var sheet = await actuals.GetSheetAsync(planId, month, serviceId, cancellationToken);
-        return sheet.ToActionResult(this, s => View("Index", new EntryViewModel(s, conflicts, typed.ToDictionary(c => c.IndicatorId))));
+        return sheet.ToActionResult(this, s => View("Index", new EntryViewModel(s, conflicts, typed.ToDictionary(c => c.IndicatorId), [], [])));
     }
 }
 
@@ -110,6 +115,11 @@ public sealed class CellForm
 }
 
 /// <summary>The entry page: the sheet, the conflicts of a refused save, and what the user had typed (kept, never lost).</summary>
-public sealed record EntryViewModel(EntrySheet Sheet, IReadOnlyList<CellConflict> Conflicts, IReadOnlyDictionary<int, CellForm>? Typed);
+public sealed record EntryViewModel(
+    EntrySheet Sheet,
+    IReadOnlyList<CellConflict> Conflicts,
+    IReadOnlyDictionary<int, CellForm>? Typed,
+    IReadOnlyList<MissingEntry> Missing,
+    IReadOnlyList<Completeness> Completeness);
 
 public sealed record HistoryViewModel(int Month, IReadOnlyList<ActualChangeLine> Lines);

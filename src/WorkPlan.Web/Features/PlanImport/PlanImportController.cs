@@ -33,7 +33,7 @@ public sealed class PlanImportController(PlanImportService imports, IStringLocal
 
         if (input.File is null || input.File.Length == 0)
         {
-            ModelState.AddModelError(nameof(input.File), localizer[PlanImportService.Messages.NoFile]);
+            ModelState.AddModelError($"{nameof(ImportUploadViewModel.Input)}.{nameof(input.File)}", localizer[PlanImportService.Messages.NoFile]);
         }
 
         if (!ModelState.IsValid)
