@@ -95,10 +95,12 @@ public static class DependencyInjection
         services.AddScoped<PlanEditService>();
         services.AddScoped<PlanHistoryService>();
         services.AddSingleton<IPlanExcelWriter, ClosedXmlPlanWriter>();
+        services.AddSingleton<IQuarterlyReportExcelWriter, ClosedXmlQuarterlyReportWriter>();
         services.AddSingleton<IPlanImportReader, XlsxPlanImportReader>();
         services.AddScoped<PlanImportService>();
         services.Configure<ActualsOptions>(configuration.GetSection(ActualsOptions.SectionName));
         services.AddScoped<ActualsService>();
+        services.AddScoped<QuarterlyReportService>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());

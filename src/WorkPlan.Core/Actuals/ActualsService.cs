@@ -52,7 +52,8 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var reopened = await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId && r.Month == chosen)
             .OrderByDescending(r => r.Until).Select(r => (DateTimeOffset?)r.Until).FirstOrDefaultAsync(cancellationToken);
         var inForce = plan.Status == PlanStatus.InForce || plan.VersionNumber > 1;
-        var open = inForce && EntryWindow.IsOpen(plan.Year, chosen, now, Settings.ClosingDay, reopened);
+        var reported = await QuarterLockedAsync(planId, chosen, cancellationToken);
+        var open = inForce && !reported && EntryWindow.IsOpen(plan.Year, chosen, now, Settings.ClosingDay, reopened);
 
         var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).OrderBy(s => s.SortOrder)
             .Select(s => new ServiceChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
@@ -92,7 +93,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         return Result<EntrySheet>.Ok(new EntrySheet(
             plan.Id, plan.Year, plan.Title, chosen, open, EntryWindow.Closes(plan.Year, chosen, Settings.ClosingDay), reopened,
-            inForce && AccessRules.CanApprovePlan(user, plan.OrganisationId) && !open && EntryWindow.HasStarted(plan.Year, chosen, now),
+            inForce && !reported && AccessRules.CanApprovePlan(user, plan.OrganisationId) && !open && EntryWindow.HasStarted(plan.Year, chosen, now),
             filter, services, rows));
     }
 
@@ -119,7 +120,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         var reopened = await db.MonthReopenings.Where(r => r.PlanId == planId && r.Month == month)
             .OrderByDescending(r => r.Until).Select(r => (DateTimeOffset?)r.Until).FirstOrDefaultAsync(cancellationToken);
-        if (!EntryWindow.IsOpen(plan.Year, month, now, Settings.ClosingDay, reopened))
+        if (await QuarterLockedAsync(planId, month, cancellationToken) || !EntryWindow.IsOpen(plan.Year, month, now, Settings.ClosingDay, reopened))
         {
             return Result<SaveOutcome>.Invalid([new ValidationError(string.Empty, Messages.Locked)]);
         }
@@ -305,6 +306,14 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 return new Completeness(s.Id, s.Name, m, due.Count(i => entered.Contains((i.Id, m))), due.Count);
             })),
         ];
+    }
+
+    /// <summary>A month whose quarter's report is with the regional centre (or accepted) is locked.</summary>
+    private Task<bool> QuarterLockedAsync(int planId, int month, CancellationToken cancellationToken)
+    {
+        var quarter = ((month - 1) / 3) + 1;
+        return db.ReportSubmissions.AnyAsync(
+            r => r.PlanId == planId && r.Quarter == quarter && (r.Status == Reports.ReportStatus.Submitted || r.Status == Reports.ReportStatus.Accepted), cancellationToken);
     }
 
     private static string? Normalise(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();

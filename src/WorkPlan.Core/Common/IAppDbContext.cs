@@ -33,6 +33,8 @@ public interface IAppDbContext
 
     DbSet<MonthReopening> MonthReopenings { get; }
 
+    DbSet<Reports.ReportSubmission> ReportSubmissions { get; }
+
     /// <summary>For use cases that must save twice in one transaction (e.g. to audit a new row's id).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

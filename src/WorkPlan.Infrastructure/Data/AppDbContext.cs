@@ -42,6 +42,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<MonthReopening> MonthReopenings => Set<MonthReopening>();
 
+    public DbSet<Core.Reports.ReportSubmission> ReportSubmissions => Set<Core.Reports.ReportSubmission>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -70,7 +70,16 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
             try
             {
                 var browser = await GetBrowserAsync(token);
-                return await PrintAsync(browser, html, pageLabel, token);
+                try
+                {
+                    return await PrintAsync(browser, html, pageLabel, token);
+                }
+                catch (PuppeteerException ex) when (!token.IsCancellationRequested && !IsUsable(browser))
+                {
+                    // The browser died under this render (crash, killed): start a new one and try once more.
+                    _logger.LogWarning(ex, "Chromium went away during a render; relaunching");
+                    return await PrintAsync(await GetBrowserAsync(token), html, pageLabel, token);
+                }
             }
             finally
             {

@@ -8,6 +8,9 @@ public static class Policies
     /// <summary>Organisations, services, users and the audit log of the administrator's branch.</summary>
     public const string Administer = "Administer";
 
+    /// <summary>The regional centre's work on its districts: the report inbox.</summary>
+    public const string RegionalStaff = "RegionalStaff";
+
     /// <summary>Writing a centre's plan (editing, import): its director and inspector. Which plan is checked by the service.</summary>
     public const string WritePlans = "WritePlans";
 
@@ -15,6 +18,7 @@ public static class Policies
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+        options.AddPolicy(RegionalStaff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.RegionalDirector, Roles.RegionalMethodologist));
         options.AddPolicy(WritePlans, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Director, Roles.Inspector));
         options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

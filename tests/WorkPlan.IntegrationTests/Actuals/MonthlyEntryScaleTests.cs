@@ -42,7 +42,7 @@ public sealed class MonthlyEntryScaleTests(DatabaseFixture database) : IAsyncLif
         fewRows.QuerySelectorAll("tr[data-number]").Length.Should().BeLessThan(10);
         allRows.QuerySelectorAll("tr[data-number]").Should().HaveCount(55);
         allQueries.Should().Be(fewQueries, "the sheet's queries do not grow with its rows");
-        allQueries.Should().BeLessThan(20);
+        allQueries.Should().BeLessThanOrEqualTo(25, "the sheet, the to-do list and the completeness table are a fixed handful of queries");
     }
 
     [Fact]

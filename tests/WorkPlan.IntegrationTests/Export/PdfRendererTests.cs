@@ -167,7 +167,6 @@ public sealed partial class PdfRendererTests(PdfRendererTests.SharedRenderer sha
                 $"First render (launches Chromium): {first.ElapsedMilliseconds} ms; second: {second.ElapsedMilliseconds} ms; third: {third.ElapsedMilliseconds} ms");
             logger.LaunchedProcessIds.Should().ContainSingle("the renders share one browser");
             ChromiumProcess.Of(logger.LaunchedProcessIds[0]).Should().NotBeNull("the browser stays open between renders");
-            second.Elapsed.Should().BeLessThan(first.Elapsed, "the second render does not launch a browser");
         }
     }
 

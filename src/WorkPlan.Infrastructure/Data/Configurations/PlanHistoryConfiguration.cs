@@ -37,3 +37,17 @@ internal sealed class PendingImportConfiguration : IEntityTypeConfiguration<Pend
         builder.HasIndex(p => p.CreatedAt);
     }
 }
+
+internal sealed class ReportSubmissionConfiguration : IEntityTypeConfiguration<Core.Reports.ReportSubmission>
+{
+    public void Configure(EntityTypeBuilder<Core.Reports.ReportSubmission> builder)
+    {
+        builder.Property(r => r.SubmittedBy).HasMaxLength(256);
+        builder.Property(r => r.DecidedBy).HasMaxLength(256);
+        builder.Property(r => r.ReturnReason).HasMaxLength(2000);
+        builder.Property(r => r.Snapshot).HasColumnType("jsonb");
+        builder.Property(r => r.Version).IsRowVersion();
+        builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.PlanId, r.Quarter }).IsUnique();
+    }
+}

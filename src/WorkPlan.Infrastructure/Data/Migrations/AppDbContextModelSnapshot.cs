@@ -860,6 +860,84 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("sections", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Reports.ReportSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<byte[]>("ExcelFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("excel_file");
+
+                    b.Property<byte[]>("PdfFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf_file");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_submissions");
+
+                    b.HasIndex("PlanId", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_submissions_plan_id_quarter");
+
+                    b.ToTable("report_submissions", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlan.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1288,6 +1366,16 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_sections_plans_plan_id");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Reports.ReportSubmission", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_submissions_plans_plan_id");
                 });
 
             modelBuilder.Entity("WorkPlan.Infrastructure.Identity.AppUser", b =>

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
+using WorkPlan.Core.Reports;
 
 namespace WorkPlan.Infrastructure.Data.Seed;
 
@@ -52,7 +55,30 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Demo actuals created: {ActualCount}", count);
+        await SubmitEarlierQuartersAsync(plan, cancellationToken);
+        logger.LogInformation("Demo actuals created: {ActualCount}; Q1 and Q2 submitted and accepted", count);
+    }
+
+    /// <summary>Q1 and Q2 were submitted by the inspector and accepted by the regional methodologist, in time.</summary>
+    private async Task SubmitEarlierQuartersAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.Where(o => o.Id == plan.OrganisationId).Select(o => new { o.Id, o.ParentId }).SingleAsync(cancellationToken);
+        var inspector = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Role == Roles.Inspector).Select(u => new { u.Id, u.UserName, u.FullName }).FirstAsync(cancellationToken);
+        var methodologist = await db.Users.Where(u => u.OrganisationId == organisation.ParentId && u.Role == Roles.RegionalMethodologist).Select(u => new { u.Id, u.UserName, u.FullName }).FirstAsync(cancellationToken);
+        var asInspector = new QuarterlyReportService(
+            db, new FixedUser(new CurrentUser(inspector.Id, inspector.UserName!, Roles.Inspector, organisation.Id, OrganisationKind.District, null, inspector.FullName)), TimeProvider.System);
+        var asRegion = new QuarterlyReportService(
+            db, new FixedUser(new CurrentUser(methodologist.Id, methodologist.UserName!, Roles.RegionalMethodologist, organisation.ParentId!.Value, OrganisationKind.Regional, null, methodologist.FullName)), TimeProvider.System);
+        foreach (var (quarter, submitted, accepted) in new[] { (1, new DateTime(2022, 4, 7), new DateTime(2022, 4, 12)), (2, new DateTime(2022, 7, 8), new DateTime(2022, 7, 14)) })
+        {
+            await asInspector.SubmitAsync(plan.Id, quarter, new DateTimeOffset(submitted.AddHours(11), TimeSpan.FromHours(5)).ToUniversalTime(), cancellationToken);
+            await asRegion.AcceptAsOfAsync(plan.Id, quarter, new DateTimeOffset(accepted.AddHours(15), TimeSpan.FromHours(5)).ToUniversalTime(), cancellationToken);
+        }
+    }
+
+    private sealed class FixedUser(CurrentUser user) : ICurrentUser
+    {
+        public CurrentUser? User => user;
     }
 
     /// <summary>A month's value near the linear pace of the target, varied per indicator and month (always the same).</summary>

@@ -1,0 +1,268 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Core.Reports;
+
+/// <summary>The report page: the document (the stored snapshot once submitted), its status and what the user may do.</summary>
+public sealed record QuarterlyReportPage(
+    QuarterlyReportDocument Document,
+    ReportStatus Status,
+    DateOnly DueDate,
+    DateTimeOffset? SubmittedAt,
+    string? SubmittedBy,
+    string? ReturnReason,
+    bool IsLate,
+    bool CanSubmit,
+    bool CanDecide,
+    uint Version);
+
+/// <summary>A line of the regional centre's inbox.</summary>
+public sealed record InboxLine(int PlanId, string OrganisationName, int Year, int Quarter, ReportStatus Status, DateOnly DueDate, DateTimeOffset? SubmittedAt, bool IsLate);
+
+/// <summary>
+/// Quarterly reports: built from the monthly actuals by each indicator's roll-up kind; submitted by the
+/// centre's inspector or director as a stored snapshot (its files never change after); accepted or
+/// returned with a reason by the regional centre.
+/// </summary>
+public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+{
+    /// <summary>A quarter's report is due by this day of the month after the quarter.</summary>
+    public const int DueDay = 10;
+
+    public static class Messages
+    {
+        public const string NotPossible = "Reports.NotPossible";
+        public const string NotYet = "Reports.NotYet";
+    }
+
+    public static DateOnly DueDateOf(int year, int quarter) => new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(DueDay - 1);
+
+    /// <summary>The live report: the plan's rows with the quarter's actuals (two queries whatever the plan's size).</summary>
+    public async Task<Result<QuarterlyReportDocument>> BuildAsync(int planId, int quarter, CancellationToken cancellationToken = default)
+    {
+        if (quarter is < 1 or > 4)
+        {
+            return Result<QuarterlyReportDocument>.NotFound();
+        }
+
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Year, p.Title, OrganisationName = p.Organisation!.Name, p.Organisation.DirectorTitle, p.Organisation.DirectorName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return Result<QuarterlyReportDocument>.NotFound();
+        }
+
+        var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Label, s.Title }).ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
+            .Select(i => new { i.Id, i.SectionId, i.Number, i.Name, i.Unit, i.Measure, i.Target, i.Rollup, i.ParentId }).ToListAsync(cancellationToken);
+        var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3)
+            .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note }).ToListAsync(cancellationToken)).ToLookup(a => a.IndicatorId);
+        var months = Rollup.MonthsOfQuarter(quarter).ToList();
+
+        var rows = indicators.Select(i =>
+        {
+            var values = actuals[i.Id].ToList();
+            var quarterValue = Rollup.Combine(i.Rollup, values.Where(v => months.Contains(v.Month)).Select(v => (v.Month, v.Value)));
+            var ytd = Rollup.Combine(i.Rollup, values.Select(v => (v.Month, v.Value)));
+            decimal? percent = ytd is { } y && i.Target is > 0 ? Math.Round(y * 100 / i.Target.Value, 1) : null;
+            var notes = string.Join("; ", values.Where(v => months.Contains(v.Month) && !string.IsNullOrWhiteSpace(v.Note)).OrderBy(v => v.Month).Select(v => v.Note));
+            return (i.SectionId, Row: new QuarterlyReportRow(i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Target, quarterValue, ytd, percent, notes.Length == 0 ? null : notes, i.ParentId is not null));
+        }).ToList();
+
+        return Result<QuarterlyReportDocument>.Ok(new QuarterlyReportDocument(
+            plan.Id, plan.Year, quarter, plan.OrganisationName, plan.Title, plan.DirectorTitle, plan.DirectorName,
+            user.IsInRole(Roles.Inspector) ? user.DisplayName : null,
+            [.. sections.Select(s => new QuarterlyReportSection(s.Label, s.Title, [.. rows.Where(r => r.SectionId == s.Id).Select(r => r.Row)]))]));
+    }
+
+    public async Task<Result<QuarterlyReportPage>> GetAsync(int planId, int quarter, CancellationToken cancellationToken = default)
+    {
+        var live = await BuildAsync(planId, quarter, cancellationToken);
+        if (!live.IsOk)
+        {
+            return Result<QuarterlyReportPage>.NotFound();
+        }
+
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new { p.Year, p.OrganisationId, p.Organisation!.ParentId, p.Status, p.VersionNumber }).SingleAsync(cancellationToken);
+        var submission = await db.ReportSubmissions.AsNoTracking().SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
+        var status = submission?.Status ?? ReportStatus.Draft;
+        var due = submission?.DueDate ?? DueDateOf(plan.Year, quarter);
+        var document = submission?.Snapshot is { } snapshot && submission.Status != ReportStatus.Returned
+            ? JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshot)!
+            : live.Value;
+        var started = EntryWindow.HasStarted(plan.Year, quarter * 3, clock.GetUtcNow());
+        var inForce = plan.Status == PlanStatus.InForce || plan.VersionNumber > 1;
+        return Result<QuarterlyReportPage>.Ok(new QuarterlyReportPage(
+            document,
+            status,
+            due,
+            submission?.SubmittedAt,
+            submission?.SubmittedBy,
+            submission?.ReturnReason,
+            IsLate(due, submission?.SubmittedAt),
+            AccessRules.CanEditPlan(user, plan.OrganisationId) && inForce && started && (submission?.CanBeSubmitted ?? true),
+            AccessRules.CanActAsRegion(user, plan.ParentId) && status == ReportStatus.Submitted,
+            submission?.Version ?? 0));
+    }
+
+    /// <summary>Submits the report: its snapshot is stored and the quarter's months lock. The files are made from the snapshot.</summary>
+    public Task<Result> SubmitAsync(int planId, int quarter, CancellationToken cancellationToken = default) =>
+        SubmitAsync(planId, quarter, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>Submits as of a given moment (the demo's history of earlier quarters).</summary>
+    public async Task<Result> SubmitAsync(int planId, int quarter, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var page = await GetAsync(planId, quarter, cancellationToken);
+        if (!page.IsOk)
+        {
+            return Result.NotFound();
+        }
+
+        if (!page.Value.CanSubmit)
+        {
+            var organisation = await db.Plans.Where(p => p.Id == planId).Select(p => p.OrganisationId).SingleAsync(cancellationToken);
+            return AccessRules.CanEditPlan(currentUser.Required, organisation)
+                ? Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)])
+                : Result.Forbidden();
+        }
+
+        var live = (await BuildAsync(planId, quarter, cancellationToken)).Value;
+        var year = live.Year;
+        var submission = await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
+        if (submission is null)
+        {
+            submission = new ReportSubmission(planId, quarter, DueDateOf(year, quarter));
+            db.ReportSubmissions.Add(submission);
+        }
+
+        var user = currentUser.Required;
+        submission.Submit(JsonSerializer.Serialize(live), user.UserName, at);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Result.Conflict();
+        }
+
+        return Result.Ok();
+    }
+
+    public Task<Result> AcceptAsync(int planId, int quarter, uint version, CancellationToken cancellationToken = default) =>
+        DecideAsync(planId, quarter, version, null, cancellationToken);
+
+    /// <summary>Accepts as of a given moment, whatever the row version (the demo's history of earlier quarters).</summary>
+    public async Task AcceptAsOfAsync(int planId, int quarter, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var submission = await db.ReportSubmissions.SingleAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
+        submission.Accept(currentUser.Required.UserName, at);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task<Result> ReturnAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken = default) =>
+        DecideAsync(planId, quarter, version, reason ?? string.Empty, cancellationToken);
+
+    /// <summary>The stored submission (snapshot and files) of a submitted or accepted report, to serve or complete its files.</summary>
+    public async Task<ReportSubmission?> StoredAsync(int planId, int quarter, CancellationToken cancellationToken = default)
+    {
+        var visible = await db.Plans.Where(AccessRules.PlansVisibleTo(currentUser.Required)).AnyAsync(p => p.Id == planId, cancellationToken);
+        return visible
+            ? await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter && r.Snapshot != null && r.Status != ReportStatus.Returned, cancellationToken)
+            : null;
+    }
+
+    /// <summary>Keeps a stored report's files the first time they are made from its snapshot.</summary>
+    public async Task KeepFilesAsync(ReportSubmission submission, byte[]? excel, byte[]? pdf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        submission.KeepFiles(excel, pdf);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The regional centre's inbox: every submitted, accepted or returned report of its districts, and the ones due but missing.</summary>
+    public async Task<IReadOnlyList<InboxLine>> InboxAsync(CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plans = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
+            .Where(p => p.Organisation!.ParentId == user.OrganisationId && (p.Status == PlanStatus.InForce || p.VersionNumber > 1))
+            .Select(p => new { p.Id, p.Year, OrganisationName = p.Organisation!.Name })
+            .ToListAsync(cancellationToken);
+        var ids = plans.Select(p => p.Id).ToList();
+        var submissions = await db.ReportSubmissions.AsNoTracking().Where(r => ids.Contains(r.PlanId))
+            .Select(r => new { r.PlanId, r.Quarter, r.Status, r.DueDate, r.SubmittedAt }).ToListAsync(cancellationToken);
+        var today = EntryWindow.Today(clock.GetUtcNow());
+        return
+        [
+            .. plans.SelectMany(p => Enumerable.Range(1, 4)
+                .Where(q => today >= new DateOnly(p.Year, q * 3, 1))
+                .Select(q =>
+                {
+                    var s = submissions.FirstOrDefault(x => x.PlanId == p.Id && x.Quarter == q);
+                    var due = s?.DueDate ?? DueDateOf(p.Year, q);
+                    return new InboxLine(p.Id, p.OrganisationName, p.Year, q, s?.Status ?? ReportStatus.Draft, due, s?.SubmittedAt, IsLate(due, s?.SubmittedAt) || (s is null && today > due));
+                }))
+                .OrderByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ThenBy(l => l.OrganisationName),
+        ];
+    }
+
+    private async Task<Result> DecideAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken)
+    {
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (!AccessRules.CanActAsRegion(user, plan.ParentId))
+        {
+            return Result.Forbidden();
+        }
+
+        if (reason is not null && string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Invalid([new ValidationError("Reason", "Workflow.ReasonRequired")]);
+        }
+
+        var submission = await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
+        if (submission is not { Status: ReportStatus.Submitted })
+        {
+            return Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
+        }
+
+        db.Entry(submission).Property(r => r.Version).OriginalValue = version;
+        if (reason is null)
+        {
+            submission.Accept(user.UserName, clock.GetUtcNow());
+        }
+        else
+        {
+            submission.Return(reason, user.UserName, clock.GetUtcNow());
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict();
+        }
+
+        return Result.Ok();
+    }
+
+    private bool IsLate(DateOnly due, DateTimeOffset? submittedAt) =>
+        submittedAt is { } at ? EntryWindow.Today(at) > due : EntryWindow.Today(clock.GetUtcNow()) > due;
+}

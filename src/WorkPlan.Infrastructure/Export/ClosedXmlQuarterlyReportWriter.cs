@@ -1,0 +1,280 @@
+using ClosedXML.Excel;
+using WorkPlan.Core.Plans;
+using WorkPlan.Core.Reports;
+
+namespace WorkPlan.Infrastructure.Export;
+
+/// <summary>
+/// Writes the quarterly report as .xlsx in the official style of the plan: the organisation and the
+/// title at the top, the table header (repeated on every printed page), section rows, the indicator rows
+/// with the annual target, the quarter, the year to date and the percentage done, and the director's and
+/// the inspector's signature lines below the table. Figures are numbers in numeric cells ("-" when there
+/// is no value); every text is written as text, so that a name or a note beginning with "=", "+", "-" or
+/// "@" never becomes a formula.
+/// </summary>
+public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
+{
+    /// <summary>№, name, unit, annual target, quarter, year to date, percentage, notes.</summary>
+    public const int ColumnCount = 8;
+
+    private const string NoValue = "-";
+    private const string CountFormat = "#,##0";
+    private const string MoneyFormat = "#,##0.00";
+    private const string PercentFormat = "0.0";
+    private const string FontName = "Times New Roman";
+    private const double FontSize = 11;
+    private const double TitleFontSize = 12;
+    private const double PointsPerLine = 15;
+    private const double Centimetre = 1 / 2.54;
+    private const int MaxSheetNameLength = 31;
+
+    private const int OrganisationRow = 1;
+    private const int TitleRow = 2;
+
+    /// <summary>Row 3 stays blank between the title and the table.</summary>
+    private const int HeaderRow = 4;
+
+    private const int NumberColumn = 1;
+    private const int NameColumn = 2;
+    private const int UnitColumn = 3;
+    private const int TargetColumn = 4;
+    private const int QuarterColumn = 5;
+    private const int YearToDateColumn = 6;
+    private const int PercentColumn = 7;
+    private const int NotesColumn = 8;
+
+    /// <summary>The signature lines span the name column to the year to date (B–F), below the table.</summary>
+    private const int SignatureFirstColumn = NameColumn;
+    private const int SignatureLastColumn = YearToDateColumn;
+
+    /// <summary>Column widths in characters, set explicitly (AdjustToContents needs libgdiplus).</summary>
+    private static readonly double[] ColumnWidths = [6, 45, 12, 13, 13, 13, 12, 35];
+
+    private static readonly char[] InvalidSheetNameCharacters = ['[', ']', ':', '*', '?', '/', '\\'];
+
+    public byte[] Write(QuarterlyReportDocument report, QuarterlyReportText text)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(text);
+
+        using var workbook = new XLWorkbook();
+        workbook.Style.Font.FontName = FontName;
+        workbook.Style.Font.FontSize = FontSize;
+        workbook.Properties.Title = text.Title;
+
+        var sheet = workbook.Worksheets.Add(SheetName($"Report {report.Year} Q{report.Quarter}"));
+        for (var i = 0; i < ColumnWidths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = ColumnWidths[i];
+        }
+
+        WriteHeading(sheet, OrganisationRow, report.OrganisationName);
+        WriteHeading(sheet, TitleRow, text.Title);
+
+        WriteHeader(sheet, HeaderRow, text);
+        var last = WriteBody(sheet, HeaderRow + 1, report);
+
+        var table = sheet.Range(HeaderRow, 1, last, ColumnCount);
+        table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Alignment.WrapText = true;
+
+        // One blank line between the table and the signatures.
+        WriteSignatureLine(sheet, last + 2, text.DirectorLine);
+        WriteSignatureLine(sheet, last + 3, text.InspectorLine);
+
+        SetUpPrinting(sheet, text, HeaderRow);
+        sheet.SheetView.FreezeRows(HeaderRow);
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>A line above the table, merged across it, bold and centred.</summary>
+    private static void WriteHeading(IXLWorksheet sheet, int row, string value)
+    {
+        var range = MergeAcross(sheet, row, 1, ColumnCount, value);
+        range.Style.Font.Bold = true;
+        range.Style.Font.FontSize = TitleFontSize;
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        range.Style.Alignment.WrapText = true;
+        FitMergedRow(sheet.Row(row), value, 1, ColumnCount, bold: true, TitleFontSize);
+    }
+
+    private static void WriteHeader(IXLWorksheet sheet, int row, QuarterlyReportText text)
+    {
+        SetText(sheet.Cell(row, NumberColumn), text.NumberColumn);
+        SetText(sheet.Cell(row, NameColumn), text.NameColumn);
+        SetText(sheet.Cell(row, UnitColumn), text.UnitColumn);
+        SetText(sheet.Cell(row, TargetColumn), text.TargetColumn);
+        SetText(sheet.Cell(row, QuarterColumn), text.QuarterColumn);
+        SetText(sheet.Cell(row, YearToDateColumn), text.YearToDateColumn);
+        SetText(sheet.Cell(row, PercentColumn), text.PercentColumn);
+        SetText(sheet.Cell(row, NotesColumn), text.NotesColumn);
+
+        var header = sheet.Range(row, 1, row, ColumnCount);
+        header.Style.Font.Bold = true;
+        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        header.Style.Alignment.WrapText = true;
+    }
+
+    /// <summary>Section rows and indicator rows from <paramref name="row"/>; returns the last row written.</summary>
+    private static int WriteBody(IXLWorksheet sheet, int row, QuarterlyReportDocument report)
+    {
+        var first = row;
+        foreach (var section in report.Sections)
+        {
+            var label = $"{section.Label}. {section.Title}";
+            var sectionRange = MergeAcross(sheet, row, 1, ColumnCount, label);
+            sectionRange.Style.Font.Bold = true;
+            sectionRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            FitMergedRow(sheet.Row(row), label, 1, ColumnCount, bold: true, FontSize);
+            row++;
+
+            foreach (var reportRow in section.Rows)
+            {
+                WriteRow(sheet, row, reportRow);
+                row++;
+            }
+        }
+
+        var last = row - 1;
+        if (last >= first)
+        {
+            sheet.Range(first, 1, last, ColumnCount).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        }
+
+        return last;
+    }
+
+    private static void WriteRow(IXLWorksheet sheet, int row, QuarterlyReportRow reportRow)
+    {
+        SetText(sheet.Cell(row, NumberColumn), reportRow.Number);
+
+        var name = sheet.Cell(row, NameColumn);
+        SetText(name, reportRow.Name);
+        if (reportRow.IsSubRow)
+        {
+            name.Style.Alignment.Indent = 1;
+        }
+
+        var unit = sheet.Cell(row, UnitColumn);
+        SetText(unit, reportRow.Unit);
+        unit.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+
+        SetQuantity(sheet.Cell(row, TargetColumn), reportRow.AnnualTarget, reportRow.Measure);
+        SetQuantity(sheet.Cell(row, QuarterColumn), reportRow.QuarterActual, reportRow.Measure);
+        SetQuantity(sheet.Cell(row, YearToDateColumn), reportRow.YearToDate, reportRow.Measure);
+        SetNumber(sheet.Cell(row, PercentColumn), reportRow.PercentOfTarget, PercentFormat);
+        SetText(sheet.Cell(row, NotesColumn), reportRow.Notes);
+    }
+
+    /// <summary>A signature line below the table: merged over several columns, bold, no border.</summary>
+    private static void WriteSignatureLine(IXLWorksheet sheet, int row, string value)
+    {
+        var range = MergeAcross(sheet, row, SignatureFirstColumn, SignatureLastColumn, value);
+        range.Style.Font.Bold = true;
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+    }
+
+    /// <summary>A number in a numeric cell (two decimals only for money with a fraction), or "-" centred.</summary>
+    private static void SetQuantity(IXLCell cell, decimal? value, Measure measure) =>
+        SetNumber(cell, value, measure == Measure.Money && value is { } v && decimal.Truncate(v) != v ? MoneyFormat : CountFormat);
+
+    /// <summary>A number in a numeric cell in <paramref name="format"/>, right-aligned, or "-" centred.</summary>
+    private static void SetNumber(IXLCell cell, decimal? value, string format)
+    {
+        if (value is not { } v)
+        {
+            SetText(cell, NoValue);
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            return;
+        }
+
+        cell.SetValue(v);
+        cell.Style.NumberFormat.Format = format;
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+    }
+
+    private static void SetUpPrinting(IXLWorksheet sheet, QuarterlyReportText text, int headerRow)
+    {
+        var setup = sheet.PageSetup;
+        setup.PaperSize = XLPaperSize.A4Paper;
+        setup.PageOrientation = XLPageOrientation.Landscape;
+        setup.FitToPages(1, 0);
+        setup.CenterHorizontally = true;
+        setup.Margins.Left = Centimetre;
+        setup.Margins.Right = Centimetre;
+        setup.Margins.Top = Centimetre;
+        setup.Margins.Bottom = Centimetre;
+        setup.Margins.Header = Centimetre / 2;
+        setup.Margins.Footer = Centimetre / 2;
+        setup.SetRowsToRepeatAtTop(headerRow, headerRow);
+
+        // "&" starts a header/footer code in Excel: a literal one is written "&&".
+        var label = text.PageLabel.Replace("&", "&&", StringComparison.Ordinal);
+        var footer = setup.Footer.Center;
+        footer.AddText($"{label} ", XLHFOccurrence.AllPages);
+        footer.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
+        footer.AddText(" / ", XLHFOccurrence.AllPages);
+        footer.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
+    }
+
+    /// <summary>Always a string value, so that "=…", "+…", "-…", "@…" stay text and never become formulas.</summary>
+    private static void SetText(IXLCell cell, string? value)
+    {
+        cell.SetValue(value ?? string.Empty);
+        cell.DataType = XLDataType.Text;
+    }
+
+    private static IXLRange MergeAcross(IXLWorksheet sheet, int row, int firstColumn, int lastColumn, string? value)
+    {
+        SetText(sheet.Cell(row, firstColumn), value);
+        var range = sheet.Range(row, firstColumn, row, lastColumn);
+        range.Merge();
+        return range;
+    }
+
+    /// <summary>
+    /// Excel does not autofit the height of a row whose wrapped text sits in merged cells, so such rows
+    /// get a height for the lines their text needs; every other row is left to Excel's autofit.
+    /// </summary>
+    private static void FitMergedRow(IXLRow row, string? value, int firstColumn, int lastColumn, bool bold, double fontSize)
+    {
+        var lines = EstimateLines(value, Width(firstColumn, lastColumn) * FontSize / fontSize, bold);
+        if (lines > 1 || fontSize > FontSize)
+        {
+            row.Height = lines * PointsPerLine * fontSize / FontSize;
+        }
+    }
+
+    private static double Width(int firstColumn, int lastColumn) =>
+        ColumnWidths.Skip(firstColumn - 1).Take(lastColumn - firstColumn + 1).Sum();
+
+    /// <summary>How many lines a text wraps to in a width of so many characters (bold is about a tenth wider).</summary>
+    private static int EstimateLines(string? value, double width, bool bold)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return 1;
+        }
+
+        var perLine = Math.Max(1, (width - 1) / (bold ? 1.1 : 1.0));
+        return value.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Length / perLine)));
+    }
+
+    /// <summary>A valid sheet name: at most 31 characters, none of []:*?/\.</summary>
+    private static string SheetName(string name)
+    {
+        var cleaned = string.Concat(name.Where(c => Array.IndexOf(InvalidSheetNameCharacters, c) < 0)).Trim('\'', ' ');
+        if (cleaned.Length == 0)
+        {
+            cleaned = "Report";
+        }
+
+        return cleaned.Length > MaxSheetNameLength ? cleaned[..MaxSheetNameLength] : cleaned;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Reports;
+using WorkPlan.IntegrationTests.Infrastructure;
+
+namespace WorkPlan.IntegrationTests.Reports;
+
+/// <summary>The Q3 2022 report on 3 October 2022, from actuals entered here (not the demo's).</summary>
+[Collection(DatabaseTests.Name)]
+public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifetime
+{
+    private int _planId;
+
+    public async Task InitializeAsync()
+    {
+        await database.ResetWithDemoDataAsync();
+        await using var db = database.CreateContext();
+        _planId = await db.Plans.Where(p => p.Organisation!.Code == "xojaobod").Select(p => p.Id).SingleAsync();
+        var rows = await db.Indicators.Where(i => i.PlanId == _planId).ToDictionaryAsync(i => i.Number);
+        // Hand-made figures: a flow (16), a stock (15, last value), a one-off (27, maximum), "of which" rows (10.2, 10.4 under 10).
+        foreach (var (number, month, value) in new (string, int, decimal)[]
+        {
+            ("16", 1, 8000), ("16", 5, 9000), ("16", 7, 9100), ("16", 8, 8800), ("16", 9, 9500),
+            ("15", 6, 12100), ("15", 7, 12300), ("15", 8, 12500), ("15", 9, 12450),
+            ("27", 3, 0), ("27", 8, 1), ("27", 9, 0),
+            ("10", 7, 500), ("10.2", 7, 300), ("10.4", 7, 200), ("10", 2, 100), ("10.2", 2, 100),
+        })
+        {
+            db.MonthlyActuals.Add(new MonthlyActual(rows[number], month, value, month == 9 && number == "16" ? "Kitob bayrami" : null, "test", DateTimeOffset.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ComputesTheQuartersFigures_ByEachIndicatorsRollUp()
+    {
+        var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.inspektor").GetAsync($"/Reports/Quarter?planId={_planId}&quarter=3"));
+
+        string[] Row(string number) => [.. page.QuerySelector($"tr[data-number='{number}']")!.Children.Skip(3).Take(4).Select(c => c.Text())];
+
+        Row("16").Should().Equal("105 000", "27 400", "44 400", "42,3 %");
+        Row("15").Should().Equal("14 000", "12 450", "12 450", "88,9 %");
+        Row("27").Should().Equal("1", "1", "1", "100,0 %");
+        Row("10").Should().Equal("4 000", "500", "600", "15,0 %");
+        Row("10.4").Should().Equal("1 000", "200", "200", "20,0 %");
+        Row("1").Should().Equal("2", "-", "-", "-");
+        page.QuerySelector("tr[data-number='16'] td:last-child")!.Text().Should().Be("Kitob bayrami");
+        page.QuerySelectorAll("tr.section-row").Should().HaveCount(4);
+    }
+
+    [Fact]
+    public async Task ExportsTheReportAsExcelAndPdf_WithTheSameFigures()
+    {
+        var client = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+
+        using var workbook = new XLWorkbook(await (await client.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsStreamAsync());
+        var pdf = await PdfTextAsync(await (await client.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync());
+
+        var row16 = workbook.Worksheets.First().RowsUsed().First(r => r.Cell(1).GetString() == "16");
+        (row16.Cell(4).GetDouble(), row16.Cell(5).GetDouble(), row16.Cell(6).GetDouble()).Should().Be((105000, 27400, 44400));
+        pdf.Should().Contain("III chorak").And.Contain("27 400").And.Contain("44 400").And.Contain("42,3 %").And.Contain("Direktor");
+    }
+
+    [Fact]
+    public async Task SubmitsTheReport_LockingTheQuarter_AndItsFilesNeverChange()
+    {
+        var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+
+        var submitted = await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+        var pdfBefore = await (await inspector.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+        var excelBefore = await (await inspector.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+        var september = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.abonement").GetAsync($"/Actuals?planId={_planId}&month=9"));
+        await using (var db = database.CreateContext())
+        {
+            var row = await db.MonthlyActuals.SingleAsync(a => a.Indicator!.PlanId == _planId && a.Indicator.Number == "16" && a.Month == 9);
+            row.Change(1, null, "test", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var pdfAfter = await (await inspector.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+        var excelAfter = await (await inspector.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+        var page = await Html.ParseAsync(await inspector.GetAsync($"/Reports/Quarter?planId={_planId}&quarter=3"));
+
+        submitted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        september.QuerySelectorAll("input.cell-input").Should().BeEmpty("a submitted quarter locks its months");
+        pdfAfter.Should().Equal(pdfBefore, "a submitted report's PDF is stored");
+        excelAfter.Should().Equal(excelBefore, "a submitted report's Excel is stored");
+        page.QuerySelector("tr[data-number='16'] td:nth-child(5)")!.Text().Should().Be("27 400", "the page shows the snapshot");
+    }
+
+    [Fact]
+    public async Task LetsTheRegionAcceptOrReturnASubmittedReport_AndListsItInItsInbox()
+    {
+        var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+        var region = database.OctoberFactory.CreateClientAs("andijon.metodist");
+        await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+
+        var inbox = await Html.ParseAsync(await region.GetAsync("/Reports/Inbox"));
+        var returned = await Forms.PostAsync(region, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Return?planId={_planId}&quarter=3",
+            new Dictionary<string, string> { ["version"] = await VersionAsync(3), ["reason"] = "16-ko'rsatkich izohini to'ldiring" });
+        var openAgain = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.abonement").GetAsync($"/Actuals?planId={_planId}&month=9"));
+        await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+        var accepted = await Forms.PostAsync(region, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Accept?planId={_planId}&quarter=3",
+            new Dictionary<string, string> { ["version"] = await VersionAsync(3) });
+        var byDistrict = await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Accept?planId={_planId}&quarter=3",
+            new Dictionary<string, string> { ["version"] = await VersionAsync(3) });
+
+        inbox.QuerySelectorAll(".inbox-table tbody tr").Select(r => r.Text()).Should().Contain(t => t.Contains("Xo'jaobod", StringComparison.Ordinal) && t.Contains("Yuborildi", StringComparison.Ordinal) && t.Contains("o'z vaqtida", StringComparison.Ordinal));
+        returned.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        openAgain.QuerySelectorAll("input.cell-input").Should().NotBeEmpty("a returned report opens its months for corrections");
+        accepted.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        byDistrict.StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the regional centre accepts");
+        await using var db = database.CreateContext();
+        (await db.ReportSubmissions.SingleAsync(r => r.PlanId == _planId && r.Quarter == 3)).Status.Should().Be(ReportStatus.Accepted);
+    }
+
+    private async Task<string> VersionAsync(int quarter)
+    {
+        await using var db = database.CreateContext();
+        return (await db.ReportSubmissions.Where(r => r.PlanId == _planId && r.Quarter == quarter).Select(r => r.Version).SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"workplan-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return text.Replace('\u00A0', ' ');
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
