@@ -13,10 +13,10 @@ RUN dotnet publish src/WorkPlan.Web/WorkPlan.Web.csproj -c Release -o /app/publi
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-# Folder for ASP.NET Core data-protection keys (login cookies survive restarts when a volume
-# is mounted here, as docker-compose.yml does); owned by the image's non-root user.
-RUN mkdir -p /home/app/.aspnet/DataProtection-Keys \
-    && chown -R "$APP_UID" /home/app/.aspnet
+# Chromium renders the PDF exports (one shared headless browser); DejaVu gives it Uzbek and Cyrillic glyphs.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/publish .
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_NOLOGO=1 \
