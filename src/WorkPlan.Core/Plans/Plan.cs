@@ -126,6 +126,20 @@ public class Plan
         return true;
     }
 
+    /// <summary>Removes a section that holds no indicator (one added by mistake).</summary>
+    public void RemoveSection(Section section)
+    {
+        EnsureEditable();
+        ArgumentNullException.ThrowIfNull(section);
+        if (Indicators.Any(i => i.Section == section))
+        {
+            throw new InvalidOperationException("Move or delete the section's indicators first.");
+        }
+
+        Sections.Remove(section);
+        Renumber();
+    }
+
     /// <summary>Moves a section one place up or down.</summary>
     public bool MoveSection(Section section, int direction)
     {

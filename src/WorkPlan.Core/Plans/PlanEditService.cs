@@ -26,6 +26,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         public const string HasChildren = "Editor.HasChildren";
         public const string NotEditable = "Editor.NotEditable";
         public const string CannotMove = "Editor.CannotMove";
+        public const string SectionNotEmpty = "Editor.SectionNotEmpty";
     }
 
     public async Task<Result<PlanEditorView>> GetEditorAsync(int planId, CancellationToken cancellationToken = default)
@@ -253,6 +254,26 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         }
 
         plan.Value.Sections.Single(s => s.Id == sectionId).Rename(label, title);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Ok(plan.Value.Id);
+    }
+
+    /// <summary>Deletes a section without indicators.</summary>
+    public async Task<Result<int>> DeleteSectionAsync(int sectionId, CancellationToken cancellationToken = default)
+    {
+        var plan = await SectionPlanAsync(sectionId, cancellationToken) is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
+        if (plan.Status != ResultStatus.Ok)
+        {
+            return Result<int>.NotFound();
+        }
+
+        var section = plan.Value.Sections.Single(s => s.Id == sectionId);
+        if (plan.Value.Indicators.Any(i => i.Section == section))
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.SectionNotEmpty)]);
+        }
+
+        plan.Value.RemoveSection(section);
         await db.SaveChangesAsync(cancellationToken);
         return Result<int>.Ok(plan.Value.Id);
     }

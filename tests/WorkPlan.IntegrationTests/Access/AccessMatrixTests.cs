@@ -122,6 +122,7 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["POST PlanEditor/AddSection"] = ("/PlanEditor/AddSection/{plan}", Editor),
         ["POST PlanEditor/RenameSection"] = ("/PlanEditor/RenameSection/{section}?planId={plan}", Editor),
         ["POST PlanEditor/MoveSection"] = ("/PlanEditor/MoveSection/{section}?planId={plan}&direction=1", Editor),
+        ["POST PlanEditor/DeleteSection"] = ("/PlanEditor/DeleteSection/{section}?planId={plan}", Editor),
         ["POST PlanEditor/DeleteIndicator"] = ("/PlanEditor/DeleteIndicator/{indicator}", Editor),
         ["POST Language/Set"] = ("/Language/Set", Anyone),
         ["ANY Error/Index"] = ("/Error", (_, _) => Expect.Reachable),

@@ -129,6 +129,23 @@ public sealed class PlanLifeTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeletesOnlyAnEmptySection()
+    {
+        var id = await PlanIdAsync("asaka");
+        var client = database.Factory.CreateClientAs(Director);
+        await Forms.PostAsync(client, $"/PlanEditor/Index/{id}", $"/PlanEditor/AddSection/{id}", new Dictionary<string, string> { ["Label"] = "IV", ["Title"] = "XATO BO'LIM" });
+        await using var db = database.CreateContext();
+        var sections = await db.Sections.Where(s => s.PlanId == id).OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Title }).ToListAsync();
+
+        var full = await Forms.PostAsync(client, $"/PlanEditor/Index/{id}", $"/PlanEditor/DeleteSection/{sections[0].Id}?planId={id}", new Dictionary<string, string>());
+        var empty = await Forms.PostAsync(client, $"/PlanEditor/Index/{id}", $"/PlanEditor/DeleteSection/{sections[^1].Id}?planId={id}", new Dictionary<string, string>());
+
+        full.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        empty.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await db.Sections.Where(s => s.PlanId == id).Select(s => s.Title).ToListAsync()).Should().BeEquivalentTo("ILMIY-METODIK FAOLIYAT", "ASOSIY ISHLAB CHIQARISH FAOLIYATI");
+    }
+
+    [Fact]
     public async Task KeepsAPlanInForceReadOnly()
     {
         var id = await PlanIdAsync("xojaobod");

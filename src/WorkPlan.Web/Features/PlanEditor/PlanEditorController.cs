@@ -36,6 +36,13 @@ public sealed class PlanEditorController(PlanEditService editor, IStringLocalize
         return AfterChange(result.Status, result.Errors, planId);
     }
 
+    [HttpPost]
+    public async Task<IActionResult> DeleteSection(int id, int planId, CancellationToken cancellationToken)
+    {
+        var result = await editor.DeleteSectionAsync(id, cancellationToken);
+        return AfterChange(result.Status, result.Errors, planId);
+    }
+
     [HttpGet]
     public async Task<IActionResult> AddIndicator(int id, int? sectionId, int? parentId, CancellationToken cancellationToken)
     {
