@@ -270,11 +270,18 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var now = clock.GetUtcNow();
         var year = sheet.Value.Year;
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).Select(i => new { i.Id, i.Schedule }).ToDictionaryAsync(i => i.Id, i => i.Schedule, cancellationToken);
+        var reopened = (await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId).Select(r => new { r.Month, r.Until }).ToListAsync(cancellationToken))
+            .GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.Max(r => r.Until));
+        var lockedQuarters = await db.ReportSubmissions.AsNoTracking()
+            .Where(r => r.PlanId == planId && (r.Status == Reports.ReportStatus.Submitted || r.Status == Reports.ReportStatus.Accepted))
+            .Select(r => r.Quarter).ToListAsync(cancellationToken);
+        bool IsOpen(int m) => !lockedQuarters.Contains(((m - 1) / 3) + 1)
+            && EntryWindow.IsOpen(year, m, now, Settings.ClosingDay, reopened.TryGetValue(m, out var until) ? until : null);
         return
         [
             .. sheet.Value.Rows.SelectMany(r => Enumerable.Range(1, 12)
                 .Where(m => EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1) && indicators[r.IndicatorId].IsDue(m) && r.Months[m - 1] is null)
-                .Select(m => new MissingEntry(planId.Value, r.IndicatorId, r.Number, r.Name, m, EntryWindow.IsOpen(year, m, now, Settings.ClosingDay, null)))),
+                .Select(m => new MissingEntry(planId.Value, r.IndicatorId, r.Number, r.Name, m, IsOpen(m)))),
         ];
     }
 

@@ -5,17 +5,20 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace WorkPlan.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real application, as an operator would run the demo: it migrates its own (fresh) database and
-/// loads the demo organisations, plans and accounts at start-up. Served by Kestrel on a free loopback
-/// port, so that a real browser can reach it.
+/// The real application, served by Kestrel on a free loopback port, so that a real browser can reach it.
+/// By default it runs as an operator would run the demo: it migrates its own (fresh) database and loads
+/// the demo organisations, plans and accounts at start-up; <c>settings</c> override that (e.g.
+/// WorkPlan:DemoMode=false and WorkPlan:Today for a fixture that brings its own data and clock).
 /// </summary>
 public sealed class BrowserAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public BrowserAppFactory(string connectionString)
+    public BrowserAppFactory(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -30,5 +33,10 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
 
         // Keys are kept unencrypted in the throwaway database; its warning would only add noise here.
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection", "Error");
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

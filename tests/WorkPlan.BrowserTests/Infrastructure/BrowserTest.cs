@@ -6,18 +6,19 @@ namespace WorkPlan.BrowserTests.Infrastructure;
 
 /// <summary>
 /// Base of every browser test: a fresh browser context (no cookies, Uzbek UI) and page per test, over
-/// the shared app and browser. Test bodies run through <see cref="InBrowserAsync"/>, which saves a
-/// screenshot to screenshots/ in the test output folder when the test fails.
+/// the shared app and browser of the collection's fixture. Test bodies run through <see cref="InBrowserAsync"/>,
+/// which saves a screenshot to screenshots/ in the test output folder when the test fails.
+/// Derive from <see cref="BrowserTest"/> (the demo) or <see cref="OwnClockBrowserTest"/> (own data and clock).
 /// </summary>
-[Collection(BrowserCollectionDefinition.Name)]
-public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public abstract class BrowserTest<TFixture>(TFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+    where TFixture : BrowserAppFixture
 {
     /// <summary>How long a single step (navigation, wait for an element) may take before the test fails.</summary>
     private const float StepTimeoutMs = 10_000;
 
     private IBrowserContext? _context;
 
-    protected BrowserFixture Fixture { get; } = fixture;
+    protected TFixture Fixture { get; } = fixture;
 
     protected IPage Page { get; private set; } = null!;
 
@@ -66,3 +67,14 @@ public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper outp
         }
     }
 }
+
+/// <summary>A browser test on the demo: demo data, demo accounts, the demo's clock (<see cref="BrowserFixture"/>).</summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest<BrowserFixture>(fixture, output);
+
+/// <summary>
+/// A browser test on its own data and clock: the demo plans and accounts without any actuals, the app's
+/// clock on 2 April 2022 (<see cref="OwnClockFixture"/>).
+/// </summary>
+[Collection(OwnClockCollectionDefinition.Name)]
+public abstract class OwnClockBrowserTest(OwnClockFixture fixture, ITestOutputHelper output) : BrowserTest<OwnClockFixture>(fixture, output);

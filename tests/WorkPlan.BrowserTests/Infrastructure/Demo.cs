@@ -2,7 +2,7 @@ using WorkPlan.Infrastructure.Data.Seed;
 
 namespace WorkPlan.BrowserTests.Infrastructure;
 
-/// <summary>Demo accounts loaded in demo mode (src/WorkPlan.Infrastructure/Data/Seed/demo-users.json).</summary>
+/// <summary>Demo accounts loaded in demo mode, or by <see cref="OwnClockFixture"/> (src/WorkPlan.Infrastructure/Data/Seed/demo-users.json).</summary>
 public static class DemoAccounts
 {
     public const string Password = DemoUserSeeder.Password;
@@ -11,6 +11,16 @@ public static class DemoAccounts
     public const string XojaobodDirector = "xojaobod.direktor";
 
     public const string XojaobodDirectorName = "M.Mo'minova";
+
+    /// <summary>The Xo'jaobod centre's inspector: prepares and submits its quarterly reports.</summary>
+    public const string XojaobodInspector = "xojaobod.inspektor";
+
+    public const string XojaobodInspectorName = "Xo'jaobod TAKM kadrlar bo'yicha inspektori";
+
+    /// <summary>Head of the Xo'jaobod lending service (abonement): enters the monthly actuals of its indicators, e.g. 15 to 17.</summary>
+    public const string XojaobodLendingHead = "xojaobod.abonement";
+
+    public const string XojaobodLendingHeadName = "Abonement xizmati rahbari";
 
     /// <summary>Head of the bibliography service of another district centre, Asaka.</summary>
     public const string AsakaServiceHead = "asaka.bibliografiya";
@@ -26,6 +36,11 @@ public static class DemoAccounts
     public const string AndijonDirector = "andijon.direktor";
 
     public const string AndijonDirectorName = "G.Ismailova";
+
+    /// <summary>Methodologist of the Andijon regional centre: accepts or returns its districts' quarterly reports.</summary>
+    public const string AndijonMethodologist = "andijon.metodist";
+
+    public const string AndijonMethodologistName = "Andijon viloyat AKM metodisti";
 }
 
 /// <summary>Demo plans loaded in demo mode (demo-xojaobod-2022.json, demo-asaka-2022.json).</summary>
@@ -34,6 +49,9 @@ public static class DemoPlans
     public const int Year = 2022;
 
     public const string XojaobodCode = "xojaobod";
+
+    /// <summary>The Xo'jaobod centre's name, as the regional centre's report inbox lists it.</summary>
+    public const string XojaobodOrganisationName = "Andijon viloyati Xo'jaobod tuman axborot-kutubxona markazi";
 
     public const string XojaobodTitle = "Andijon viloyati Xo'jaobod tuman axborot-kutubxona markazining 2022 yil uchun mo'ljallangan ish rejasi";
 

@@ -13,6 +13,9 @@ public sealed class NavBar(IPage page)
 
     public ILocator SignOutButton => Root.GetByRole(AriaRole.Button, new() { Name = "Chiqish", Exact = true });
 
+    /// <summary>A link of the main menu by its text, e.g. "Tumanlar hisobotlari" (the regional centre's report inbox).</summary>
+    public ILocator MenuLink(string label) => Root.Locator(".navbar-nav").GetByRole(AriaRole.Link, new() { Name = label, Exact = true });
+
     public ILocator LanguageButton(string label) => Root.GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
 
     /// <summary>Opens the user menu, presses "Chiqish" and waits for the login page it leads to.</summary>

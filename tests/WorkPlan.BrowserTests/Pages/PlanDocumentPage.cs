@@ -114,35 +114,8 @@ public sealed partial class PlanDocumentPage(IPage page)
         return text.Replace('\u00A0', ' ').Replace('\u202F', ' ').Trim();
     }
 
-    /// <summary>
-    /// Clicks a button that asks confirm() first, accepts the dialog, and waits until the form's post has been
-    /// answered with the plan page (the step's redirect back to it).
-    /// </summary>
-    private async Task<string> ConfirmAsync(ILocator button)
-    {
-        var questions = new List<string>();
-        var accepting = new List<Task>();
-        void Accept(object? sender, IDialog dialog)
-        {
-            questions.Add(dialog.Type == DialogType.Confirm ? dialog.Message : $"({dialog.Type}) {dialog.Message}");
-            accepting.Add(dialog.AcceptAsync());
-        }
-
-        page.Dialog += Accept;
-        try
-        {
-            await page.RunAndWaitForResponseAsync(
-                () => button.ClickAsync(),
-                r => r.Request.IsNavigationRequest && r.Request.Method == "GET" && DetailsUrl().IsMatch(r.Url));
-            await Task.WhenAll(accepting);
-        }
-        finally
-        {
-            page.Dialog -= Accept;
-        }
-
-        return questions.Should().ContainSingle("the button asks for confirmation once").Subject;
-    }
+    /// <summary>Clicks a button that asks confirm() first, accepts it and waits for the plan page after the step.</summary>
+    private Task<string> ConfirmAsync(ILocator button) => ConfirmDialog.ClickAndAcceptAsync(page, button, DetailsUrl());
 
     [GeneratedRegex(@"/Plans/Details/(?<id>\d+)$")]
     private static partial Regex DetailsUrl();
