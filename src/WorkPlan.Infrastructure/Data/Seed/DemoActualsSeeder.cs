@@ -81,7 +81,11 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
         public CurrentUser? User => user;
     }
 
-    /// <summary>A month's value near the linear pace of the target, varied per indicator and month (always the same).</summary>
+    /// <summary>
+    /// A month's value that keeps the year to date near the linear pace of the target (each indicator a
+    /// little ahead or behind, always the same): the cumulative pace is rounded and the month gets the
+    /// difference, so that small targets see a 1 now and then instead of 0 every month.
+    /// </summary>
     private static decimal? Plausible(Indicator indicator, int month)
     {
         if (indicator.Target is not { } target || target <= 0)
@@ -89,15 +93,24 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
             return null;
         }
 
-        var spread = 0.55m + ((indicator.Number.Sum(c => c) * 31 + (month * 7919)) % 60 / 100m);
+        var pace = 0.7m + (indicator.Number.Sum(c => c) * 37 % 36 / 100m);
+        var due = indicator.Schedule.Months.ToList();
+        decimal Cumulative(int m)
+        {
+            var done = due.Count(d => d <= m);
+            var jitter = ((m * 7919) + indicator.Number.Length) % 9 / 100m;
+            var value = target * done / due.Count * (pace + jitter);
+            return indicator.Measure == Measure.Money ? Math.Round(value, 2) : Math.Floor(value);
+        }
+
         return indicator.Rollup switch
         {
             // A stock grows from last year's level towards the target.
-            RollupKind.Last => Math.Round((indicator.PreviousFact ?? 0) + ((target - (indicator.PreviousFact ?? 0)) * month / 12m * spread), 0),
+            RollupKind.Last => Math.Round((indicator.PreviousFact ?? 0) + ((target - (indicator.PreviousFact ?? 0)) * month / 12m * pace), 0),
 
             // A one-off state: done once, mid-year.
             RollupKind.Max => month >= 6 ? target : 0,
-            _ => Math.Max(0, Math.Round(target / Math.Max(1, indicator.Schedule.Months.Count()) * spread, indicator.Measure == Measure.Money ? 2 : 0)),
+            _ => Math.Max(0, Cumulative(month) - Cumulative(month - 1)),
         };
     }
 }
