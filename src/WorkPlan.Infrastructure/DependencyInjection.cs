@@ -101,6 +101,7 @@ public static class DependencyInjection
         services.Configure<ActualsOptions>(configuration.GetSection(ActualsOptions.SectionName));
         services.AddScoped<ActualsService>();
         services.AddScoped<QuarterlyReportService>();
+        services.AddScoped<WorkPlan.Core.Home.HomeService>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());

@@ -115,7 +115,7 @@ app.UseMiddleware<AccountGateMiddleware>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
-app.MapControllerRoute("default", "{controller=Plans}/{action=Index}/{id?}");
+app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
 
 using (var scope = app.Services.CreateScope())
 {

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using WorkPlan.BrowserTests.Infrastructure;
 using WorkPlan.BrowserTests.Pages;
 using Xunit.Abstractions;
@@ -24,7 +25,7 @@ public sealed class SignInTests(BrowserFixture fixture, ITestOutputHelper output
         await Page.Keyboard.PressAsync("Enter");
 
         await login.ExpectLeftAsync();
-        await new PlansPage(Page).ExpectShownAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bugungi ishlar");
         await new NavBar(Page).ExpectSignedInAsAsync(DemoAccounts.XojaobodDirectorName);
     });
 }

@@ -3,10 +3,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace WorkPlan.BrowserTests.Pages;
 
-/// <summary>The list of plans the user may see, at / (Uzbek UI).</summary>
+/// <summary>The list of plans the user may see, at /Plans (Uzbek UI).</summary>
 public sealed class PlansPage(IPage page)
 {
-    public const string Path = "/";
+    public const string Path = "/Plans";
 
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
@@ -16,6 +16,13 @@ public sealed class PlansPage(IPage page)
     public async Task GotoAsync() => await page.GotoAsync(Path);
 
     public async Task ExpectShownAsync() => await Expect(Heading).ToHaveTextAsync("Ish rejalari");
+
+    /// <summary>Opens the list from the navigation bar (users land on their own work after signing in).</summary>
+    public async Task OpenFromMenuAsync()
+    {
+        await page.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "Ish rejalari", Exact = true }).ClickAsync();
+        await ExpectShownAsync();
+    }
 
     /// <summary>The titles listed (call once the page is shown).</summary>
     public async Task<IReadOnlyList<string>> PlanTitlesAsync() =>

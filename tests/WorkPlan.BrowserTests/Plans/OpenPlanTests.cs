@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
+using Microsoft.Playwright;
 using WorkPlan.BrowserTests.Infrastructure;
 using WorkPlan.BrowserTests.Pages;
 using Xunit.Abstractions;
@@ -42,8 +43,9 @@ public sealed class OpenPlanTests(BrowserFixture fixture, ITestOutputHelper outp
         var login = new LoginPage(Page);
         await login.GotoAsync();
         await login.SignInAsync(DemoAccounts.AsakaServiceHead, DemoAccounts.Password);
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Oylik ma'lumotlar");
         var plans = new PlansPage(Page);
-        await plans.ExpectShownAsync();
+        await plans.OpenFromMenuAsync();
         await new NavBar(Page).ExpectSignedInAsAsync(DemoAccounts.AsakaServiceHeadName);
         (await plans.PlanTitlesAsync()).Should().Equal(DemoPlans.AsakaTitle);
 

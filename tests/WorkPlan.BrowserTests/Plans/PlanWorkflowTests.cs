@@ -34,7 +34,7 @@ public sealed partial class PlanWorkflowTests(BrowserFixture fixture, ITestOutpu
         // 1. The centre's director changes indicator 2's target in the editor and submits the draft.
         await login.GotoAsync();
         await login.SignInAsync(DemoAccounts.AsakaDirector, DemoAccounts.Password);
-        await plans.ExpectShownAsync();
+        await plans.OpenFromMenuAsync();
         var document = await plans.OpenPlanAsync(DemoPlans.AsakaTitle);
         document.PlanId.Should().Be(planId);
         await Expect(document.StatusBadge).ToHaveTextAsync("Loyiha");
@@ -60,7 +60,7 @@ public sealed partial class PlanWorkflowTests(BrowserFixture fixture, ITestOutpu
         // 2. The regional director finds the plan in the list and agrees it (KELISHILDI).
         var firstSigningDay = TashkentToday();
         await login.SignInAsync(DemoAccounts.AndijonDirector, DemoAccounts.Password);
-        await plans.ExpectShownAsync();
+        await plans.OpenFromMenuAsync();
         await navBar.ExpectSignedInAsAsync(DemoAccounts.AndijonDirectorName);
         document = await plans.OpenPlanAsync(DemoPlans.AsakaTitle);
         document.PlanId.Should().Be(planId);
@@ -76,7 +76,7 @@ public sealed partial class PlanWorkflowTests(BrowserFixture fixture, ITestOutpu
 
         // 3. The centre's director approves it (TASDIQLAYMAN): both lines are dated, the plan is in force and read-only.
         await login.SignInAsync(DemoAccounts.AsakaDirector, DemoAccounts.Password);
-        await plans.ExpectShownAsync();
+        await plans.OpenFromMenuAsync();
         document = await plans.OpenPlanAsync(DemoPlans.AsakaTitle);
         await Expect(document.StatusBadge).ToHaveTextAsync("Kelishildi");
 

@@ -95,6 +95,7 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
     /// <summary>The rule and the URL of every endpoint: {plan}, {org}, {parent}, {service}, {user} take own or foreign ids.</summary>
     private static readonly Dictionary<string, (string Url, Func<Actor, bool, Expect> Expect)> Matrix = new()
     {
+        ["GET Home/Index"] = ("/", SignedIn),
         ["GET Plans/Index"] = ("/Plans", SignedIn),
         ["GET Plans/Details"] = ("/Plans/Details/{plan}", Visible),
         ["GET Plans/Version"] = ("/Plans/Version/{plan}?number=1", Visible),

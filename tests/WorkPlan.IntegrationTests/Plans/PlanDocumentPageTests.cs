@@ -111,7 +111,7 @@ public sealed class PlanDocumentPageTests(DatabaseFixture database) : IAsyncLife
     public async Task SpeaksTheChosenLanguage_WhenTheUserSwitchesIt(string culture, string approve, string factColumn, string date)
     {
         var client = database.Factory.CreateClientAs(Director);
-        var list = await Html.ParseAsync(await client.GetAsync("/"));
+        var list = await Html.ParseAsync(await client.GetAsync("/Plans"));
         var token = list.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var planId = await PlanIdAsync();
 
@@ -147,12 +147,31 @@ public sealed class PlanDocumentPageTests(DatabaseFixture database) : IAsyncLife
     {
         var client = database.Factory.CreateClientAs(Director);
 
-        var page = await Html.ParseAsync(await client.GetAsync("/"));
+        var page = await Html.ParseAsync(await client.GetAsync("/Plans"));
 
         var link = page.QuerySelector("table a")!;
         link.Text().Should().Be("Andijon viloyati Xo'jaobod tuman axborot-kutubxona markazining 2022 yil uchun mo'ljallangan ish rejasi");
         link.GetAttribute("href").Should().Be($"/Plans/Details/{await PlanIdAsync()}");
         page.QuerySelector("table .badge")!.Text().Should().Be("Kuchda");
+    }
+
+    [Theory]
+    [InlineData("xojaobod.direktor", "Bugungi ishlar")]
+    [InlineData("andijon.direktor", "Bugungi ishlar")]
+    public async Task LandsEachRoleOnItsOwnWork(string user, string heading)
+    {
+        var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs(user).GetAsync("/"));
+
+        page.QuerySelector("h1")!.Text().Should().Be(heading);
+        page.QuerySelectorAll(".home-cards .card").Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task SendsAServiceHeadStraightToTheirMonthlyEntries()
+    {
+        var response = await database.OctoberFactory.CreateClientAs("xojaobod.abonement").GetAsync("/");
+
+        response.IsRedirectTo("/Actuals").Should().BeTrue();
     }
 
     [Fact]
