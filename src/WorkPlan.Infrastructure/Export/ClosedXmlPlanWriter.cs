@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
+using static WorkPlan.Infrastructure.Export.OfficialSheet;
 
 namespace WorkPlan.Infrastructure.Export;
 
@@ -16,15 +17,6 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
     /// <summary>№, name, unit, fact, target, mechanism, deadline, responsible.</summary>
     public const int ColumnCount = 8;
 
-    private const string NoValue = "-";
-    private const string CountFormat = "#,##0";
-    private const string MoneyFormat = "#,##0.00";
-    private const string FontName = "Times New Roman";
-    private const double FontSize = 11;
-    private const double TitleFontSize = 12;
-    private const double PointsPerLine = 15;
-    private const double Centimetre = 1 / 2.54;
-    private const int MaxSheetNameLength = 31;
 
     private const int NumberColumn = 1;
     private const int NameColumn = 2;
@@ -43,8 +35,6 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
 
     /// <summary>Column widths in characters, set explicitly (AdjustToContents needs libgdiplus).</summary>
     private static readonly double[] ColumnWidths = [6, 45, 12, 11, 11, 55, 16, 30];
-
-    private static readonly char[] InvalidSheetNameCharacters = ['[', ']', ':', '*', '?', '/', '\\'];
 
     public byte[] Write(PlanDocument document, PlanExportText text)
     {
@@ -80,7 +70,7 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
         title.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         title.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
         title.Style.Alignment.WrapText = true;
-        FitMergedRow(sheet.Row(row), document.Title, 1, ColumnCount, bold: true, TitleFontSize);
+        FitMergedRow(sheet.Row(row), document.Title, Width(1, ColumnCount), bold: true, TitleFontSize);
         row += 2;
 
         var headerFirst = row;
@@ -92,7 +82,7 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
         table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
         table.Style.Alignment.WrapText = true;
 
-        SetUpPrinting(sheet, text, headerFirst, headerLast);
+        SetUpPrinting(sheet, text.PageLabel, headerFirst, headerLast);
         sheet.SheetView.FreezeRows(headerLast);
 
         using var stream = new MemoryStream();
@@ -164,7 +154,7 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
             var sectionRange = MergeAcross(sheet, row, 1, ColumnCount, label);
             sectionRange.Style.Font.Bold = true;
             sectionRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            FitMergedRow(sheet.Row(row), label, 1, ColumnCount, bold: true, FontSize);
+            FitMergedRow(sheet.Row(row), label, Width(1, ColumnCount), bold: true, FontSize);
             row++;
 
             foreach (var planRow in section.Rows)
@@ -222,103 +212,13 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
         SetText(sheet.Cell(row, ResponsibleColumn), responsible);
     }
 
-    /// <summary>A number in a numeric cell (two decimals only for money with a fraction), or "-" centred.</summary>
-    private static void SetQuantity(IXLCell cell, decimal? value, Measure measure)
-    {
-        if (value is not { } v)
-        {
-            SetText(cell, NoValue);
-            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            return;
-        }
-
-        cell.SetValue(v);
-        cell.Style.NumberFormat.Format = measure == Measure.Money && decimal.Truncate(v) != v ? MoneyFormat : CountFormat;
-        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
-    }
-
-    private static void SetUpPrinting(IXLWorksheet sheet, PlanExportText text, int headerFirst, int headerLast)
-    {
-        var setup = sheet.PageSetup;
-        setup.PaperSize = XLPaperSize.A4Paper;
-        setup.PageOrientation = XLPageOrientation.Landscape;
-        setup.FitToPages(1, 0);
-        setup.CenterHorizontally = true;
-        setup.Margins.Left = Centimetre;
-        setup.Margins.Right = Centimetre;
-        setup.Margins.Top = Centimetre;
-        setup.Margins.Bottom = Centimetre;
-        setup.Margins.Header = Centimetre / 2;
-        setup.Margins.Footer = Centimetre / 2;
-        setup.SetRowsToRepeatAtTop(headerFirst, headerLast);
-
-        // "&" starts a header/footer code in Excel: a literal one is written "&&".
-        var label = text.PageLabel.Replace("&", "&&", StringComparison.Ordinal);
-        var footer = setup.Footer.Center;
-        footer.AddText($"{label} ", XLHFOccurrence.AllPages);
-        footer.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
-        footer.AddText(" / ", XLHFOccurrence.AllPages);
-        footer.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
-    }
-
-    /// <summary>Always a string value, so that "=…", "+…", "-…", "@…" stay text and never become formulas.</summary>
-    private static void SetText(IXLCell cell, string? value)
-    {
-        cell.SetValue(value ?? string.Empty);
-        cell.DataType = XLDataType.Text;
-    }
-
-    private static IXLRange MergeAcross(IXLWorksheet sheet, int row, int firstColumn, int lastColumn, string? value)
-    {
-        SetText(sheet.Cell(row, firstColumn), value);
-        var range = sheet.Range(row, firstColumn, row, lastColumn);
-        range.Merge();
-        return range;
-    }
-
     private static void MergeDown(IXLWorksheet sheet, int row, int column, string value)
     {
         SetText(sheet.Cell(row, column), value);
         sheet.Range(row, column, row + 1, column).Merge();
     }
 
-    /// <summary>
-    /// Excel does not autofit the height of a row whose wrapped text sits in merged cells, so such rows
-    /// get a height for the lines their text needs; every other row is left to Excel's autofit.
-    /// </summary>
-    private static void FitMergedRow(IXLRow row, string? value, int firstColumn, int lastColumn, bool bold, double fontSize)
-    {
-        var lines = EstimateLines(value, Width(firstColumn, lastColumn) * FontSize / fontSize, bold);
-        if (lines > 1 || fontSize > FontSize)
-        {
-            row.Height = lines * PointsPerLine * fontSize / FontSize;
-        }
-    }
-
     private static double Width(int firstColumn, int lastColumn) =>
         ColumnWidths.Skip(firstColumn - 1).Take(lastColumn - firstColumn + 1).Sum();
 
-    /// <summary>How many lines a text wraps to in a width of so many characters (bold is about a tenth wider).</summary>
-    private static int EstimateLines(string? value, double width, bool bold)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return 1;
-        }
-
-        var perLine = Math.Max(1, (width - 1) / (bold ? 1.1 : 1.0));
-        return value.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Length / perLine)));
-    }
-
-    /// <summary>A valid sheet name: at most 31 characters, none of []:*?/\.</summary>
-    private static string SheetName(string name)
-    {
-        var cleaned = string.Concat(name.Where(c => Array.IndexOf(InvalidSheetNameCharacters, c) < 0)).Trim('\'', ' ');
-        if (cleaned.Length == 0)
-        {
-            cleaned = "Plan";
-        }
-
-        return cleaned.Length > MaxSheetNameLength ? cleaned[..MaxSheetNameLength] : cleaned;
-    }
 }

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
-using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
+using static WorkPlan.Infrastructure.Export.OfficialSheet;
 
 namespace WorkPlan.Infrastructure.Export;
 
@@ -17,16 +17,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
     /// <summary>№, name, unit, annual target, quarter, year to date, percentage, notes.</summary>
     public const int ColumnCount = 8;
 
-    private const string NoValue = "-";
-    private const string CountFormat = "#,##0";
-    private const string MoneyFormat = "#,##0.00";
     private const string PercentFormat = "0.0";
-    private const string FontName = "Times New Roman";
-    private const double FontSize = 11;
-    private const double TitleFontSize = 12;
-    private const double PointsPerLine = 15;
-    private const double Centimetre = 1 / 2.54;
-    private const int MaxSheetNameLength = 31;
 
     private const int OrganisationRow = 1;
     private const int TitleRow = 2;
@@ -49,8 +40,6 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
 
     /// <summary>Column widths in characters, set explicitly (AdjustToContents needs libgdiplus).</summary>
     private static readonly double[] ColumnWidths = [6, 45, 12, 13, 13, 13, 12, 35];
-
-    private static readonly char[] InvalidSheetNameCharacters = ['[', ']', ':', '*', '?', '/', '\\'];
 
     public byte[] Write(QuarterlyReportDocument report, QuarterlyReportText text)
     {
@@ -83,7 +72,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         WriteSignatureLine(sheet, last + 2, text.DirectorLine);
         WriteSignatureLine(sheet, last + 3, text.InspectorLine);
 
-        SetUpPrinting(sheet, text, HeaderRow);
+        SetUpPrinting(sheet, text.PageLabel, HeaderRow, HeaderRow);
         sheet.SheetView.FreezeRows(HeaderRow);
 
         using var stream = new MemoryStream();
@@ -100,7 +89,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
         range.Style.Alignment.WrapText = true;
-        FitMergedRow(sheet.Row(row), value, 1, ColumnCount, bold: true, TitleFontSize);
+        FitMergedRow(sheet.Row(row), value, Width(1, ColumnCount), bold: true, TitleFontSize);
     }
 
     private static void WriteHeader(IXLWorksheet sheet, int row, QuarterlyReportText text)
@@ -131,7 +120,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
             var sectionRange = MergeAcross(sheet, row, 1, ColumnCount, label);
             sectionRange.Style.Font.Bold = true;
             sectionRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            FitMergedRow(sheet.Row(row), label, 1, ColumnCount, bold: true, FontSize);
+            FitMergedRow(sheet.Row(row), label, Width(1, ColumnCount), bold: true, FontSize);
             row++;
 
             foreach (var reportRow in section.Rows)
@@ -180,101 +169,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
     }
 
-    /// <summary>A number in a numeric cell (two decimals only for money with a fraction), or "-" centred.</summary>
-    private static void SetQuantity(IXLCell cell, decimal? value, Measure measure) =>
-        SetNumber(cell, value, measure == Measure.Money && value is { } v && decimal.Truncate(v) != v ? MoneyFormat : CountFormat);
-
-    /// <summary>A number in a numeric cell in <paramref name="format"/>, right-aligned, or "-" centred.</summary>
-    private static void SetNumber(IXLCell cell, decimal? value, string format)
-    {
-        if (value is not { } v)
-        {
-            SetText(cell, NoValue);
-            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            return;
-        }
-
-        cell.SetValue(v);
-        cell.Style.NumberFormat.Format = format;
-        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
-    }
-
-    private static void SetUpPrinting(IXLWorksheet sheet, QuarterlyReportText text, int headerRow)
-    {
-        var setup = sheet.PageSetup;
-        setup.PaperSize = XLPaperSize.A4Paper;
-        setup.PageOrientation = XLPageOrientation.Landscape;
-        setup.FitToPages(1, 0);
-        setup.CenterHorizontally = true;
-        setup.Margins.Left = Centimetre;
-        setup.Margins.Right = Centimetre;
-        setup.Margins.Top = Centimetre;
-        setup.Margins.Bottom = Centimetre;
-        setup.Margins.Header = Centimetre / 2;
-        setup.Margins.Footer = Centimetre / 2;
-        setup.SetRowsToRepeatAtTop(headerRow, headerRow);
-
-        // "&" starts a header/footer code in Excel: a literal one is written "&&".
-        var label = text.PageLabel.Replace("&", "&&", StringComparison.Ordinal);
-        var footer = setup.Footer.Center;
-        footer.AddText($"{label} ", XLHFOccurrence.AllPages);
-        footer.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
-        footer.AddText(" / ", XLHFOccurrence.AllPages);
-        footer.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
-    }
-
-    /// <summary>Always a string value, so that "=…", "+…", "-…", "@…" stay text and never become formulas.</summary>
-    private static void SetText(IXLCell cell, string? value)
-    {
-        cell.SetValue(value ?? string.Empty);
-        cell.DataType = XLDataType.Text;
-    }
-
-    private static IXLRange MergeAcross(IXLWorksheet sheet, int row, int firstColumn, int lastColumn, string? value)
-    {
-        SetText(sheet.Cell(row, firstColumn), value);
-        var range = sheet.Range(row, firstColumn, row, lastColumn);
-        range.Merge();
-        return range;
-    }
-
-    /// <summary>
-    /// Excel does not autofit the height of a row whose wrapped text sits in merged cells, so such rows
-    /// get a height for the lines their text needs; every other row is left to Excel's autofit.
-    /// </summary>
-    private static void FitMergedRow(IXLRow row, string? value, int firstColumn, int lastColumn, bool bold, double fontSize)
-    {
-        var lines = EstimateLines(value, Width(firstColumn, lastColumn) * FontSize / fontSize, bold);
-        if (lines > 1 || fontSize > FontSize)
-        {
-            row.Height = lines * PointsPerLine * fontSize / FontSize;
-        }
-    }
-
     private static double Width(int firstColumn, int lastColumn) =>
         ColumnWidths.Skip(firstColumn - 1).Take(lastColumn - firstColumn + 1).Sum();
 
-    /// <summary>How many lines a text wraps to in a width of so many characters (bold is about a tenth wider).</summary>
-    private static int EstimateLines(string? value, double width, bool bold)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return 1;
-        }
-
-        var perLine = Math.Max(1, (width - 1) / (bold ? 1.1 : 1.0));
-        return value.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Length / perLine)));
-    }
-
-    /// <summary>A valid sheet name: at most 31 characters, none of []:*?/\.</summary>
-    private static string SheetName(string name)
-    {
-        var cleaned = string.Concat(name.Where(c => Array.IndexOf(InvalidSheetNameCharacters, c) < 0)).Trim('\'', ' ');
-        if (cleaned.Length == 0)
-        {
-            cleaned = "Report";
-        }
-
-        return cleaned.Length > MaxSheetNameLength ? cleaned[..MaxSheetNameLength] : cleaned;
-    }
 }

@@ -1,0 +1,121 @@
+using ClosedXML.Excel;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Infrastructure.Export;
+
+/// <summary>
+/// What the official-form workbooks (the plan, the quarterly report) share: the font, numbers as
+/// numbers with "-" for no value, text that never turns into a formula, merged rows Excel can show,
+/// and A4 landscape printing with the header repeated and page numbers.
+/// </summary>
+internal static class OfficialSheet
+{
+    public const string NoValue = "-";
+    public const string CountFormat = "#,##0";
+    public const string MoneyFormat = "#,##0.00";
+    public const string FontName = "Times New Roman";
+    public const double FontSize = 11;
+    public const double TitleFontSize = 12;
+    public const double PointsPerLine = 15;
+    public const double Centimetre = 1 / 2.54;
+    public const int MaxSheetNameLength = 31;
+
+    private static readonly char[] InvalidSheetNameCharacters = ['[', ']', ':', '*', '?', '/', '\\'];
+
+    /// <summary>Always a string value, so that "=…", "+…", "-…", "@…" stay text and never become formulas.</summary>
+    public static void SetText(IXLCell cell, string? value)
+    {
+        cell.SetValue(value ?? string.Empty);
+        cell.DataType = XLDataType.Text;
+    }
+
+    /// <summary>A number in a numeric cell (two decimals only for money with a fraction), or "-" centred.</summary>
+    public static void SetQuantity(IXLCell cell, decimal? value, Measure measure) =>
+        SetNumber(cell, value, measure == Measure.Money && value is { } v && decimal.Truncate(v) != v ? MoneyFormat : CountFormat);
+
+    /// <summary>A number in a numeric cell in <paramref name="format"/>, right-aligned, or "-" centred.</summary>
+    public static void SetNumber(IXLCell cell, decimal? value, string format)
+    {
+        if (value is not { } v)
+        {
+            SetText(cell, NoValue);
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            return;
+        }
+
+        cell.SetValue(v);
+        cell.Style.NumberFormat.Format = format;
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+    }
+
+    public static IXLRange MergeAcross(IXLWorksheet sheet, int row, int firstColumn, int lastColumn, string? value)
+    {
+        SetText(sheet.Cell(row, firstColumn), value);
+        var range = sheet.Range(row, firstColumn, row, lastColumn);
+        range.Merge();
+        return range;
+    }
+
+    /// <summary>A4 landscape, one page wide, 1 cm margins, the header rows on every page, "Sahifa n / N" at the foot.</summary>
+    public static void SetUpPrinting(IXLWorksheet sheet, string pageLabel, int headerFirst, int headerLast)
+    {
+        var setup = sheet.PageSetup;
+        setup.PaperSize = XLPaperSize.A4Paper;
+        setup.PageOrientation = XLPageOrientation.Landscape;
+        setup.FitToPages(1, 0);
+        setup.CenterHorizontally = true;
+        setup.Margins.Left = Centimetre;
+        setup.Margins.Right = Centimetre;
+        setup.Margins.Top = Centimetre;
+        setup.Margins.Bottom = Centimetre;
+        setup.Margins.Header = Centimetre / 2;
+        setup.Margins.Footer = Centimetre / 2;
+        setup.SetRowsToRepeatAtTop(headerFirst, headerLast);
+
+        // "&" starts a header/footer code in Excel: a literal one is written "&&".
+        var label = pageLabel.Replace("&", "&&", StringComparison.Ordinal);
+        var footer = setup.Footer.Center;
+        footer.AddText($"{label} ", XLHFOccurrence.AllPages);
+        footer.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
+        footer.AddText(" / ", XLHFOccurrence.AllPages);
+        footer.AddText(XLHFPredefinedText.NumberOfPages, XLHFOccurrence.AllPages);
+    }
+
+    /// <summary>
+    /// Excel does not autofit the height of a row whose wrapped text sits in merged cells, so such rows
+    /// get a height for the lines their text needs (<paramref name="width"/> in characters); every other
+    /// row is left to Excel's autofit.
+    /// </summary>
+    public static void FitMergedRow(IXLRow row, string? value, double width, bool bold, double fontSize)
+    {
+        var lines = EstimateLines(value, width * FontSize / fontSize, bold);
+        if (lines > 1 || fontSize > FontSize)
+        {
+            row.Height = lines * PointsPerLine * fontSize / FontSize;
+        }
+    }
+
+    /// <summary>How many lines a text wraps to in a width of so many characters (bold is about a tenth wider).</summary>
+    public static int EstimateLines(string? value, double width, bool bold)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return 1;
+        }
+
+        var perLine = Math.Max(1, (width - 1) / (bold ? 1.1 : 1.0));
+        return value.Split('\n').Sum(line => Math.Max(1, (int)Math.Ceiling(line.Length / perLine)));
+    }
+
+    /// <summary>A valid sheet name: at most 31 characters, none of []:*?/\.</summary>
+    public static string SheetName(string name)
+    {
+        var cleaned = string.Concat(name.Where(c => Array.IndexOf(InvalidSheetNameCharacters, c) < 0)).Trim('\'', ' ');
+        if (cleaned.Length == 0)
+        {
+            cleaned = "Sheet";
+        }
+
+        return cleaned.Length > MaxSheetNameLength ? cleaned[..MaxSheetNameLength] : cleaned;
+    }
+}
