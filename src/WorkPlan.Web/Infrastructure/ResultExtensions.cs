@@ -29,4 +29,36 @@ public static class ResultExtensions
             _ => controller.BadRequest(),
         };
     }
+
+    /// <summary>
+    /// After a POST that changes state: a notice saying what happened (or why not) and a redirect back;
+    /// a record out of reach answers 404, a step the user may not take 403.
+    /// </summary>
+    public static IActionResult AfterStep(
+        this Result result, Controller controller, Microsoft.Extensions.Localization.IStringLocalizer localizer, string doneKey, Func<IActionResult> back)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(back);
+        switch (result.Status)
+        {
+            case ResultStatus.Ok:
+                controller.TempData["Message"] = localizer[doneKey].Value;
+                break;
+            case ResultStatus.NotFound:
+                return controller.NotFound();
+            case ResultStatus.Forbidden:
+                return controller.Forbid();
+            case ResultStatus.Conflict:
+                controller.TempData["Error"] = localizer["Error.409.Text"].Value;
+                break;
+            default:
+                controller.TempData["Error"] = string.Join(" ", result.Errors.Select(e =>
+                    string.IsNullOrEmpty(e.Field) || e.Field == "Reason" ? e.Localize(localizer) : $"{e.Field}: {e.Localize(localizer)}"));
+                break;
+        }
+
+        return back();
+    }
 }

@@ -18,12 +18,7 @@ public static class SeedDocuments
         await using var db = database.CreateContext();
         var planId = await db.Plans.Where(p => p.Organisation!.Code == organisationCode).Select(p => p.Id).SingleAsync();
         var national = await db.Organisations.Where(o => o.Kind == OrganisationKind.National).Select(o => o.Id).FirstAsync();
-        var service = new PlanService(db, new FixedUser(new CurrentUser("test", "test", Roles.Administrator, national, OrganisationKind.National, null)));
+        var service = new PlanService(db, new FixedCurrentUser(new CurrentUser("test", "test", Roles.Administrator, national, OrganisationKind.National, null)));
         return (await service.GetDocumentAsync(planId)).Value;
-    }
-
-    private sealed class FixedUser(CurrentUser user) : ICurrentUser
-    {
-        public CurrentUser? User => user;
     }
 }

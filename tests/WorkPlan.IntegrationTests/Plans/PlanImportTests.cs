@@ -37,7 +37,9 @@ public sealed class PlanImportTests(DatabaseFixture database) : IAsyncLifetime
         var imported = await db.Plans.SingleAsync(p => p.Year == 2022 && p.Organisation!.Code == "xojaobod");
         imported.Status.Should().Be(PlanStatus.Draft);
         imported.Title.Should().Be(original.Title);
-        var copy = (await new PlanService(db, new Fixed(await database.CreateContext().Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync(), db)).GetDocumentAsync(imported.Id)).Value;
+        var national = await db.Organisations.Where(o => o.Code == "national").Select(o => o.Id).SingleAsync();
+        var admin = new Core.Common.CurrentUser("admin", "admin", Core.Common.Roles.Administrator, national, Core.Organisations.OrganisationKind.National, null);
+        var copy = (await new PlanService(db, new Core.Common.FixedCurrentUser(admin)).GetDocumentAsync(imported.Id)).Value;
         copy.Sections.Select(s => (s.Label, s.Title)).Should().Equal(original.Sections.Select(s => (s.Label, s.Title)));
         copy.Rows.Select(Shape).Should().Equal(original.Rows.Select(Shape), "export then import gives the same plan, row for row");
         (await db.PendingImports.CountAsync()).Should().Be(0, "a confirmed preview is used up");
@@ -123,10 +125,5 @@ public sealed class PlanImportTests(DatabaseFixture database) : IAsyncLifetime
         content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         form.Add(content, "Input.File", name);
         return await client.PostAsync("/PlanImport/Preview", form);
-    }
-
-    private sealed class Fixed(string userId, WorkPlan.Infrastructure.Data.AppDbContext db) : Core.Common.ICurrentUser
-    {
-        public Core.Common.CurrentUser? User => new(userId, "admin", Core.Common.Roles.Administrator, db.Organisations.Single(o => o.Code == "national").Id, Core.Organisations.OrganisationKind.National, null);
     }
 }

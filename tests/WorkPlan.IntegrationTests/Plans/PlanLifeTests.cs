@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using ClosedXML.Excel;
@@ -240,7 +239,7 @@ public sealed class PlanLifeTests(DatabaseFixture database) : IAsyncLifetime
         var id = await PlanIdAsync("xojaobod");
 
         var response = await database.Factory.CreateClientAs("xojaobod.direktor").GetAsync($"/Plans/ExportPdf/{id}");
-        var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync());
+        var text = await PdfText.ReadAsync(await response.Content.ReadAsByteArrayAsync());
 
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
         text.Should().Contain("KELISHILDI").And.Contain("TASDIQLAYMAN").And.Contain("G.Ismailova").And.Contain("M.Mo'minova")
@@ -260,7 +259,7 @@ public sealed class PlanLifeTests(DatabaseFixture database) : IAsyncLifetime
         var id = await PlanIdAsync("asaka");
         var client = database.Factory.CreateClientAs(Director);
 
-        var pdf = await PdfTextAsync(await (await client.GetAsync($"/Plans/ExportPdf/{id}")).Content.ReadAsByteArrayAsync());
+        var pdf = await PdfText.ReadAsync(await (await client.GetAsync($"/Plans/ExportPdf/{id}")).Content.ReadAsByteArrayAsync());
         using var workbook = new XLWorkbook(await (await client.GetAsync($"/Plans/ExportExcel/{id}")).Content.ReadAsStreamAsync());
 
         pdf.Should().Contain("LOYIHA");
@@ -271,23 +270,6 @@ public sealed class PlanLifeTests(DatabaseFixture database) : IAsyncLifetime
 
     private static string Printed(IXLCell cell) =>
         cell.DataType == XLDataType.Number ? cell.GetDouble().ToString("#,##0", CultureInfo.InvariantCulture).Replace(',', ' ') : cell.GetString();
-
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"workplan-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return text.Replace('\u00A0', ' ');
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 
     private async Task<HttpResponseMessage> PostIndicatorAsync(HttpClient client, int indicatorId, string? target = null, string? number = null, string? name = null)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +59,7 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
         var client = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
 
         using var workbook = new XLWorkbook(await (await client.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsStreamAsync());
-        var pdf = await PdfTextAsync(await (await client.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync());
+        var pdf = await PdfText.ReadAsync(await (await client.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync());
 
         var row16 = workbook.Worksheets.First().RowsUsed().First(r => r.Cell(1).GetString() == "16");
         (row16.Cell(4).GetDouble(), row16.Cell(5).GetDouble(), row16.Cell(6).GetDouble()).Should().Be((105000, 27400, 44400));
@@ -124,22 +123,5 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
     {
         await using var db = database.CreateContext();
         return (await db.ReportSubmissions.Where(r => r.PlanId == _planId && r.Quarter == quarter).Select(r => r.Version).SingleAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"workplan-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", path, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return text.Replace('\u00A0', ' ');
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -112,29 +112,8 @@ public sealed class PlansController(
     private Task<Result<PlanDocument>> DocumentAsync(int id, int? version, CancellationToken cancellationToken) =>
         version is { } number ? history.GetVersionAsync(id, number, cancellationToken) : plans.GetDocumentAsync(id, cancellationToken);
 
-    private async Task<IActionResult> StepAsync(int id, Func<Task<Result>> step, string doneKey)
-    {
-        var result = await step();
-        switch (result.Status)
-        {
-            case ResultStatus.Ok:
-                TempData["Message"] = localizer[doneKey].Value;
-                break;
-            case ResultStatus.NotFound:
-                return NotFound();
-            case ResultStatus.Forbidden:
-                return Forbid();
-            case ResultStatus.Conflict:
-                TempData["Error"] = localizer["Error.409.Text"].Value;
-                break;
-            default:
-                TempData["Error"] = string.Join(" ", result.Errors.Select(e =>
-                    string.IsNullOrEmpty(e.Field) || e.Field == "Reason" ? e.Localize(localizer) : $"{e.Field}: {e.Localize(localizer)}"));
-                break;
-        }
-
-        return RedirectToAction(nameof(Details), new { id });
-    }
+    private async Task<IActionResult> StepAsync(int id, Func<Task<Result>> step, string doneKey) =>
+        (await step()).AfterStep(this, localizer, doneKey, () => RedirectToAction(nameof(Details), new { id }));
 }
 
 /// <summary>A workflow step's form: the plan's row version (stale pages are refused) and an optional comment or reason.</summary>

@@ -127,25 +127,6 @@ public sealed class ReportsController(
         return $"{safe}.{extension}";
     }
 
-    private IActionResult After(Result result, int planId, int quarter, string doneKey)
-    {
-        switch (result.Status)
-        {
-            case ResultStatus.Ok:
-                TempData["Message"] = localizer[doneKey].Value;
-                break;
-            case ResultStatus.NotFound:
-                return NotFound();
-            case ResultStatus.Forbidden:
-                return Forbid();
-            case ResultStatus.Conflict:
-                TempData["Error"] = localizer["Error.409.Text"].Value;
-                break;
-            default:
-                TempData["Error"] = result.Errors.Localize(localizer);
-                break;
-        }
-
-        return RedirectToAction(nameof(Quarter), new { planId, quarter });
-    }
+    private IActionResult After(Result result, int planId, int quarter, string doneKey) =>
+        result.AfterStep(this, localizer, doneKey, () => RedirectToAction(nameof(Quarter), new { planId, quarter }));
 }
