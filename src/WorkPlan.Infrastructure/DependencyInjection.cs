@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<DemoActualsSeeder>();
+        services.AddScoped<DemoRegionSeeder>();
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<DatabaseInitialiser>();
         services.AddScoped<AuditLog>();
@@ -102,6 +103,12 @@ public static class DependencyInjection
         services.AddScoped<ActualsService>();
         services.AddScoped<QuarterlyReportService>();
         services.AddScoped<WorkPlan.Core.Home.HomeService>();
+        services.AddScoped<WorkPlan.Core.Catalogue.CatalogueService>();
+        services.AddScoped<WorkPlan.Core.Regional.IRegionalFigures, Data.Queries.RegionalFiguresQueries>();
+        services.AddScoped<WorkPlan.Core.Regional.ConsolidationService>();
+        services.AddScoped<WorkPlan.Core.Regional.CompletenessService>();
+        services.AddScoped<WorkPlan.Core.Regional.DashboardService>();
+        services.AddSingleton<WorkPlan.Core.Regional.IConsolidationExcelWriter, ClosedXmlConsolidationWriter>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());

@@ -106,4 +106,11 @@ public static class AccessRules
         return user.IsInRole(Roles.Director) || user.IsInRole(Roles.Inspector)
             || (user.IsInRole(Roles.ServiceHead) && user.ServiceId is { } service && responsibleServiceIds.Contains(service));
     }
+
+    /// <summary>The regional centre's director and methodologist keep its template plan and indicator catalogue.</summary>
+    public static bool CanManageTemplate(CurrentUser user, int regionId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.OrganisationId == regionId && Roles.Regional.Contains(user.Role);
+    }
 }

@@ -35,6 +35,10 @@ public interface IAppDbContext
 
     DbSet<Reports.ReportSubmission> ReportSubmissions { get; }
 
+    DbSet<Catalogue.RegionalTemplate> RegionalTemplates { get; }
+
+    DbSet<Catalogue.TemplateIndicator> TemplateIndicators { get; }
+
     /// <summary>For use cases that must save twice in one transaction (e.g. to audit a new row's id).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -74,6 +74,12 @@ public class Indicator
 
     public int SortOrder { get; internal set; }
 
+    /// <summary>
+    /// The code of the regional catalogue's indicator this row reports as (null for a row of the
+    /// district's own). It classifies the row for consolidation and does not change the document.
+    /// </summary>
+    public string? CatalogueCode { get; private set; }
+
     /// <summary>The responsible services (for queries); <see cref="ResponsibleServices"/> keeps their printed order.</summary>
     public ICollection<Service> Services { get; private set; } = [];
 
@@ -109,6 +115,9 @@ public class Indicator
         }
     }
 
+    /// <summary>Links the row to a catalogue indicator, or unlinks it; allowed in any status (the printed plan is unchanged).</summary>
+    public void MapToCatalogue(string? code) => CatalogueCode = string.IsNullOrWhiteSpace(code) ? null : code.Trim();
+
     /// <summary>The definition as it stands, to change a part of it.</summary>
     public IndicatorDefinition ToDefinition() =>
         new(Number, Name, Unit, Measure, PreviousFact, Target, Mechanism, Deadline, Schedule, Rollup, ChildrenPartition);
@@ -140,7 +149,8 @@ public class Indicator
         Target = definition.Target;
         Mechanism = [.. definition.Mechanism.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim())];
         Deadline = string.IsNullOrWhiteSpace(definition.Deadline) ? null : definition.Deadline.Trim();
-        Schedule = definition.Schedule;
+        // A copy: an owned value cannot be shared by two rows (a template's and each plan's).
+        Schedule = definition.Schedule with { };
         Rollup = definition.Rollup;
         ChildrenPartition = definition.ChildrenPartition;
     }

@@ -116,6 +116,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             var services = indicator.ResponsibleServices.OrderBy(r => r.Position).Select(r => organisation.Services.Single(s => s.Id == r.ServiceId));
             copies[indicator.Id] = plan.AddIndicator(
                 sections[indicator.SectionId], definition, services, indicator.ParentId is { } parent ? copies[parent] : null);
+            copies[indicator.Id].MapToCatalogue(indicator.CatalogueCode);
         }
 
         var from = plan.Status;

@@ -5,6 +5,16 @@ namespace WorkPlan.Core.Plans;
 /// <summary>The rules a plan's numbers obey, written once and used by editing, import and seeding.</summary>
 public static class PlanRules
 {
+    /// <summary>
+    /// Whether a row expects an actual for a month: its deadline makes the month due and it has a target
+    /// ("-", not planned, expects none). The regional SQL (RegionalFiguresQueries.MonthFillAsync) applies the same rule.
+    /// </summary>
+    public static bool ExpectsActual(decimal? target, DueSchedule schedule, int month)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return target is not null && schedule.IsDue(month);
+    }
+
     /// <summary>Resource keys of the messages the rules produce.</summary>
     public static class Messages
     {

@@ -44,6 +44,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Core.Reports.ReportSubmission> ReportSubmissions => Set<Core.Reports.ReportSubmission>();
 
+    public DbSet<Core.Catalogue.RegionalTemplate> RegionalTemplates => Set<Core.Catalogue.RegionalTemplate>();
+
+    public DbSet<Core.Catalogue.TemplateIndicator> TemplateIndicators => Set<Core.Catalogue.TemplateIndicator>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

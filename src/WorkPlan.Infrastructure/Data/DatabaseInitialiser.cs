@@ -10,7 +10,8 @@ namespace WorkPlan.Infrastructure.Data;
 /// or the configured first administrator otherwise.
 /// </summary>
 public sealed class DatabaseInitialiser(
-    AppDbContext db, DemoDataSeeder demo, DemoUserSeeder demoUsers, DemoActualsSeeder demoActuals, BootstrapAdministrator bootstrap,
+    AppDbContext db, DemoDataSeeder demo, DemoUserSeeder demoUsers, DemoActualsSeeder demoActuals, DemoRegionSeeder demoRegion,
+    BootstrapAdministrator bootstrap,
     ILogger<DatabaseInitialiser> logger)
 {
     public async Task InitialiseAsync(bool migrate, bool demoMode, BootstrapOptions bootstrapOptions, CancellationToken cancellationToken = default)
@@ -26,6 +27,7 @@ public sealed class DatabaseInitialiser(
             await demo.SeedAsync(cancellationToken);
             await demoUsers.SeedAsync(cancellationToken);
             await demoActuals.SeedAsync(cancellationToken);
+            await demoRegion.SeedAsync(cancellationToken);
         }
         else
         {

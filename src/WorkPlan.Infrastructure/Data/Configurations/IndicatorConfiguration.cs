@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Core.Catalogue;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -26,6 +27,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasIndex(i => new { i.PlanId, i.SortOrder });
         builder.HasIndex(i => i.SectionId);
         builder.HasIndex(i => i.ParentId);
+        builder.Property(i => i.CatalogueCode).HasMaxLength(TemplateRules.CodeMaxLength);
+        builder.HasIndex(i => new { i.PlanId, i.CatalogueCode }).IsUnique().HasFilter("catalogue_code IS NOT NULL");
         builder.HasMany(i => i.Services).WithMany().UsingEntity<IndicatorService>(
             right => right.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict),
             left => left.HasOne(r => r.Indicator).WithMany(i => i.ResponsibleServices).HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade),

@@ -369,6 +369,148 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regional_templates");
+
+                    b.HasIndex("RegionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_regional_templates_region_id");
+
+                    b.ToTable("regional_templates", (string)null);
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.TemplateIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ChildrenPartition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("children_partition");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("measure");
+
+                    b.PrimitiveCollection<List<string>>("Mechanism")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("mechanism");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Rollup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rollup");
+
+                    b.Property<string>("SectionLabel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("section_label");
+
+                    b.Property<string>("SectionTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("section_title");
+
+                    b.PrimitiveCollection<List<string>>("ServiceCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("service_codes");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_template_indicators");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_template_indicators_parent_id");
+
+                    b.HasIndex("TemplateId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_template_indicators_template_id_code");
+
+                    b.HasIndex("TemplateId", "SortOrder")
+                        .HasDatabaseName("ix_template_indicators_template_id_sort_order");
+
+                    b.ToTable("template_indicators", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -495,6 +637,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("CatalogueCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("catalogue_code");
+
                     b.Property<bool>("ChildrenPartition")
                         .HasColumnType("boolean")
                         .HasColumnName("children_partition");
@@ -578,6 +725,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
 
                     b.HasIndex("SectionId")
                         .HasDatabaseName("ix_indicators_section_id");
+
+                    b.HasIndex("PlanId", "CatalogueCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicators_plan_id_catalogue_code")
+                        .HasFilter("catalogue_code IS NOT NULL");
 
                     b.HasIndex("PlanId", "Number")
                         .IsUnique()
@@ -1159,6 +1311,64 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Indicator");
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_regional_templates_organisations_region_id");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.TemplateIndicator", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Catalogue.TemplateIndicator", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_template_indicators_template_indicators_parent_id");
+
+                    b.HasOne("WorkPlan.Core.Catalogue.RegionalTemplate", "Template")
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_template_indicators_regional_templates_template_id");
+
+                    b.OwnsOne("WorkPlan.Core.Plans.DueSchedule", "Schedule", b1 =>
+                        {
+                            b1.Property<int>("TemplateIndicatorId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<int>("DueMonths")
+                                .HasColumnType("integer")
+                                .HasColumnName("schedule_due_months");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("schedule_kind");
+
+                            b1.HasKey("TemplateIndicatorId");
+
+                            b1.ToTable("template_indicators");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TemplateIndicatorId")
+                                .HasConstraintName("fk_template_indicators_template_indicators_id");
+                        });
+
+                    b.Navigation("Parent");
+
+                    b.Navigation("Schedule")
+                        .IsRequired();
+
+                    b.Navigation("Template");
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Organisations.Organisation", b =>
                 {
                     b.HasOne("WorkPlan.Core.Organisations.Organisation", "Parent")
@@ -1396,6 +1606,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Organisations.Organisation", b =>

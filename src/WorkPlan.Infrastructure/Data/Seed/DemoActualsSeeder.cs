@@ -29,16 +29,35 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
 
         var heads = await db.Users.Where(u => u.OrganisationId == plan.OrganisationId && u.ServiceId != null && u.IsDemo)
             .ToDictionaryAsync(u => u.ServiceId!.Value, u => (u.Id, u.UserName!), cancellationToken);
+        var count = AddActuals(db, plan, heads, 0m, (_, month) => month <= LastMonth);
+        await db.SaveChangesAsync(cancellationToken);
+        await SubmitEarlierQuartersAsync(plan, cancellationToken);
+        logger.LogInformation("Demo actuals created: {ActualCount}; Q1 and Q2 submitted and accepted", count);
+    }
+
+    /// <summary>
+    /// Adds plausible actuals to a plan for the months <paramref name="entered"/> admits (each due month of
+    /// each row with a target), as the service heads in <paramref name="heads"/>; "of which" rows add up to
+    /// a partitioned parent. <paramref name="paceShift"/> moves the whole plan ahead or behind its targets.
+    /// </summary>
+    internal static int AddActuals(
+        AppDbContext db, Plan plan, IReadOnlyDictionary<int, (string Id, string Name)> heads, decimal paceShift, Func<Indicator, int, bool> entered)
+    {
         var count = 0;
         var values = new Dictionary<(int Indicator, int Month), decimal>();
         foreach (var indicator in plan.Indicators.OrderByDescending(i => i.ParentId is not null).ThenBy(i => i.SortOrder))
         {
             var children = plan.Indicators.Where(c => c.ParentId == indicator.Id).ToList();
-            for (var month = 1; month <= LastMonth; month++)
+            for (var month = 1; month <= 12; month++)
             {
+                if (!entered(indicator, month))
+                {
+                    continue;
+                }
+
                 decimal? value = children.Count > 0 && indicator.ChildrenPartition
                     ? children.Sum(c => values.GetValueOrDefault((c.Id, month)))
-                    : Plausible(indicator, month);
+                    : Plausible(indicator, month, paceShift);
                 if (value is not { } v || !indicator.Schedule.IsDue(month))
                 {
                     continue;
@@ -47,16 +66,14 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
                 values[(indicator.Id, month)] = v;
                 var service = indicator.ResponsibleServices.OrderBy(r => r.Position).First().ServiceId;
                 var (userId, userName) = heads.GetValueOrDefault(service, ("demo", "demo"));
-                var enteredAt = new DateTimeOffset(2022, month, 1, 10, 0, 0, TimeSpan.FromHours(5)).AddMonths(1).AddDays(1).ToUniversalTime();
+                var enteredAt = new DateTimeOffset(plan.Year, month, 1, 10, 0, 0, TimeSpan.FromHours(5)).AddMonths(1).AddDays(1).ToUniversalTime();
                 db.MonthlyActuals.Add(new MonthlyActual(indicator, month, v, null, userId, enteredAt));
                 db.ActualChanges.Add(new ActualChange(indicator.Id, month, null, v, null, null, userId, userName, enteredAt));
                 count++;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await SubmitEarlierQuartersAsync(plan, cancellationToken);
-        logger.LogInformation("Demo actuals created: {ActualCount}; Q1 and Q2 submitted and accepted", count);
+        return count;
     }
 
     /// <summary>Q1 and Q2 were submitted by the inspector and accepted by the regional methodologist, in time.</summary>
@@ -81,14 +98,20 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
     /// little ahead or behind, always the same): the cumulative pace is rounded and the month gets the
     /// difference, so that small targets see a 1 now and then instead of 0 every month.
     /// </summary>
-    private static decimal? Plausible(Indicator indicator, int month)
+    private static decimal? Plausible(Indicator indicator, int month, decimal paceShift)
     {
-        if (indicator.Target is not { } target || target <= 0)
+        if (indicator.Target is not { } target)
         {
             return null;
         }
 
-        var pace = 0.7m + (indicator.Number.Sum(c => c) * 37 % 36 / 100m);
+        if (target <= 0)
+        {
+            // Planned as zero: the month's actual is 0.
+            return 0;
+        }
+
+        var pace = 0.7m + paceShift + (indicator.Number.Sum(c => c) * 37 % 36 / 100m);
         var due = indicator.Schedule.Months.ToList();
         decimal Cumulative(int m)
         {

@@ -120,6 +120,6 @@ public sealed record EntryViewModel(
     IReadOnlyList<CellConflict> Conflicts,
     IReadOnlyDictionary<int, CellForm>? Typed,
     IReadOnlyList<MissingEntry> Missing,
-    IReadOnlyList<Completeness> Completeness);
+    IReadOnlyList<Core.Actuals.Completeness> Completeness);
 
 public sealed record HistoryViewModel(int Month, IReadOnlyList<ActualChangeLine> Lines);

@@ -1,0 +1,489 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Auditing;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
+using WorkPlan.Core.Plans;
+using WorkPlan.Core.Regional;
+
+namespace WorkPlan.Core.Catalogue;
+
+/// <summary>
+/// The regional template plan and its indicator catalogue: the region builds and publishes it; a
+/// district creates its plan from it or maps the rows of a plan it already has to its codes.
+/// </summary>
+public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser, AuditLog audit, TimeProvider clock)
+{
+    private const string Entity = "RegionalTemplate";
+
+    /// <summary>The template of a region: the user's own region, their district's region, or (for the national level) a chosen one.</summary>
+    public async Task<Result<TemplatePage>> GetAsync(int? regionId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        if (await RegionScope.TemplateRegionAsync(db, user, regionId, cancellationToken) is not { } region)
+        {
+            return Result<TemplatePage>.NotFound();
+        }
+
+        var canEdit = AccessRules.CanManageTemplate(user, region.Id);
+        var template = await db.RegionalTemplates.AsNoTracking().Where(t => t.RegionId == region.Id)
+            .Select(t => new { t.Id, t.PublishedAt, t.PublishedBy, t.Version }).SingleOrDefaultAsync(cancellationToken);
+        if (template?.PublishedAt is null && user.OrganisationKind == OrganisationKind.District)
+        {
+            // Districts see their region's template once it is published.
+            return Result<TemplatePage>.Ok(new TemplatePage(region.Id, region.Name, false, null, null, false, false, 0, [], []));
+        }
+
+        var rows = template is null ? [] : await Rows(template.Id).ToListAsync(cancellationToken);
+        var used = await db.Indicators.AsNoTracking()
+            .Where(i => i.CatalogueCode != null && i.Plan!.Organisation!.ParentId == region.Id)
+            .GroupBy(i => i.CatalogueCode!).Select(g => new { Code = g.Key, Plans = g.Select(i => i.PlanId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Code, g => g.Plans, cancellationToken);
+        var sources = canEdit && rows.Count == 0
+            ? await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.ParentId == region.Id)
+                .OrderByDescending(p => p.Year).ThenBy(p => p.Organisation!.Name)
+                .Select(p => new PlanChoice(p.Id, p.Organisation!.Name, p.Year)).ToListAsync(cancellationToken)
+            : [];
+        return Result<TemplatePage>.Ok(new TemplatePage(
+            region.Id, region.Name, template?.PublishedAt is not null, template?.PublishedAt, template?.PublishedBy, canEdit,
+            template?.PublishedAt is not null && user.OrganisationKind == OrganisationKind.District && AccessRules.CanEditPlan(user, user.OrganisationId),
+            template?.Version ?? 0,
+            [.. rows.Select(r => r with { UsedBy = used.GetValueOrDefault(r.Code) })], sources));
+    }
+
+    /// <summary>Builds the region's catalogue from one of its districts' plans: its sections and rows, each with a code from its number.</summary>
+    public async Task<Result> BuildFromPlanAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var source = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, RegionId = p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);
+        if (source?.RegionId is not { } regionId)
+        {
+            return Result.NotFound();
+        }
+
+        if (!AccessRules.CanManageTemplate(user, regionId))
+        {
+            return Result.Forbidden();
+        }
+
+        var template = await db.RegionalTemplates.Include(t => t.Items).SingleOrDefaultAsync(t => t.RegionId == regionId, cancellationToken);
+        if (template is { Items.Count: > 0 })
+        {
+            return Invalid(TemplateRules.Messages.NotEmpty);
+        }
+
+        if (template is null)
+        {
+            template = new RegionalTemplate(regionId);
+            db.RegionalTemplates.Add(template);
+        }
+
+        var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).ToDictionaryAsync(s => s.Id, s => (s.Label, s.Title), cancellationToken);
+        var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
+            .Select(i => new
+            {
+                i.Id, i.SectionId, i.ParentId, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Mechanism, i.Schedule, i.ChildrenPartition,
+                Services = i.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.Service!.Code).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var added = new Dictionary<int, TemplateIndicator>();
+        foreach (var (row, index) in rows.Select((r, i) => (r, i)))
+        {
+            var (label, title) = sections[row.SectionId];
+            var code = TemplateRules.CodeFor(row.Number);
+            if (!TemplateRules.IsValidCode(code) || template.Items.Any(i => i.Code == code))
+            {
+                code = $"K{index + 1:000}";
+            }
+
+            added[row.Id] = template.Add(
+                code,
+                new TemplateItemDefinition(label, title, row.Number, row.Name, row.Unit, row.Measure, row.Rollup, row.Mechanism, row.Schedule, row.ChildrenPartition, row.Services),
+                row.ParentId is { } parent ? added[parent] : null);
+        }
+
+        audit.Record("CatalogueBuilt", Entity, regionId, regionId, null, new { planId, Rows = rows.Count });
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>A catalogue row for the edit form (a new one when <paramref name="id"/> is null).</summary>
+    public async Task<Result<(TemplateItemForm Form, TemplateItemChoices Choices)>> GetItemAsync(int? id, CancellationToken cancellationToken = default)
+    {
+        if (await EditableTemplateAsync(cancellationToken) is not { } template)
+        {
+            return Result<(TemplateItemForm, TemplateItemChoices)>.NotFound();
+        }
+
+        var item = id is null ? null : template.Items.SingleOrDefault(i => i.Id == id);
+        if (id is not null && item is null)
+        {
+            return Result<(TemplateItemForm, TemplateItemChoices)>.NotFound();
+        }
+
+        var form = item is null
+            ? new TemplateItemForm(null, string.Empty, false, null, string.Empty, string.Empty, string.Empty, string.Empty, null, Measure.Count, RollupKind.Sum, 0)
+            : new TemplateItemForm(item.Id, item.Code, template.IsPublished, item.ParentId, item.SectionLabel, item.SectionTitle, item.Number, item.Name, item.Unit, item.Measure, item.Rollup, item.Version);
+        return Result<(TemplateItemForm, TemplateItemChoices)>.Ok((form, Choices(template, item)));
+    }
+
+    /// <summary>Adds a catalogue row (<paramref name="id"/> null) or changes one. Codes stay unique, and frozen once published.</summary>
+    public async Task<Result<int>> SaveItemAsync(int? id, SaveTemplateItem input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await EditableTemplateAsync(cancellationToken) is not { } template)
+        {
+            return Result<int>.NotFound();
+        }
+
+        var item = id is null ? null : template.Items.SingleOrDefault(i => i.Id == id);
+        if (id is not null && item is null)
+        {
+            return Result<int>.NotFound();
+        }
+
+        var parent = input.ParentId is { } parentId ? template.Items.SingleOrDefault(i => i.Id == parentId && i.ParentId == null && i != item) : null;
+        var errors = new List<ValidationError>();
+        var code = input.Code?.Trim() ?? string.Empty;
+        if (!TemplateRules.IsValidCode(code))
+        {
+            errors.Add(new ValidationError("Code", TemplateRules.Messages.CodeFormat));
+        }
+        else if (template.Items.Any(i => i != item && string.Equals(i.Code, code, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add(new ValidationError("Code", TemplateRules.Messages.CodeTaken, code.ToUpperInvariant()));
+        }
+        else if (item is not null && template.IsPublished && !string.Equals(item.Code, code, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new ValidationError("Code", TemplateRules.Messages.CodeFrozen));
+        }
+
+        errors.AddRange(Required("SectionLabel", input.SectionLabel, 16));
+        errors.AddRange(Required("SectionTitle", input.SectionTitle, 300));
+        errors.AddRange(Required("Number", input.Number, 16));
+        errors.AddRange(Required("Name", input.Name, 2000));
+        if (input.Unit is { Length: > 64 })
+        {
+            errors.Add(new ValidationError("Unit", "Validation.TooLong", 64));
+        }
+
+        if (input.ParentId is not null && parent is null)
+        {
+            errors.Add(new ValidationError("ParentId", "Validation.Required"));
+        }
+
+        if (item is not null && parent is not null && template.Items.Any(i => i.Parent == item))
+        {
+            errors.Add(new ValidationError("ParentId", TemplateRules.Messages.HasChildren));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Invalid(errors);
+        }
+
+        var definition = new TemplateItemDefinition(
+            input.SectionLabel!, input.SectionTitle!, input.Number!, input.Name!, input.Unit, input.Measure, input.Rollup,
+            item?.Mechanism ?? [], item?.Schedule ?? DueSchedule.DuringYear(), item?.ChildrenPartition ?? false, item?.ServiceCodes ?? []);
+        if (item is null)
+        {
+            item = template.Add(code, definition, parent);
+            audit.Record("CatalogueItemAdded", Entity, template.RegionId, template.RegionId, null, new { item.Code, item.Number, item.Name });
+        }
+        else
+        {
+            db.Entry(item).Property(i => i.Version).OriginalValue = input.Version;
+            var before = new { item.Code, item.Number, item.Name, item.Unit, item.Rollup };
+            item.Update(code, parent is null ? definition : definition with { SectionLabel = parent.SectionLabel, SectionTitle = parent.SectionTitle });
+            template.Renumber();
+
+            audit.Record("CatalogueItemChanged", Entity, template.RegionId, template.RegionId, before, new { item.Code, item.Number, item.Name, item.Unit, item.Rollup });
+        }
+
+        var saved = await SaveAsync(cancellationToken);
+        return saved.IsOk ? Result<int>.Ok(item.Id) : Result<int>.Conflict();
+    }
+
+    /// <summary>Deletes a catalogue row that no district reports against and that has no "of which" rows.</summary>
+    public async Task<Result> DeleteItemAsync(int id, uint version, CancellationToken cancellationToken = default)
+    {
+        if (await EditableTemplateAsync(cancellationToken) is not { } template || template.Items.SingleOrDefault(i => i.Id == id) is not { } item)
+        {
+            return Result.NotFound();
+        }
+
+        if (template.Items.Any(i => i.Parent == item))
+        {
+            return Invalid(TemplateRules.Messages.HasChildren);
+        }
+
+        if (await db.Indicators.AnyAsync(i => i.CatalogueCode == item.Code && i.Plan!.Organisation!.ParentId == template.RegionId, cancellationToken))
+        {
+            return Result.Invalid([new ValidationError(string.Empty, TemplateRules.Messages.CodeInUse, item.Code)]);
+        }
+
+        db.Entry(item).Property(i => i.Version).OriginalValue = version;
+        template.Remove(item);
+        audit.Record("CatalogueItemDeleted", Entity, template.RegionId, template.RegionId, new { item.Code, item.Number, item.Name }, null);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Publishes the template: districts may now create plans from it and map to its codes, which no longer change.</summary>
+    public async Task<Result> PublishAsync(uint version, CancellationToken cancellationToken = default)
+    {
+        if (await EditableTemplateAsync(cancellationToken) is not { } template)
+        {
+            return Result.NotFound();
+        }
+
+        if (template.Items.Count == 0)
+        {
+            return Invalid(TemplateRules.Messages.Empty);
+        }
+
+        db.Entry(template).Property(t => t.Version).OriginalValue = version;
+        var user = currentUser.Required;
+        template.Publish(user.UserName, clock.GetUtcNow());
+        audit.Record("CataloguePublished", Entity, template.RegionId, template.RegionId, null, new { Rows = template.Items.Count });
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A district's new draft plan for a year from its region's published template: the sections and
+    /// rows with their codes, services matched by code, deadlines in that year, last year's facts from
+    /// the actual totals of the rows with the same code, and empty targets.
+    /// </summary>
+    public async Task<Result<int>> CreatePlanAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        if (user.OrganisationKind != OrganisationKind.District || !AccessRules.CanEditPlan(user, user.OrganisationId))
+        {
+            return Result<int>.Forbidden();
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            return Result<int>.Invalid([new ValidationError("Year", "Validation.Required")]);
+        }
+
+        var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
+        var template = await db.RegionalTemplates.AsNoTracking().Include(t => t.Items)
+            .SingleOrDefaultAsync(t => t.RegionId == organisation.ParentId && t.PublishedAt != null, cancellationToken);
+        if (template is null)
+        {
+            return Result<int>.Invalid([new ValidationError(string.Empty, TemplateRules.Messages.NotPublished)]);
+        }
+
+        if (await db.Plans.AnyAsync(p => p.OrganisationId == organisation.Id && p.Year == year, cancellationToken))
+        {
+            return Result<int>.Invalid([new ValidationError("Year", TemplateRules.Messages.PlanExists, year)]);
+        }
+
+        var lastYear = await PreviousFactsAsync(organisation.Id, year - 1, cancellationToken);
+        var plan = new Plan(organisation, year, $"{organisation.Name}ning {year} yil uchun mo'ljallangan ish rejasi");
+        var sections = new Dictionary<string, Section>(StringComparer.Ordinal);
+        var added = new Dictionary<int, Indicator>();
+        foreach (var item in template.Items.OrderBy(i => i.SortOrder))
+        {
+            if (!sections.TryGetValue(item.SectionLabel, out var section))
+            {
+                section = plan.AddSection(item.SectionLabel, item.SectionTitle);
+                sections.Add(item.SectionLabel, section);
+            }
+
+            var services = organisation.Services.Where(s => item.ServiceCodes.Contains(s.Code)).OrderBy(s => item.ServiceCodes.IndexOf(s.Code)).ToList();
+            var definition = new IndicatorDefinition(
+                item.Number, item.Name, item.Unit, item.Measure, lastYear.GetValueOrDefault(item.Code), null, item.Mechanism,
+                DeadlineText.For(item.Schedule, year), item.Schedule, item.Rollup, item.ChildrenPartition);
+            var indicator = plan.AddIndicator(section, definition, services.Count > 0 ? services : organisation.Services.OrderBy(s => s.SortOrder), item.ParentId is { } parent ? added[parent] : null);
+            indicator.MapToCatalogue(item.Code);
+            added[item.Id] = indicator;
+        }
+
+        db.Plans.Add(plan);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Created, plan.Status, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), "template"));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result<int>.Ok(plan.Id);
+    }
+
+    /// <summary>A district plan's rows with their codes, and a suggestion from the catalogue (same number, similar name) for each unmapped row.</summary>
+    public async Task<Result<MappingPage>> MappingAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.Title, p.Year, p.OrganisationId, OrganisationName = p.Organisation!.Name, RegionId = p.Organisation.ParentId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return Result<MappingPage>.NotFound();
+        }
+
+        var catalogue = await CatalogueOfAsync(plan.RegionId, cancellationToken);
+        var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
+            .Select(i => new { i.Id, i.Number, i.Name, IsSubRow = i.ParentId != null, i.CatalogueCode, i.Version })
+            .ToListAsync(cancellationToken);
+        var candidates = catalogue.Select(c => (c.Code, c.Number, c.Name)).ToList();
+        var taken = rows.Where(r => r.CatalogueCode is not null).Select(r => r.CatalogueCode!).ToHashSet(StringComparer.Ordinal);
+        var mapped = rows.Select(r =>
+        {
+            var suggested = r.CatalogueCode is null ? TemplateRules.Suggest(r.Number, r.Name, candidates, taken) : null;
+            if (suggested is not null)
+            {
+                taken.Add(suggested);
+            }
+
+            return new MappingRow(r.Id, r.Number, r.Name, r.IsSubRow, r.CatalogueCode, suggested, r.Version);
+        }).ToList();
+        return Result<MappingPage>.Ok(new MappingPage(
+            plan.Id, plan.Title, plan.Year, plan.OrganisationName, catalogue.Count > 0 && AccessRules.CanEditPlan(user, plan.OrganisationId), mapped, catalogue));
+    }
+
+    /// <summary>Saves a plan's mapping in one transaction: every code from the region's catalogue, each at most once; a row changed meanwhile is a conflict.</summary>
+    public async Task<Result> SaveMappingAsync(int planId, IReadOnlyList<MappingCell> cells, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var user = currentUser.Required;
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
+            .Select(p => new { p.Id, p.OrganisationId, RegionId = p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (!AccessRules.CanEditPlan(user, plan.OrganisationId))
+        {
+            return Result.Forbidden();
+        }
+
+        var catalogue = (await CatalogueOfAsync(plan.RegionId, cancellationToken)).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        if (catalogue.Count == 0)
+        {
+            return Invalid(TemplateRules.Messages.NotPublished);
+        }
+
+        var indicators = await db.Indicators.Where(i => i.PlanId == planId).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var errors = new List<ValidationError>();
+        var chosen = new Dictionary<int, string?>();
+        foreach (var cell in cells)
+        {
+            if (!indicators.TryGetValue(cell.IndicatorId, out var indicator))
+            {
+                return Result.NotFound();
+            }
+
+            var code = string.IsNullOrWhiteSpace(cell.Code) ? null : cell.Code.Trim().ToUpperInvariant();
+            if (code is not null && !catalogue.Contains(code))
+            {
+                errors.Add(new ValidationError($"code_{cell.IndicatorId}", TemplateRules.Messages.UnknownCode, indicator.Number, code));
+                continue;
+            }
+
+            chosen[cell.IndicatorId] = code;
+            if (code != indicator.CatalogueCode)
+            {
+                db.Entry(indicator).Property(i => i.Version).OriginalValue = cell.Version;
+            }
+        }
+
+        var final = indicators.Values.ToDictionary(i => i.Id, i => chosen.TryGetValue(i.Id, out var c) ? c : i.CatalogueCode);
+        foreach (var twice in final.Where(f => f.Value is not null).GroupBy(f => f.Value!).Where(g => g.Count() > 1))
+        {
+            errors.Add(new ValidationError(string.Empty, TemplateRules.Messages.CodeTwice, twice.Key, string.Join(", ", twice.Select(t => indicators[t.Key].Number))));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        var changes = new List<object>();
+        foreach (var (id, code) in chosen.Where(c => c.Value != indicators[c.Key].CatalogueCode))
+        {
+            changes.Add(new { indicators[id].Number, From = indicators[id].CatalogueCode, To = code });
+            indicators[id].MapToCatalogue(code);
+        }
+
+        if (changes.Count == 0)
+        {
+            return Result.Ok();
+        }
+
+        audit.Record("CatalogueMapped", "Plan", planId, plan.OrganisationId, null, changes);
+        return await SaveAsync(cancellationToken);
+    }
+
+    private IQueryable<TemplateRow> Rows(int templateId) =>
+        db.TemplateIndicators.AsNoTracking().Where(i => i.TemplateId == templateId).OrderBy(i => i.SortOrder)
+            .Select(i => new TemplateRow(i.Id, i.Code, i.SectionLabel, i.SectionTitle, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.ParentId != null, 0, i.Version));
+
+    private async Task<IReadOnlyList<CatalogueChoice>> CatalogueOfAsync(int? regionId, CancellationToken cancellationToken) =>
+        regionId is null
+            ? []
+            : await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == regionId && i.Template.PublishedAt != null).OrderBy(i => i.SortOrder)
+                .Select(i => new CatalogueChoice(i.Code, i.Number, i.Name, i.ParentId != null)).ToListAsync(cancellationToken);
+
+    /// <summary>Last year's actual totals by catalogue code, for the "previous year" column of a plan made from the template.</summary>
+    private async Task<Dictionary<string, decimal>> PreviousFactsAsync(int organisationId, int year, CancellationToken cancellationToken)
+    {
+        var rows = await db.MonthlyActuals.AsNoTracking()
+            .Where(a => a.Indicator!.Plan!.OrganisationId == organisationId && a.Indicator.Plan.Year == year && a.Indicator.CatalogueCode != null)
+            .Select(a => new { Code = a.Indicator!.CatalogueCode!, a.Indicator.Rollup, a.Month, a.Value })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Rollup.Combine(g.First().Rollup, g.Select(r => (r.Month, r.Value)))!.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The template the user keeps (regional staff only), created empty on first use, with its rows tracked.</summary>
+    private async Task<RegionalTemplate?> EditableTemplateAsync(CancellationToken cancellationToken)
+    {
+        var user = currentUser.Required;
+        if (!AccessRules.CanManageTemplate(user, user.OrganisationId))
+        {
+            return null;
+        }
+
+        var template = await db.RegionalTemplates.Include(t => t.Items).SingleOrDefaultAsync(t => t.RegionId == user.OrganisationId, cancellationToken);
+        if (template is null)
+        {
+            template = new RegionalTemplate(user.OrganisationId);
+            db.RegionalTemplates.Add(template);
+        }
+
+        return template;
+    }
+
+    private static TemplateItemChoices Choices(RegionalTemplate template, TemplateIndicator? item) => new(
+        [.. template.Items.Where(i => i.ParentId == null && i != item).OrderBy(i => i.SortOrder).Select(i => (i.Id, $"{i.Number}. {i.Name}"))],
+        [.. template.Items.OrderBy(i => i.SortOrder).Select(i => (i.SectionLabel, i.SectionTitle)).Distinct()]);
+
+    private static IEnumerable<ValidationError> Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            yield return new ValidationError(field, "Validation.Required");
+        }
+        else if (value.Length > maxLength)
+        {
+            yield return new ValidationError(field, "Validation.TooLong", maxLength);
+        }
+    }
+
+    private static Result Invalid(string key) => Result.Invalid([new ValidationError(string.Empty, key)]);
+
+    private async Task<Result> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict();
+        }
+    }
+}

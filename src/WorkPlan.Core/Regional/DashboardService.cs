@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Catalogue;
+using WorkPlan.Core.Common;
+
+namespace WorkPlan.Core.Regional;
+
+/// <summary>
+/// Where the plan stands, at a glance: a district's execution by section and service, one indicator
+/// against the linear plan, the rows most behind with a year-end forecast; a region's districts
+/// ranked, its completeness, one indicator across districts. Execution is the mean of the rows'
+/// year-to-date share of their annual target (top-level rows with a target, each capped at 100 %).
+/// </summary>
+public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser, IRegionalFigures figures, ActualsService actuals, TimeProvider clock)
+{
+    private const int BehindCount = 10;
+
+    public async Task<Result<DistrictDashboard>> DistrictAsync(int? planId, int? indicatorId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var id = planId ?? await actuals.DefaultPlanAsync(cancellationToken);
+        var plan = id is null ? null : await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.Year, p.Organisation!.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return Result<DistrictDashboard>.NotFound();
+        }
+
+        var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.SortOrder)
+            .Select(i => new
+            {
+                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.Schedule, IsSubRow = i.ParentId != null,
+                Section = i.Section!.Label + ". " + i.Section.Title, SectionOrder = i.Section.SortOrder,
+                Services = i.ResponsibleServices.OrderBy(r => r.Position).Select(r => new { r.Service!.ShortName, r.Service.SortOrder }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var asOf = await AsOfMonthAsync([plan.Id], plan.Year, cancellationToken);
+        var values = (await figures.IndicatorsAsync([plan.Id], 1, asOf, cancellationToken)).ToDictionary(f => f.IndicatorId);
+        var top = rows.Where(r => !r.IsSubRow).Select(r => (Row: r, Ytd: values.GetValueOrDefault(r.Id)?.YearToDate)).ToList();
+        var bySection = top.GroupBy(t => (t.Row.SectionOrder, t.Row.Section)).OrderBy(g => g.Key.SectionOrder)
+            .Select(g => new ExecutionBar(g.Key.Section, Execution.Mean(g.Select(t => (t.Ytd, t.Row.Target))), g.Count(t => t.Row.Target is > 0))).ToList();
+        var byService = top.SelectMany(t => t.Row.Services.Select(s => (Service: s, t.Ytd, t.Row.Target)))
+            .GroupBy(t => (t.Service.SortOrder, t.Service.ShortName)).OrderBy(g => g.Key.SortOrder)
+            .Select(g => new ExecutionBar(g.Key.ShortName, Execution.Mean(g.Select(t => (t.Ytd, t.Target))), g.Count(t => t.Target is > 0))).ToList();
+
+        var behind = rows.Where(r => r.Target is > 0)
+            .Select(r =>
+            {
+                var ytd = values.GetValueOrDefault(r.Id)?.YearToDate;
+                var forecast = Execution.Forecast(r.Rollup, ytd ?? 0, r.Schedule, asOf);
+                return new BehindRow(r.Id, r.Number, r.Name, r.Unit, r.Measure, r.Target, ytd, Execution.Percent(ytd, r.Target), forecast, Execution.Percent(forecast, r.Target));
+            })
+            .Where(b => b.Forecast < b.Target)
+            .OrderBy(b => b.ForecastPercent).ThenBy(b => b.Number, StringComparer.Ordinal)
+            .Take(BehindCount).ToList();
+
+        var chosen = rows.FirstOrDefault(r => r.Id == indicatorId) ?? rows.FirstOrDefault(r => r.Id == behind.FirstOrDefault()?.IndicatorId) ?? rows.FirstOrDefault(r => r.Target is > 0);
+        IndicatorSeries? series = null;
+        if (chosen is not null)
+        {
+            var months = await db.MonthlyActuals.AsNoTracking().Where(a => a.IndicatorId == chosen.Id)
+                .Select(a => new { a.Month, a.Value }).ToDictionaryAsync(a => a.Month, a => a.Value, cancellationToken);
+            series = new IndicatorSeries(chosen.Id, chosen.Number, chosen.Name, chosen.Unit, chosen.Measure, chosen.Rollup, chosen.Target, [.. Enumerable.Range(1, 12).Select(m =>
+                new MonthPoint(
+                    m,
+                    months.TryGetValue(m, out var v) ? v : null,
+                    m <= asOf ? Rollup.Combine(chosen.Rollup, months.Where(x => x.Key <= m).Select(x => (x.Key, x.Value))) : null,
+                    Execution.PlanLine(chosen.Rollup, chosen.Target, chosen.Schedule, m)))]);
+        }
+
+        return Result<DistrictDashboard>.Ok(new DistrictDashboard(
+            plan.Id, plan.Name, plan.Year, asOf, Execution.Mean(top.Select(t => (t.Ytd, t.Row.Target))), Expected(asOf), bySection, byService, series, behind,
+            [.. rows.Where(r => r.Target is > 0).Select(r => new IndicatorChoice(r.Id, r.Number, r.Name))]));
+    }
+
+    public async Task<Result<RegionDashboard>> RegionAsync(int? regionId, int? year, string? code, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        if (await RegionScope.VisibleRegionAsync(db, user, regionId, cancellationToken) is not { } region)
+        {
+            return Result<RegionDashboard>.NotFound();
+        }
+
+        var today = EntryWindow.Today(clock.GetUtcNow());
+        var chosenYear = year ?? today.Year;
+        var districts = await RegionScope.DistrictsAsync(db, user, region.Id, chosenYear, cancellationToken);
+        var planIds = districts.Where(d => d.PlanId is not null).Select(d => d.PlanId!.Value).ToList();
+        var asOf = await AsOfMonthAsync(planIds, chosenYear, cancellationToken);
+        var values = await figures.IndicatorsAsync(planIds, 1, asOf, cancellationToken);
+        var byPlan = values.ToLookup(v => v.PlanId);
+        var ranking = districts
+            .Select(d => new ExecutionBar(
+                d.ShortName,
+                d.PlanId is { } id ? Execution.Mean(byPlan[id].Where(v => !v.IsSubRow).Select(v => (v.YearToDate, v.Target))) : null,
+                d.PlanId is { } p ? byPlan[p].Count(v => !v.IsSubRow && v.Target is > 0) : 0,
+                d.PlanId))
+            .OrderByDescending(b => b.Percent ?? -1).ThenBy(b => b.Label, StringComparer.Ordinal).ToList();
+
+        var months = Enumerable.Range(1, asOf).ToList();
+        var fill = (await figures.MonthFillAsync(planIds, asOf, cancellationToken)).ToDictionary(f => (f.PlanId, f.Month));
+        var heat = districts.Select(d => new CompletenessLine(d.PlanId, d.ShortName, d.PlanId is not null, [.. months.Select(m =>
+            d.PlanId is { } id && fill.TryGetValue((id, m), out var f) ? new FillCell(m, f.Due, f.Entered) : new FillCell(m, 0, 0))])).ToList();
+
+        var codes = await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == region.Id).OrderBy(i => i.SortOrder)
+            .Select(i => new { Choice = new CatalogueChoice(i.Code, i.Number, i.Name, i.ParentId != null), i.Unit, i.Measure }).ToListAsync(cancellationToken);
+        var picked = codes.FirstOrDefault(c => string.Equals(c.Choice.Code, code, StringComparison.OrdinalIgnoreCase)) ?? codes.FirstOrDefault();
+        AcrossDistricts? across = null;
+        if (picked is not null)
+        {
+            var coded = values.Where(v => v.Code == picked.Choice.Code).ToDictionary(v => v.PlanId);
+            across = new AcrossDistricts(picked.Choice.Code, picked.Choice.Number, picked.Choice.Name, picked.Unit, picked.Measure, [.. districts.Select(d =>
+            {
+                var f = d.PlanId is { } id ? coded.GetValueOrDefault(id) : null;
+                return (d.ShortName, f?.Target, f?.YearToDate, Execution.Percent(f?.YearToDate, f?.Target));
+            })]);
+        }
+
+        var years = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.ParentId == region.Id)
+            .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        return Result<RegionDashboard>.Ok(new RegionDashboard(
+            region.Id, region.Name, chosenYear, asOf, Expected(asOf), ranking, months, heat, across, [.. codes.Select(c => c.Choice)], years));
+    }
+
+    /// <summary>The pace a linear plan would have reached by the end of a month, in percent.</summary>
+    private static decimal Expected(int asOf) => Math.Round(asOf * 100m / 12, 1);
+
+    /// <summary>
+    /// The month the figures stand at: the latest month with a value in any of the plans, and never
+    /// a month that has not ended (for a past year, December at most).
+    /// </summary>
+    private async Task<int> AsOfMonthAsync(List<int> planIds, int year, CancellationToken cancellationToken)
+    {
+        var today = EntryWindow.Today(clock.GetUtcNow());
+        var ended = today.Year > year ? 12 : today.Year < year ? 0 : today.Month - 1;
+        var latest = planIds.Count == 0 ? null : await db.MonthlyActuals.AsNoTracking()
+            .Where(a => planIds.Contains(a.Indicator!.PlanId)).MaxAsync(a => (int?)a.Month, cancellationToken);
+        return Math.Min(ended, latest ?? 0);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Core.Regional;
+
+/// <summary>A region the user may look at, and its districts.</summary>
+public sealed record RegionRef(int Id, string Name);
+
+public static class RegionScope
+{
+    /// <summary>
+    /// The region a regional page is about: the user's own regional centre, or one chosen among the
+    /// regions they see (the national level). District staff see no region's figures: null.
+    /// </summary>
+    public static async Task<RegionRef?> VisibleRegionAsync(IAppDbContext db, CurrentUser user, int? regionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.OrganisationKind == OrganisationKind.District)
+        {
+            return null;
+        }
+
+        var id = regionId ?? (user.OrganisationKind == OrganisationKind.Regional ? user.OrganisationId : null);
+        var region = await db.Organisations.AsNoTracking().Where(AccessRules.OrganisationsVisibleTo(user))
+            .Where(o => o.Kind == OrganisationKind.Regional && (id == null || o.Id == id)).OrderBy(o => o.Name)
+            .Select(o => new RegionRef(o.Id, o.Name)).FirstOrDefaultAsync(cancellationToken);
+        return region;
+    }
+
+    /// <summary>The region whose template a user works with: as <see cref="VisibleRegionAsync"/>, and for district staff their own region.</summary>
+    public static async Task<RegionRef?> TemplateRegionAsync(IAppDbContext db, CurrentUser user, int? regionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.OrganisationKind != OrganisationKind.District)
+        {
+            return await VisibleRegionAsync(db, user, regionId, cancellationToken);
+        }
+
+        var own = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId && o.Parent != null)
+            .Select(o => new RegionRef(o.Parent!.Id, o.Parent.Name)).SingleOrDefaultAsync(cancellationToken);
+        return own is null || (regionId is not null && regionId != own.Id) ? null : own;
+    }
+
+    /// <summary>A region's districts in name order, each with its plan for the year when that plan is in force (one query).</summary>
+    public static async Task<IReadOnlyList<(int Id, string Name, string ShortName, int? PlanId)>> DistrictsAsync(
+        IAppDbContext db, CurrentUser user, int regionId, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        var plans = db.Plans.Where(AccessRules.PlansVisibleTo(user))
+            .Where(p => p.Year == year && (p.Status == PlanStatus.InForce || p.VersionNumber > 1));
+        var rows = await db.Organisations.AsNoTracking().Where(AccessRules.OrganisationsVisibleTo(user))
+            .Where(o => o.ParentId == regionId && o.Kind == OrganisationKind.District)
+            .OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name, o.ShortName, PlanId = plans.Where(p => p.OrganisationId == o.Id).Select(p => (int?)p.Id).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Name, r.ShortName, r.PlanId))];
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Core.Catalogue;
+using WorkPlan.Core.Organisations;
+
+namespace WorkPlan.Infrastructure.Data.Configurations;
+
+internal sealed class RegionalTemplateConfiguration : IEntityTypeConfiguration<RegionalTemplate>
+{
+    public void Configure(EntityTypeBuilder<RegionalTemplate> builder)
+    {
+        builder.Property(t => t.PublishedBy).HasMaxLength(256);
+        builder.Property(t => t.Version).IsRowVersion();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.RegionId).IsUnique();
+        builder.HasMany(t => t.Items).WithOne(i => i.Template).HasForeignKey(i => i.TemplateId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TemplateIndicatorConfiguration : IEntityTypeConfiguration<TemplateIndicator>
+{
+    public void Configure(EntityTypeBuilder<TemplateIndicator> builder)
+    {
+        builder.Property(i => i.Code).HasMaxLength(TemplateRules.CodeMaxLength);
+        builder.Property(i => i.SectionLabel).HasMaxLength(16);
+        builder.Property(i => i.SectionTitle).HasMaxLength(300);
+        builder.Property(i => i.Number).HasMaxLength(16);
+        builder.Property(i => i.Name).HasMaxLength(2000);
+        builder.Property(i => i.Unit).HasMaxLength(64);
+        builder.Property(i => i.Mechanism).HasColumnType("text[]");
+        builder.Property(i => i.ServiceCodes).HasColumnType("text[]");
+        builder.Property(i => i.Version).IsRowVersion();
+        builder.OwnsOne(i => i.Schedule, schedule =>
+        {
+            schedule.Property(s => s.Kind).HasColumnName("schedule_kind").HasConversion<string>().HasMaxLength(32);
+            schedule.Property(s => s.DueMonths).HasColumnName("schedule_due_months");
+        });
+        builder.Navigation(i => i.Schedule).IsRequired();
+        builder.HasOne(i => i.Parent).WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.TemplateId, i.Code }).IsUnique();
+        builder.HasIndex(i => new { i.TemplateId, i.SortOrder });
+        builder.HasIndex(i => i.ParentId);
+    }
+}

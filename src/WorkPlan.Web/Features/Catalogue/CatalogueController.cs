@@ -1,0 +1,166 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using WorkPlan.Core.Catalogue;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
+using WorkPlan.Web.Infrastructure;
+
+namespace WorkPlan.Web.Features.Catalogue;
+
+/// <summary>
+/// The regional template plan and its indicator catalogue (kept by the regional centre, read by its
+/// districts), creating a district plan from it, and mapping a district plan's rows to its codes.
+/// </summary>
+public sealed class CatalogueController(CatalogueService catalogue, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(int? regionId, CancellationToken cancellationToken) =>
+        (await catalogue.GetAsync(regionId, cancellationToken)).ToActionResult(this, page => View(page));
+
+    [HttpPost]
+    public async Task<IActionResult> FromPlan(int planId, CancellationToken cancellationToken) =>
+        (await catalogue.BuildFromPlanAsync(planId, cancellationToken)).AfterStep(this, localizer, "Catalogue.Built", () => RedirectToAction(nameof(Index)));
+
+    [HttpGet]
+    public async Task<IActionResult> Item(int? id, CancellationToken cancellationToken) =>
+        (await catalogue.GetItemAsync(id, cancellationToken)).ToActionResult(this, found =>
+            View(new TemplateItemViewModel(TemplateItemInput.From(found.Form), found.Form.Id, found.Form.CodeFrozen, found.Choices)));
+
+    [HttpPost]
+    public async Task<IActionResult> Item(int? id, TemplateItemInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var current = await catalogue.GetItemAsync(id, cancellationToken);
+        if (!current.IsOk)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var saved = await catalogue.SaveItemAsync(id, input.ToCommand(), cancellationToken);
+            if (saved.IsOk)
+            {
+                TempData["Message"] = localizer["Admin.Saved"].Value;
+                return RedirectToAction(nameof(Index));
+            }
+
+            if (saved.Status == ResultStatus.Conflict)
+            {
+                ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
+                input = TemplateItemInput.From(current.Value.Form);
+            }
+            else
+            {
+                ModelState.AddErrors(saved.Errors, localizer, nameof(TemplateItemViewModel.Input));
+            }
+        }
+
+        return View(new TemplateItemViewModel(input, id, current.Value.Form.CodeFrozen, current.Value.Choices));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Delete(int id, uint version, CancellationToken cancellationToken) =>
+        (await catalogue.DeleteItemAsync(id, version, cancellationToken)).AfterStep(this, localizer, "Admin.Deleted", () => RedirectToAction(nameof(Index)));
+
+    [HttpPost]
+    public async Task<IActionResult> Publish(uint version, CancellationToken cancellationToken) =>
+        (await catalogue.PublishAsync(version, cancellationToken)).AfterStep(this, localizer, "Catalogue.Published", () => RedirectToAction(nameof(Index)));
+
+    [HttpPost]
+    public async Task<IActionResult> CreatePlan(int year, CancellationToken cancellationToken)
+    {
+        var created = await catalogue.CreatePlanAsync(year, cancellationToken);
+        switch (created.Status)
+        {
+            case ResultStatus.Ok:
+                TempData["Message"] = localizer["Catalogue.PlanCreated"].Value;
+                return RedirectToAction("Details", "Plans", new { id = created.Value });
+            case ResultStatus.Invalid:
+                TempData["Error"] = created.Errors.Localize(localizer);
+                return RedirectToAction("Index", "Plans");
+            default:
+                return Forbid();
+        }
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Mapping(int planId, CancellationToken cancellationToken) =>
+        (await catalogue.MappingAsync(planId, cancellationToken)).ToActionResult(this, page => View(page));
+
+    [HttpPost]
+    public async Task<IActionResult> Mapping(int planId, [FromForm] IReadOnlyList<MappingCellInput>? rows, CancellationToken cancellationToken)
+    {
+        var cells = (rows ?? []).Select(r => new MappingCell(r.IndicatorId, r.Code, r.Version)).ToList();
+        return (await catalogue.SaveMappingAsync(planId, cells, cancellationToken))
+            .AfterStep(this, localizer, "Admin.Saved", () => RedirectToAction(nameof(Mapping), new { planId }));
+    }
+}
+
+public sealed record TemplateItemViewModel(TemplateItemInput Input, int? Id, bool CodeFrozen, TemplateItemChoices Choices);
+
+/// <summary>A row of the mapping form: the indicator, the chosen code (empty for a row of the district's own) and the row version.</summary>
+public sealed class MappingCellInput
+{
+    public int IndicatorId { get; set; }
+
+    public string? Code { get; set; }
+
+    public uint Version { get; set; }
+}
+
+public sealed class TemplateItemInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(TemplateRules.CodeMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Catalogue.Code")]
+    public string Code { get; set; } = string.Empty;
+
+    [Display(Name = "Catalogue.Parent")]
+    public int? ParentId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(16, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Editor.SectionLabel")]
+    public string SectionLabel { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Editor.SectionTitle")]
+    public string SectionTitle { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(16, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Number")]
+    public string Number { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(2000, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Name")]
+    public string Name { get; set; } = string.Empty;
+
+    [StringLength(64, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Unit")]
+    public string? Unit { get; set; }
+
+    [Display(Name = "Editor.Measure")]
+    public Measure Measure { get; set; }
+
+    [Display(Name = "Editor.Rollup")]
+    public RollupKind Rollup { get; set; }
+
+    public uint Version { get; set; }
+
+    public static TemplateItemInput From(TemplateItemForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return new()
+        {
+            Code = form.Code, ParentId = form.ParentId, SectionLabel = form.SectionLabel, SectionTitle = form.SectionTitle, Number = form.Number,
+            Name = form.Name, Unit = form.Unit, Measure = form.Measure, Rollup = form.Rollup, Version = form.Version,
+        };
+    }
+
+    public SaveTemplateItem ToCommand() => new(Code, ParentId, SectionLabel, SectionTitle, Number, Name, Unit, Measure, Rollup, Version);
+}
