@@ -93,6 +93,13 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         Administered(a, own) == Expect.Allowed && a.OwnParent is null ? Expect.NotFound : Administered(a, own);
 
     /// <summary>The rule and the URL of every endpoint: {plan}, {org}, {parent}, {service}, {user} take own or foreign ids.</summary>
+    // The region's own pages: regional staff and administrators above the districts; a district sees no region's figures.
+    private static Expect SeesRegion(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.RegionalAdmin or Kind.RegionalStaff ? Expect.Allowed : Expect.NotFound;
+
+    // The template's editing: the regional director and methodologist only.
+    private static Expect RegionOnly(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : Expect.Forbidden;
+
     private static readonly Dictionary<string, (string Url, Func<Actor, bool, Expect> Expect)> Matrix = new()
     {
         ["GET Home/Index"] = ("/", SignedIn),
@@ -163,6 +170,23 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["GET PlanImport/Index"] = ("/PlanImport", Writer),
         ["POST PlanImport/Preview"] = ("/PlanImport/Preview", Writer),
         ["POST PlanImport/Confirm"] = ("/PlanImport/Confirm/5f0c2a8e-0000-4000-8000-000000000000", (a, own) => Writer(a, own) == Expect.Allowed ? Expect.NotFound : Writer(a, own)),
+
+        ["GET Catalogue/Index"] = ("/Catalogue", SignedIn),
+        ["GET Catalogue/Item"] = ("/Catalogue/Item", RegionOnly),
+        ["GET Catalogue/Mapping"] = ("/Catalogue/Mapping?planId={plan}", Visible),
+        ["GET Consolidation/Index"] = ("/Consolidation", SeesRegion),
+        ["GET Consolidation/ExportExcel"] = ("/Consolidation/ExportExcel", SeesRegion),
+        ["GET Consolidation/ExportPdf"] = ("/Consolidation/ExportPdf", SeesRegion),
+        ["GET Completeness/Index"] = ("/Completeness", SignedIn),
+        ["GET Completeness/Plan"] = ("/Completeness/Plan?planId={plan}", Visible),
+        ["GET Dashboard/Index"] = ("/Dashboard", SignedIn),
+        ["GET Dashboard/District"] = ("/Dashboard/District?planId={plan}", Visible),
+        ["POST Catalogue/Item"] = ("/Catalogue/Item", RegionOnly),
+        ["POST Catalogue/Delete"] = ("/Catalogue/Delete/999999", (a, own) => RegionOnly(a, own) == Expect.Allowed ? Expect.NotFound : RegionOnly(a, own)),
+        ["POST Catalogue/Mapping"] = ("/Catalogue/Mapping?planId={plan}", Step(IsEditor)),
+        ["POST Catalogue/CreatePlan"] = ("/Catalogue/CreatePlan", Writer),
+        ["POST Catalogue/Publish"] = ("/Catalogue/Publish", RegionOnly),
+        ["POST Catalogue/FromPlan"] = ("/Catalogue/FromPlan?planId={plan}", Step(IsRegion)),
 
         // Workflow steps last: they change the plan's status (each actor starts from a fresh world).
         ["POST Plans/NextYear"] = ("/Plans/NextYear/{plan}", (a, own) => Editor(a, own)),

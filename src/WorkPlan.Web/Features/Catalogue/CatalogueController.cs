@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Catalogue;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
+using WorkPlan.Web.Authorization;
 using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.Catalogue;
@@ -23,11 +25,13 @@ public sealed class CatalogueController(CatalogueService catalogue, IStringLocal
         (await catalogue.BuildFromPlanAsync(planId, cancellationToken)).AfterStep(this, localizer, "Catalogue.Built", () => RedirectToAction(nameof(Index)));
 
     [HttpGet]
+    [Authorize(Policy = Policies.RegionalStaff)]
     public async Task<IActionResult> Item(int? id, CancellationToken cancellationToken) =>
         (await catalogue.GetItemAsync(id, cancellationToken)).ToActionResult(this, found =>
             View(new TemplateItemViewModel(TemplateItemInput.From(found.Form), found.Form.Id, found.Form.CodeFrozen, found.Choices)));
 
     [HttpPost]
+    [Authorize(Policy = Policies.RegionalStaff)]
     public async Task<IActionResult> Item(int? id, TemplateItemInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -61,10 +65,12 @@ public sealed class CatalogueController(CatalogueService catalogue, IStringLocal
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.RegionalStaff)]
     public async Task<IActionResult> Delete(int id, uint version, CancellationToken cancellationToken) =>
         (await catalogue.DeleteItemAsync(id, version, cancellationToken)).AfterStep(this, localizer, "Admin.Deleted", () => RedirectToAction(nameof(Index)));
 
     [HttpPost]
+    [Authorize(Policy = Policies.RegionalStaff)]
     public async Task<IActionResult> Publish(uint version, CancellationToken cancellationToken) =>
         (await catalogue.PublishAsync(version, cancellationToken)).AfterStep(this, localizer, "Catalogue.Published", () => RedirectToAction(nameof(Index)));
 
