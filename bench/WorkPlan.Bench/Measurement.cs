@@ -212,18 +212,26 @@ internal static class Measurement
 
         var latencies = new List<double>();
         long errors = 0;
-        var deadline = Stopwatch.GetTimestamp() + (long)(settings.Seconds * (double)Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(clients.Select(async c =>
+        var deadline = 0L;
+        var started = 0L;
+        using var ready = new CountdownEvent(clients.Count);
+        var go = new TaskCompletionSource();
+        var loops = clients.Select(async c =>
         {
             var path = $"/Actuals?planId={c.Worker.PlanId}&month={Month}";
             var step = 0;
-            while (Stopwatch.GetTimestamp() < deadline)
+            var warm = true;
+            while (warm || Stopwatch.GetTimestamp() < deadline)
             {
                 var form = AppClient.ParseEntryForm(await c.Client.GetStringAsync(path));
                 if (form is null || form.Cells.Count == 0)
                 {
                     Interlocked.Increment(ref errors);
+                    if (warm)
+                    {
+                        ready.Signal();
+                    }
+
                     return;
                 }
 
@@ -232,6 +240,15 @@ internal static class Measurement
                 var posted = Stopwatch.GetTimestamp();
                 var status = await c.Client.PostFormAsync(WebUtility.HtmlDecode(form.Action), fields);
                 var elapsed = Stopwatch.GetElapsedTime(posted).TotalMilliseconds;
+                if (warm)
+                {
+                    // One untimed save per worker first; the clock starts when every worker has made it.
+                    warm = false;
+                    ready.Signal();
+                    await go.Task;
+                    continue;
+                }
+
                 lock (latencies)
                 {
                     latencies.Add(elapsed);
@@ -242,7 +259,12 @@ internal static class Measurement
                     Interlocked.Increment(ref errors);
                 }
             }
-        }));
+        }).ToList();
+        await Task.Run(ready.Wait);
+        started = Stopwatch.GetTimestamp();
+        deadline = started + (long)(settings.Seconds * (double)Stopwatch.Frequency);
+        go.SetResult();
+        await Task.WhenAll(loops);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         foreach (var (client, _) in clients)
         {
@@ -269,7 +291,7 @@ internal static class Measurement
     }
 }
 
-/// <summary>The app's memory: its own peak (VmHWM) and the peak of the summed resident memory of its child processes (Chromium).</summary>
+/// <summary>The app's memory: its own peak (VmHWM) and the peak of the summed proportional memory (PSS) of its child processes (Chromium).</summary>
 internal sealed class ChildMemorySampler : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -282,11 +304,11 @@ internal sealed class ChildMemorySampler : IDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                var total = Descendants(pid).Sum(ResidentKb);
+                var total = Descendants(pid).Sum(ProportionalKb);
                 InterlockedMax(ref _peakKb, total);
                 try
                 {
-                    await Task.Delay(250, _stop.Token);
+                    await Task.Delay(500, _stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -307,13 +329,16 @@ internal sealed class ChildMemorySampler : IDisposable
         _stop.Dispose();
     }
 
-    private static long ResidentKb(int pid) => StatusField(pid, "VmRSS:");
+    /// <summary>Proportional set size: shared pages (Chromium's processes share most of theirs) counted once overall.</summary>
+    private static long ProportionalKb(int pid) => Field($"/proc/{pid}/smaps_rollup", "Pss:");
 
-    private static long StatusField(int pid, string field)
+    private static long StatusField(int pid, string field) => Field($"/proc/{pid}/status", field);
+
+    private static long Field(string file, string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
             return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         }
         catch (IOException)
