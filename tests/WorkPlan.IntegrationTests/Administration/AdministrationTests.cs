@@ -20,20 +20,20 @@ public sealed class AdministrationTests(DatabaseFixture database) : IAsyncLifeti
 
         var created = await Forms.PostAsync(admin, $"/Organisations/Create?parentId={andijon}", $"/Organisations/Create?parentId={andijon}", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Andijon viloyati Baliqchi tuman axborot-kutubxona markazi",
-            ["Input.ShortName"] = "Baliqchi TAKM",
+            ["Input.Name"] = "Andijon viloyati Oltinko'l tuman axborot-kutubxona markazi",
+            ["Input.ShortName"] = "Oltinko'l TAKM",
             ["Input.DirectorName"] = "A.Karimov",
         });
         var audit = await Html.ParseAsync(await admin.GetAsync("/Audit"));
 
         created.StatusCode.Should().Be(HttpStatusCode.Redirect);
         await using var db = database.CreateContext();
-        var district = await db.Organisations.SingleAsync(o => o.ShortName == "Baliqchi TAKM");
+        var district = await db.Organisations.SingleAsync(o => o.ShortName == "Oltinko'l TAKM");
         district.Kind.Should().Be(OrganisationKind.District);
         district.ParentId.Should().Be(andijon);
         var entry = await db.AuditEntries.SingleAsync(a => a.Action == "Organisation.Created");
         entry.UserName.Should().Be("andijon.admin");
-        entry.After.Should().Contain("Baliqchi TAKM");
+        entry.After.Should().Contain("Oltinko'l TAKM");
         entry.Before.Should().BeNull();
         audit.QuerySelector("tbody tr")!.Text().Should().Contain("Tashkilot qo'shildi").And.Contain("andijon.admin");
     }
