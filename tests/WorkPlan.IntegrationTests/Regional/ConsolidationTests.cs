@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Organisations;
 using WorkPlan.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace WorkPlan.IntegrationTests.Regional;
 
@@ -12,7 +13,7 @@ namespace WorkPlan.IntegrationTests.Regional;
 /// districts in force (Xo'jaobod, Baliqchi); the other districts have no plan in force.
 /// </summary>
 [Collection(DatabaseTests.Name)]
-public sealed class ConsolidationTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class ConsolidationTests(DatabaseFixture database, ITestOutputHelper output) : IAsyncLifetime
 {
     private int _xojaobod;
     private int _baliqchi;
@@ -108,28 +109,35 @@ public sealed class ConsolidationTests(DatabaseFixture database) : IAsyncLifetim
     [Fact]
     public async Task CostsTheSameNumberOfQueriesForTwentyDistrictsAsForTwo()
     {
+        string[] pages = ["/Consolidation?year=2022&quarter=2", "/Completeness?year=2022", "/Dashboard?year=2022"];
         var client = Region();
-        await client.GetAsync("/Consolidation?year=2022&quarter=2");
-        int two;
-        using (var counter = new SqlCounter())
-        {
-            (await client.GetAsync("/Consolidation?year=2022&quarter=2")).StatusCode.Should().Be(HttpStatusCode.OK);
-            two = counter.Count;
-        }
+        var two = await CountQueriesAsync(client, pages);
 
         await RegionalFixture.AddDistrictsAsync(database, 18);
-        int twenty;
-        string page;
-        using (var counter = new SqlCounter())
+        var twenty = await CountQueriesAsync(client, pages);
+
+        for (var i = 0; i < pages.Length; i++)
         {
-            var response = await client.GetAsync("/Consolidation?year=2022&quarter=2");
-            page = await response.Content.ReadAsStringAsync();
-            twenty = counter.Count;
+            output.WriteLine($"{pages[i]}: {two[i]} SQL commands for 2 districts, {twenty[i]} for 20 districts × 55 indicators");
         }
 
-        page.Should().Contain("Sinov 18");
-        twenty.Should().Be(two, "the consolidation is a fixed number of aggregate queries");
-        two.Should().BeLessThan(12);
+        (await client.GetStringAsync(pages[0])).Should().Contain("Sinov 18");
+        twenty.Should().Equal(two, "the regional pages are a fixed number of aggregate queries");
+        two.Should().OnlyContain(n => n < 15);
+    }
+
+    private static async Task<int[]> CountQueriesAsync(HttpClient client, string[] pages)
+    {
+        var counts = new int[pages.Length];
+        for (var i = 0; i < pages.Length; i++)
+        {
+            await client.GetAsync(pages[i]);
+            using var counter = new SqlCounter();
+            (await client.GetAsync(pages[i])).StatusCode.Should().Be(HttpStatusCode.OK);
+            counts[i] = counter.Count;
+        }
+
+        return counts;
     }
 
     [Fact]
