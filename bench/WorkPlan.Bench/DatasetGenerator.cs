@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Catalogue;
 using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
 using WorkPlan.Infrastructure;
@@ -171,6 +172,7 @@ internal static class DatasetGenerator
         }
 
         await WriteUsersAsync(connection, users);
+        await WriteTemplatesAsync(connection, regionIds, catalogue);
 
         // Plans, sections, indicators, their services, events, actuals and report submissions.
         var planId = 1;
@@ -228,7 +230,7 @@ internal static class DatasetGenerator
         {
             await using (var sections = await BeginCopyAsync(connectionString, copyConnections, "COPY sections (id, plan_id, label, title, sort_order) FROM STDIN (FORMAT BINARY)"))
             await using (var indicators = await BeginCopyAsync(connectionString, copyConnections,
-                "COPY indicators (id, plan_id, section_id, parent_id, number, name, unit, measure, previous_fact, target, mechanism, deadline, schedule_kind, schedule_due_months, rollup, children_partition, sort_order) FROM STDIN (FORMAT BINARY)"))
+                "COPY indicators (id, plan_id, section_id, parent_id, number, name, unit, measure, previous_fact, target, mechanism, deadline, schedule_kind, schedule_due_months, rollup, children_partition, sort_order, catalogue_code) FROM STDIN (FORMAT BINARY)"))
             await using (var indicatorServices = await BeginCopyAsync(connectionString, copyConnections, "COPY indicator_services (indicator_id, service_id, position) FROM STDIN (FORMAT BINARY)"))
             await using (var events = await BeginCopyAsync(connectionString, copyConnections,
                 "COPY plan_events (id, plan_id, plan_version, action, from_status, to_status, user_id, user_name, at, comment) FROM STDIN (FORMAT BINARY)"))
@@ -297,6 +299,7 @@ internal static class DatasetGenerator
                         await indicators.WriteAsync(row.Rollup.ToString(), NpgsqlDbType.Varchar);
                         await indicators.WriteAsync(false, NpgsqlDbType.Boolean);
                         await indicators.WriteAsync(row.SortOrder, NpgsqlDbType.Integer);
+                        await indicators.WriteAsync(TemplateRules.CodeFor(row.Number), NpgsqlDbType.Varchar);
 
                         for (var p = 0; p < row.Services.Length; p++)
                         {
@@ -380,7 +383,7 @@ internal static class DatasetGenerator
             }
         }
 
-        foreach (var table in new[] { "organisations", "services", "plans", "sections", "indicators", "monthly_actuals", "report_submissions", "plan_events" })
+        foreach (var table in new[] { "organisations", "services", "plans", "sections", "indicators", "monthly_actuals", "report_submissions", "plan_events", "regional_templates", "template_indicators" })
         {
             await Database.Execute(connection, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))");
         }
@@ -393,6 +396,64 @@ internal static class DatasetGenerator
             size.Label, size.Districts, size.Years, DatasetSize.LastYear, regionIds[0], targetPlanId, Password,
             $"{targetDistrict}.direktor", $"{targetDistrict}.inspektor", $"{targetDistrict}.{ServiceCodes[0]}", regionalUser,
             saveWorkerList, actualId - 1, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Each region's published template: the catalogue's 60 rows with the codes the districts' rows carry.</summary>
+    private static async Task WriteTemplatesAsync(NpgsqlConnection connection, int[] regionIds, IReadOnlyList<CatalogueRow> catalogue)
+    {
+        await using (var templates = await connection.BeginBinaryImportAsync("COPY regional_templates (id, region_id, published_at, published_by) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var r = 0; r < regionIds.Length; r++)
+            {
+                await templates.StartRowAsync();
+                await templates.WriteAsync(r + 1, NpgsqlDbType.Integer);
+                await templates.WriteAsync(regionIds[r], NpgsqlDbType.Integer);
+                await templates.WriteAsync(new DateTimeOffset(2021, 12, 20, 5, 0, 0, TimeSpan.Zero), NpgsqlDbType.TimestampTz);
+                await templates.WriteAsync($"r{r + 1:00}.metodist", NpgsqlDbType.Varchar);
+            }
+
+            await templates.CompleteAsync();
+        }
+
+        await using var items = await connection.BeginBinaryImportAsync(
+            "COPY template_indicators (id, template_id, parent_id, code, section_label, section_title, number, name, unit, measure, rollup, mechanism, schedule_kind, schedule_due_months, children_partition, service_codes, sort_order) FROM STDIN (FORMAT BINARY)");
+        var id = 1;
+        for (var r = 0; r < regionIds.Length; r++)
+        {
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in catalogue)
+            {
+                ids[row.Number] = id;
+                await items.StartRowAsync();
+                await items.WriteAsync(id++, NpgsqlDbType.Integer);
+                await items.WriteAsync(r + 1, NpgsqlDbType.Integer);
+                if (row.ParentNumber is null)
+                {
+                    await items.WriteNullAsync();
+                }
+                else
+                {
+                    await items.WriteAsync(ids[row.ParentNumber], NpgsqlDbType.Integer);
+                }
+
+                await items.WriteAsync(TemplateRules.CodeFor(row.Number), NpgsqlDbType.Varchar);
+                await items.WriteAsync(SectionLabels[row.Section], NpgsqlDbType.Varchar);
+                await items.WriteAsync(SectionTitles[row.Section], NpgsqlDbType.Varchar);
+                await items.WriteAsync(row.Number, NpgsqlDbType.Varchar);
+                await items.WriteAsync(row.Name, NpgsqlDbType.Varchar);
+                await items.WriteAsync(row.Unit, NpgsqlDbType.Varchar);
+                await items.WriteAsync(row.Measure.ToString(), NpgsqlDbType.Varchar);
+                await items.WriteAsync(row.Rollup.ToString(), NpgsqlDbType.Varchar);
+                await items.WriteAsync(row.Mechanism, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await items.WriteAsync(nameof(ScheduleKind.Monthly), NpgsqlDbType.Varchar);
+                await items.WriteAsync(AllMonthsMask, NpgsqlDbType.Integer);
+                await items.WriteAsync(false, NpgsqlDbType.Boolean);
+                await items.WriteAsync(row.Services.Select(s => ServiceCodes[s]).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await items.WriteAsync(row.SortOrder, NpgsqlDbType.Integer);
+            }
+        }
+
+        await items.CompleteAsync();
     }
 
     /// <summary>District counts per region: the first region takes 20 of 186 (in proportion for other sizes), the rest share evenly.</summary>

@@ -107,6 +107,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSerilogRequestLogging();
+app.UseMiddleware<ClientAbortMiddleware>();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -251,24 +251,16 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         return Result.Ok();
     }
 
-    /// <summary>A service head's missing entries: due months up to now (of plans in force) without a value.</summary>
-    public async Task<IReadOnlyList<MissingEntry>> MissingAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The to-do list of an entry sheet: its rows' due months up to now without a value (those a month
+    /// has ended for), each marked open or locked. Built from the sheet shown, so it costs three small queries.
+    /// </summary>
+    public async Task<IReadOnlyList<MissingEntry>> MissingAsync(EntrySheet sheet, CancellationToken cancellationToken = default)
     {
-        var user = currentUser.Required;
-        var planId = await DefaultPlanAsync(cancellationToken);
-        if (planId is null)
-        {
-            return [];
-        }
-
-        var sheet = await GetSheetAsync(planId.Value, EntryWindow.DefaultMonth(EntryWindow.Today(clock.GetUtcNow()).Year, clock.GetUtcNow(), Settings.ClosingDay), user.ServiceId, cancellationToken);
-        if (!sheet.IsOk)
-        {
-            return [];
-        }
-
+        ArgumentNullException.ThrowIfNull(sheet);
+        var planId = sheet.PlanId;
         var now = clock.GetUtcNow();
-        var year = sheet.Value.Year;
+        var year = sheet.Year;
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).Select(i => new { i.Id, i.Target, i.Schedule }).ToDictionaryAsync(i => i.Id, cancellationToken);
         var reopened = (await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId).Select(r => new { r.Month, r.Until }).ToListAsync(cancellationToken))
             .GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.Max(r => r.Until));
@@ -279,9 +271,9 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             && EntryWindow.IsOpen(year, m, now, Settings.ClosingDay, reopened.TryGetValue(m, out var until) ? until : null);
         return
         [
-            .. sheet.Value.Rows.SelectMany(r => Enumerable.Range(1, 12)
+            .. sheet.Rows.SelectMany(r => Enumerable.Range(1, 12)
                 .Where(m => EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1) && PlanRules.ExpectsActual(indicators[r.IndicatorId].Target, indicators[r.IndicatorId].Schedule, m) && r.Months[m - 1] is null)
-                .Select(m => new MissingEntry(planId.Value, r.IndicatorId, r.Number, r.Name, m, IsOpen(m)))),
+                .Select(m => new MissingEntry(planId, r.IndicatorId, r.Number, r.Name, m, IsOpen(m)))),
         ];
     }
 

@@ -25,7 +25,7 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
             return sheet.ToActionResult(this, _ => NotFound());
         }
 
-        return View(new EntryViewModel(sheet.Value, [], null, await actuals.MissingAsync(cancellationToken), await actuals.CompletenessAsync(id.Value, cancellationToken)));
+        return View(new EntryViewModel(sheet.Value, [], null, await actuals.MissingAsync(sheet.Value, cancellationToken), await actuals.CompletenessAsync(id.Value, cancellationToken)));
     }
 
     [HttpPost]
