@@ -18,6 +18,7 @@ public sealed record TemplatePage(
     string? PublishedBy,
     bool CanEdit,
     bool CanCreatePlan,
+    int Year,
     uint Version,
     IReadOnlyList<TemplateRow> Rows,
     IReadOnlyList<PlanChoice> SourcePlans);
@@ -34,7 +35,7 @@ public sealed record SaveTemplateItem(
     string? Code, int? ParentId, string? SectionLabel, string? SectionTitle, string? Number, string? Name, string? Unit, Measure Measure, RollupKind Rollup, uint Version);
 
 /// <summary>A catalogue row a district may map one of its rows to.</summary>
-public sealed record CatalogueChoice(string Code, string Number, string Name, bool IsSubRow);
+public sealed record CatalogueChoice(string Code, string Number, string Name, bool IsSubRow, RollupKind Rollup, Measure Measure);
 
 /// <summary>One row of a district's plan, the code it reports as, and the code the catalogue suggests.</summary>
 public sealed record MappingRow(int IndicatorId, string Number, string Name, bool IsSubRow, string? Code, string? Suggested, uint Version);

@@ -32,7 +32,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         if (template?.PublishedAt is null && user.OrganisationKind == OrganisationKind.District)
         {
             // Districts see their region's template once it is published.
-            return Result<TemplatePage>.Ok(new TemplatePage(region.Id, region.Name, false, null, null, false, false, 0, [], []));
+            return Result<TemplatePage>.Ok(new TemplatePage(region.Id, region.Name, false, null, null, false, false, ThisYear(), 0, [], []));
         }
 
         var rows = template is null ? [] : await Rows(template.Id).ToListAsync(cancellationToken);
@@ -48,6 +48,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         return Result<TemplatePage>.Ok(new TemplatePage(
             region.Id, region.Name, template?.PublishedAt is not null, template?.PublishedAt, template?.PublishedBy, canEdit,
             template?.PublishedAt is not null && user.OrganisationKind == OrganisationKind.District && AccessRules.CanEditPlan(user, user.OrganisationId),
+            ThisYear(),
             template?.Version ?? 0,
             [.. rows.Select(r => r with { UsedBy = used.GetValueOrDefault(r.Code) })], sources));
     }
@@ -111,7 +112,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     /// <summary>A catalogue row for the edit form (a new one when <paramref name="id"/> is null).</summary>
     public async Task<Result<(TemplateItemForm Form, TemplateItemChoices Choices)>> GetItemAsync(int? id, CancellationToken cancellationToken = default)
     {
-        if (await EditableTemplateAsync(cancellationToken) is not { } template)
+        if (await EditableTemplateAsync(cancellationToken, forSaving: false) is not { } template)
         {
             return Result<(TemplateItemForm, TemplateItemChoices)>.NotFound();
         }
@@ -178,6 +179,13 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             errors.Add(new ValidationError("ParentId", TemplateRules.Messages.HasChildren));
         }
 
+        // Districts' figures under a code are added up: how they are counted cannot change under them.
+        if (item is not null && (item.Rollup != input.Rollup || item.Measure != input.Measure)
+            && await InUseAsync(item.Code, template.RegionId, cancellationToken))
+        {
+            errors.Add(new ValidationError("Rollup", TemplateRules.Messages.KindInUse, item.Code));
+        }
+
         if (errors.Count > 0)
         {
             return Result<int>.Invalid(errors);
@@ -195,9 +203,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         {
             db.Entry(item).Property(i => i.Version).OriginalValue = input.Version;
             var before = new { item.Code, item.Number, item.Name, item.Unit, item.Rollup };
-            item.Update(code, parent is null ? definition : definition with { SectionLabel = parent.SectionLabel, SectionTitle = parent.SectionTitle });
-            template.Renumber();
-
+            template.Change(item, code, definition, parent);
             audit.Record("CatalogueItemChanged", Entity, template.RegionId, template.RegionId, before, new { item.Code, item.Number, item.Name, item.Unit, item.Rollup });
         }
 
@@ -218,7 +224,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             return Invalid(TemplateRules.Messages.HasChildren);
         }
 
-        if (await db.Indicators.AnyAsync(i => i.CatalogueCode == item.Code && i.Plan!.Organisation!.ParentId == template.RegionId, cancellationToken))
+        if (await InUseAsync(item.Code, template.RegionId, cancellationToken))
         {
             return Result.Invalid([new ValidationError(string.Empty, TemplateRules.Messages.CodeInUse, item.Code)]);
         }
@@ -262,9 +268,9 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             return Result<int>.Forbidden();
         }
 
-        if (year is < 2000 or > 2100)
+        if (!PlanRules.IsPlanYear(year))
         {
-            return Result<int>.Invalid([new ValidationError("Year", "Validation.Required")]);
+            return Result<int>.Invalid([new ValidationError("Year", TemplateRules.Messages.YearRange, PlanRules.FirstYear, PlanRules.LastYear)]);
         }
 
         var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
@@ -302,11 +308,32 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         }
 
         db.Plans.Add(plan);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Created, plan.Status, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), "template"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+
+        // Joins the caller's transaction if there is one (the demo seeder's), else one of its own.
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Created, plan.Status, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), "template"));
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch (DbUpdateException) when (transaction is not null)
+        {
+            // Someone created the year's plan meanwhile.
+            return Result<int>.Invalid([new ValidationError("Year", TemplateRules.Messages.PlanExists, year)]);
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+
         return Result<int>.Ok(plan.Id);
     }
 
@@ -324,12 +351,13 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
 
         var catalogue = await CatalogueOfAsync(plan.RegionId, cancellationToken);
         var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
-            .Select(i => new { i.Id, i.Number, i.Name, IsSubRow = i.ParentId != null, i.CatalogueCode, i.Version })
+            .Select(i => new { i.Id, i.Number, i.Name, IsSubRow = i.ParentId != null, i.CatalogueCode, i.Rollup, i.Measure, i.Version })
             .ToListAsync(cancellationToken);
-        var candidates = catalogue.Select(c => (c.Code, c.Number, c.Name)).ToList();
         var taken = rows.Where(r => r.CatalogueCode is not null).Select(r => r.CatalogueCode!).ToHashSet(StringComparer.Ordinal);
         var mapped = rows.Select(r =>
         {
+            // Only a code counted the same way as the row can be suggested (and saved).
+            var candidates = catalogue.Where(c => c.Rollup == r.Rollup && c.Measure == r.Measure).Select(c => (c.Code, c.Number, c.Name));
             var suggested = r.CatalogueCode is null ? TemplateRules.Suggest(r.Number, r.Name, candidates, taken) : null;
             if (suggested is not null)
             {
@@ -342,9 +370,13 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             plan.Id, plan.Title, plan.Year, plan.OrganisationName, catalogue.Count > 0 && AccessRules.CanEditPlan(user, plan.OrganisationId), mapped, catalogue));
     }
 
-    /// <summary>Saves a plan's mapping in one transaction: every code from the region's catalogue, each at most once; a row changed meanwhile is a conflict.</summary>
+    /// <summary>
+    /// Saves a plan's mapping in one transaction: every code from the region's catalogue, counted the same
+    /// way as the row (roll-up kind and measure), each at most once; a row changed meanwhile is a conflict.
+    /// </summary>
     public async Task<Result> SaveMappingAsync(int planId, IReadOnlyList<MappingCell> cells, CancellationToken cancellationToken = default)
     {
+        const int MaxErrors = 10;
         ArgumentNullException.ThrowIfNull(cells);
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
@@ -359,7 +391,10 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             return Result.Forbidden();
         }
 
-        var catalogue = (await CatalogueOfAsync(plan.RegionId, cancellationToken)).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var catalogue = plan.RegionId is null
+            ? []
+            : await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == plan.RegionId && i.Template.PublishedAt != null)
+                .Select(i => new { i.Code, i.Rollup, i.Measure }).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, cancellationToken);
         if (catalogue.Count == 0)
         {
             return Invalid(TemplateRules.Messages.NotPublished);
@@ -376,9 +411,17 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             }
 
             var code = string.IsNullOrWhiteSpace(cell.Code) ? null : cell.Code.Trim().ToUpperInvariant();
-            if (code is not null && !catalogue.Contains(code))
+            if (code is not null && !catalogue.ContainsKey(code))
             {
-                errors.Add(new ValidationError($"code_{cell.IndicatorId}", TemplateRules.Messages.UnknownCode, indicator.Number, code));
+                // Never echo a long or hostile value back whole.
+                var shown = code.Length > TemplateRules.CodeMaxLength ? code[..TemplateRules.CodeMaxLength] + "…" : code;
+                errors.Add(new ValidationError(string.Empty, TemplateRules.Messages.UnknownCode, indicator.Number, shown));
+                continue;
+            }
+
+            if (code is not null && (catalogue[code].Rollup != indicator.Rollup || catalogue[code].Measure != indicator.Measure))
+            {
+                errors.Add(new ValidationError(string.Empty, TemplateRules.Messages.KindMismatch, indicator.Number, code));
                 continue;
             }
 
@@ -397,23 +440,39 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
 
         if (errors.Count > 0)
         {
-            return Result.Invalid(errors);
+            return Result.Invalid([.. errors.Take(MaxErrors)]);
         }
 
-        var changes = new List<object>();
-        foreach (var (id, code) in chosen.Where(c => c.Value != indicators[c.Key].CatalogueCode))
-        {
-            changes.Add(new { indicators[id].Number, From = indicators[id].CatalogueCode, To = code });
-            indicators[id].MapToCatalogue(code);
-        }
-
-        if (changes.Count == 0)
+        var changed = chosen.Where(c => c.Value != indicators[c.Key].CatalogueCode).ToList();
+        if (changed.Count == 0)
         {
             return Result.Ok();
         }
 
-        audit.Record("CatalogueMapped", "Plan", planId, plan.OrganisationId, null, changes);
-        return await SaveAsync(cancellationToken);
+        audit.Record("CatalogueMapped", "Plan", planId, plan.OrganisationId, null, changed.Select(c => new { indicators[c.Key].Number, From = indicators[c.Key].CatalogueCode, To = c.Value }).ToList());
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // Two steps, so that rows may swap codes without meeting the one-code-per-plan index half-way.
+            foreach (var (id, _) in changed)
+            {
+                indicators[id].MapToCatalogue(null);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (id, code) in changed)
+            {
+                indicators[id].MapToCatalogue(code);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateException)
+        {
+            return Result.Conflict();
+        }
     }
 
     private IQueryable<TemplateRow> Rows(int templateId) =>
@@ -424,7 +483,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         regionId is null
             ? []
             : await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == regionId && i.Template.PublishedAt != null).OrderBy(i => i.SortOrder)
-                .Select(i => new CatalogueChoice(i.Code, i.Number, i.Name, i.ParentId != null)).ToListAsync(cancellationToken);
+                .Select(i => new CatalogueChoice(i.Code, i.Number, i.Name, i.ParentId != null, i.Rollup, i.Measure)).ToListAsync(cancellationToken);
 
     /// <summary>Last year's actual totals by catalogue code, for the "previous year" column of a plan made from the template.</summary>
     private async Task<Dictionary<string, decimal>> PreviousFactsAsync(int organisationId, int year, CancellationToken cancellationToken)
@@ -437,8 +496,11 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             .ToDictionary(g => g.Key, g => Rollup.Combine(g.First().Rollup, g.Select(r => (r.Month, r.Value)))!.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>The template the user keeps (regional staff only), created empty on first use, with its rows tracked.</summary>
-    private async Task<RegionalTemplate?> EditableTemplateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The template the user keeps (regional staff only), with its rows tracked. A region without one gets
+    /// an empty template: added to the unit of work when the use case will save it, detached otherwise.
+    /// </summary>
+    private async Task<RegionalTemplate?> EditableTemplateAsync(CancellationToken cancellationToken, bool forSaving = true)
     {
         var user = currentUser.Required;
         if (!AccessRules.CanManageTemplate(user, user.OrganisationId))
@@ -446,15 +508,23 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             return null;
         }
 
-        var template = await db.RegionalTemplates.Include(t => t.Items).SingleOrDefaultAsync(t => t.RegionId == user.OrganisationId, cancellationToken);
+        var template = db.RegionalTemplates.Local.SingleOrDefault(t => t.RegionId == user.OrganisationId)
+            ?? await db.RegionalTemplates.Include(t => t.Items).SingleOrDefaultAsync(t => t.RegionId == user.OrganisationId, cancellationToken);
         if (template is null)
         {
             template = new RegionalTemplate(user.OrganisationId);
-            db.RegionalTemplates.Add(template);
+            if (forSaving)
+            {
+                db.RegionalTemplates.Add(template);
+            }
         }
 
         return template;
     }
+
+    /// <summary>Whether a district of the region reports against the code.</summary>
+    private Task<bool> InUseAsync(string code, int regionId, CancellationToken cancellationToken) =>
+        db.Indicators.AnyAsync(i => i.CatalogueCode == code && i.Plan!.Organisation!.ParentId == regionId, cancellationToken);
 
     private static TemplateItemChoices Choices(RegionalTemplate template, TemplateIndicator? item) => new(
         [.. template.Items.Where(i => i.ParentId == null && i != item).OrderBy(i => i.SortOrder).Select(i => (i.Id, $"{i.Number}. {i.Name}"))],
@@ -472,6 +542,9 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         }
     }
 
+    /// <summary>The app's current year (the demo's clock in demo mode): the default for a new plan.</summary>
+    private int ThisYear() => EntryWindow.Today(clock.GetUtcNow()).Year;
+
     private static Result Invalid(string key) => Result.Invalid([new ValidationError(string.Empty, key)]);
 
     private async Task<Result> SaveAsync(CancellationToken cancellationToken)
@@ -481,8 +554,9 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             await db.SaveChangesAsync(cancellationToken);
             return Result.Ok();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A stale row version, or someone else's save that took the same code or region first.
             return Result.Conflict();
         }
     }

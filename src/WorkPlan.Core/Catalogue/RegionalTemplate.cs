@@ -53,6 +53,36 @@ public class RegionalTemplate
         return item;
     }
 
+    /// <summary>
+    /// Changes a row: its words, its code (only while unpublished) and its place. An "of which" row goes
+    /// to the end of its new parent's rows, in the parent's section; a top-level row's "of which" rows
+    /// follow it into its section.
+    /// </summary>
+    public void Change(TemplateIndicator item, string code, TemplateItemDefinition definition, TemplateIndicator? parent)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (parent is not null && (parent == item || parent.Parent is not null || !Items.Contains(parent) || Items.Any(i => i.Parent == item)))
+        {
+            throw new ArgumentException("An \"of which\" row hangs under another top-level row and has none of its own.", nameof(parent));
+        }
+
+        var placed = parent is null ? definition : definition with { SectionLabel = parent.SectionLabel, SectionTitle = parent.SectionTitle };
+        var moved = item.Parent != parent || item.SectionLabel != placed.SectionLabel;
+        item.Update(code, placed);
+        if (moved)
+        {
+            item.PlaceUnder(parent, Items.Max(i => i.SortOrder) + 1);
+        }
+
+        foreach (var child in Items.Where(i => i.Parent == item))
+        {
+            child.PlaceInSection(item.SectionLabel, item.SectionTitle);
+        }
+
+        Renumber();
+    }
+
     /// <summary>Removes a row that has no "of which" rows (the service checks no district uses its code).</summary>
     public void Remove(TemplateIndicator item)
     {
@@ -79,7 +109,7 @@ public class RegionalTemplate
     }
 
     /// <summary>Document order: sections as they first appear; top-level rows, each followed by its "of which" rows.</summary>
-    internal void Renumber()
+    private void Renumber()
     {
         var order = 1;
         var sections = Items.OrderBy(i => i.SortOrder).Select(i => i.SectionLabel).Distinct(StringComparer.Ordinal).ToList();

@@ -97,6 +97,19 @@ public class TemplateIndicator
         Apply(definition);
     }
 
+    internal void PlaceUnder(TemplateIndicator? parent, int sortOrder)
+    {
+        Parent = parent;
+        ParentId = parent?.Id;
+        SortOrder = sortOrder;
+    }
+
+    internal void PlaceInSection(string label, string title)
+    {
+        SectionLabel = label;
+        SectionTitle = title;
+    }
+
     private void Apply(TemplateItemDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

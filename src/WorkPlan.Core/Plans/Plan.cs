@@ -16,8 +16,8 @@ public class Plan
     {
         ArgumentNullException.ThrowIfNull(organisation);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 2000);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 2100);
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, PlanRules.FirstYear);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, PlanRules.LastYear);
         Organisation = organisation;
         Year = year;
         Title = title.Trim();

@@ -5,6 +5,13 @@ namespace WorkPlan.Core.Plans;
 /// <summary>The rules a plan's numbers obey, written once and used by editing, import and seeding.</summary>
 public static class PlanRules
 {
+    /// <summary>The first and last year a plan may be for.</summary>
+    public const int FirstYear = 2000;
+
+    public const int LastYear = 2100;
+
+    public static bool IsPlanYear(int year) => year is >= FirstYear and <= LastYear;
+
     /// <summary>
     /// Whether a row expects an actual for a month: its deadline makes the month due and it has a target
     /// ("-", not planned, expects none). The regional SQL (RegionalFiguresQueries.MonthFillAsync) applies the same rule.

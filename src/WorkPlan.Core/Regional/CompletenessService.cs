@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
 
 namespace WorkPlan.Core.Regional;
@@ -48,13 +49,17 @@ public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUs
 
         var today = EntryWindow.Today(clock.GetUtcNow());
         var chosen = year ?? today.Year;
+        if (!PlanRules.IsPlanYear(chosen))
+        {
+            return Result<CompletenessMatrix>.NotFound();
+        }
+
         var months = EndedMonths(chosen, today);
         var districts = await RegionScope.DistrictsAsync(db, user, region.Id, chosen, cancellationToken);
         var planIds = districts.Where(d => d.PlanId is not null).Select(d => d.PlanId!.Value).ToList();
         var fill = (await figures.MonthFillAsync(planIds, months.Count, cancellationToken)).ToDictionary(f => (f.PlanId, f.Month));
         var quarters = await QuartersAsync(planIds, chosen, today, cancellationToken);
-        var years = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.ParentId == region.Id)
-            .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        var years = await RegionScope.YearsAsync(db, user, region.Id, cancellationToken);
         return Result<CompletenessMatrix>.Ok(new CompletenessMatrix(
             region.Name, chosen, true, region.Id, null, months,
             [.. districts.Select(d => new CompletenessLine(d.PlanId, d.Name, d.PlanId is not null, [.. months.Select(m => d.PlanId is { } id && fill.TryGetValue((id, m), out var f) ? new FillCell(m, f.Due, f.Entered) : new FillCell(m, 0, 0))]))],
@@ -96,9 +101,9 @@ public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUs
         {
             var s = submissions.FirstOrDefault(x => x.PlanId == id && x.Quarter == q);
             var due = s?.DueDate ?? QuarterlyReportService.DueDateOf(year, q);
-            DateOnly? on = s?.SubmittedAt is { } at ? EntryWindow.Today(at) : null;
             var status = s?.Status ?? ReportStatus.Draft;
-            return new QuarterCell(q, status, ReportTimeliness.Of(year, q, status, due, on, today), due, status == ReportStatus.Draft ? null : on);
+            DateOnly? on = status != ReportStatus.Draft && s?.SubmittedAt is { } at ? EntryWindow.Today(at) : null;
+            return new QuarterCell(q, status, ReportTimeliness.Of(year, q, status, due, s?.SubmittedAt, today), due, on);
         })]);
     }
 }

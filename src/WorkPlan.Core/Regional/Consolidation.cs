@@ -6,17 +6,15 @@ namespace WorkPlan.Core.Regional;
 /// <summary>A district in the consolidation: its plan in force (if any) and where its quarterly report stands.</summary>
 public sealed record ConsolidationDistrict(int OrganisationId, string Name, string ShortName, int? PlanId, ReportStatus? Status, Timeliness? Timeliness, bool Included);
 
-/// <summary>One indicator's figures for one district, or for the region.</summary>
-public sealed record ConsolidationCell(decimal? Target, decimal? Quarter, decimal? YearToDate)
+/// <summary>One indicator's figures for one district, or for the region (whose percent counts only the districts with a target).</summary>
+public sealed record ConsolidationCell(decimal? Target, decimal? Quarter, decimal? YearToDate, decimal? Percent)
 {
-    public static readonly ConsolidationCell Empty = new(null, null, null);
-
-    public decimal? Percent => Execution.Percent(YearToDate, Target);
+    public static readonly ConsolidationCell Empty = new(null, null, null, null);
 }
 
 /// <summary>A catalogue indicator: each district's figures (in the order of the districts) and the region's total.</summary>
 public sealed record ConsolidationRow(
-    string Code, string Number, string Name, string? Unit, Measure Measure, RollupKind Rollup, bool IsSubRow, IReadOnlyList<ConsolidationCell> Districts, ConsolidationCell Total, int Reporting);
+    string Code, string Number, string Name, string? Unit, Measure Measure, RollupKind Rollup, bool IsSubRow, IReadOnlyList<ConsolidationCell> Districts, ConsolidationCell Total);
 
 public sealed record ConsolidationSection(string Label, string Title, IReadOnlyList<ConsolidationRow> Rows);
 

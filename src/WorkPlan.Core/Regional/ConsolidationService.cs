@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
 
 namespace WorkPlan.Core.Regional;
@@ -24,7 +24,7 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
         var today = EntryWindow.Today(clock.GetUtcNow());
         var chosenYear = year ?? today.Year;
         var chosenQuarter = quarter ?? DefaultQuarter(chosenYear, today);
-        if (chosenQuarter is < 1 or > 4)
+        if (chosenQuarter is < 1 or > 4 || !PlanRules.IsPlanYear(chosenYear))
         {
             return Result<ConsolidationDocument>.NotFound();
         }
@@ -38,9 +38,7 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
         {
             var s = d.PlanId is { } id ? submissions.GetValueOrDefault(id) : null;
             var status = d.PlanId is null ? (ReportStatus?)null : s?.Status ?? ReportStatus.Draft;
-            Timeliness? timeliness = d.PlanId is null
-                ? null
-                : ReportTimeliness.Of(chosenYear, chosenQuarter, status, s?.DueDate ?? due, s?.SubmittedAt is { } at ? EntryWindow.Today(at) : null, today);
+            Timeliness? timeliness = d.PlanId is null ? null : ReportTimeliness.Of(chosenYear, chosenQuarter, status, s?.DueDate ?? due, s?.SubmittedAt, today);
             var included = d.PlanId is not null && (!onlyReported || status is ReportStatus.Submitted or ReportStatus.Accepted);
             return new ConsolidationDistrict(d.Id, d.Name, d.ShortName, d.PlanId, status, timeliness, included);
         }).ToList();
@@ -56,15 +54,16 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
         var rows = catalogue.Select(c =>
         {
             var cells = columns.Select(d => d.Included && byPlan.TryGetValue((d.PlanId!.Value, c.Code), out var f)
-                ? new ConsolidationCell(f.Target, f.Period, f.YearToDate)
+                ? new ConsolidationCell(f.Target, f.Period, f.YearToDate, Execution.Percent(f.YearToDate, f.Target))
                 : ConsolidationCell.Empty).ToList();
-            var total = totals.TryGetValue(c.Code, out var t) ? new ConsolidationCell(t.Target, t.Period, t.YearToDate) : ConsolidationCell.Empty;
-            return (c.SectionLabel, c.SectionTitle, Row: new ConsolidationRow(c.Code, c.Number, c.Name, c.Unit, c.Measure, c.Rollup, c.IsSubRow, cells, total, t?.Plans ?? 0));
+            var total = totals.TryGetValue(c.Code, out var t)
+                ? new ConsolidationCell(t.Target, t.Period, t.YearToDate, Execution.Percent(t.TargetedYearToDate, t.Target))
+                : ConsolidationCell.Empty;
+            return (c.SectionLabel, c.SectionTitle, Row: new ConsolidationRow(c.Code, c.Number, c.Name, c.Unit, c.Measure, c.Rollup, c.IsSubRow, cells, total));
         }).ToList();
         var sections = rows.GroupBy(r => (r.SectionLabel, r.SectionTitle))
             .Select(g => new ConsolidationSection(g.Key.SectionLabel, g.Key.SectionTitle, [.. g.Select(r => r.Row)])).ToList();
-        var years = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.ParentId == region.Id)
-            .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        var years = await RegionScope.YearsAsync(db, user, region.Id, cancellationToken);
         return Result<ConsolidationDocument>.Ok(new ConsolidationDocument(region.Id, region.Name, chosenYear, chosenQuarter, onlyReported, columns, sections, years));
     }
 

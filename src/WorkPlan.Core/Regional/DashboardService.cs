@@ -3,6 +3,7 @@ using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Catalogue;
 using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Core.Regional;
 
@@ -84,6 +85,11 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
 
         var today = EntryWindow.Today(clock.GetUtcNow());
         var chosenYear = year ?? today.Year;
+        if (!PlanRules.IsPlanYear(chosenYear))
+        {
+            return Result<RegionDashboard>.NotFound();
+        }
+
         var districts = await RegionScope.DistrictsAsync(db, user, region.Id, chosenYear, cancellationToken);
         var planIds = districts.Where(d => d.PlanId is not null).Select(d => d.PlanId!.Value).ToList();
         var asOf = await AsOfMonthAsync(planIds, chosenYear, cancellationToken);
@@ -103,7 +109,7 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
             d.PlanId is { } id && fill.TryGetValue((id, m), out var f) ? new FillCell(m, f.Due, f.Entered) : new FillCell(m, 0, 0))])).ToList();
 
         var codes = await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == region.Id).OrderBy(i => i.SortOrder)
-            .Select(i => new { Choice = new CatalogueChoice(i.Code, i.Number, i.Name, i.ParentId != null), i.Unit, i.Measure }).ToListAsync(cancellationToken);
+            .Select(i => new { Choice = new CatalogueChoice(i.Code, i.Number, i.Name, i.ParentId != null, i.Rollup, i.Measure), i.Unit, i.Measure }).ToListAsync(cancellationToken);
         var picked = codes.FirstOrDefault(c => string.Equals(c.Choice.Code, code, StringComparison.OrdinalIgnoreCase)) ?? codes.FirstOrDefault();
         AcrossDistricts? across = null;
         if (picked is not null)
@@ -116,8 +122,7 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
             })]);
         }
 
-        var years = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.ParentId == region.Id)
-            .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        var years = await RegionScope.YearsAsync(db, user, region.Id, cancellationToken);
         return Result<RegionDashboard>.Ok(new RegionDashboard(
             region.Id, region.Name, chosenYear, asOf, Expected(asOf), ranking, months, heat, across, [.. codes.Select(c => c.Choice)], years));
     }

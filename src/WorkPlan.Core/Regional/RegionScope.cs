@@ -61,4 +61,13 @@ public static class RegionScope
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Id, r.Name, r.ShortName, r.PlanId))];
     }
+
+    /// <summary>The years the region's districts have plans for, latest first (for the year choosers).</summary>
+    public static async Task<IReadOnlyList<int>> YearsAsync(IAppDbContext db, CurrentUser user, int regionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        return await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.ParentId == regionId)
+            .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+    }
 }

@@ -6,8 +6,12 @@ namespace WorkPlan.Core.Regional;
 /// </summary>
 public sealed record IndicatorFigure(int PlanId, int IndicatorId, string? Code, bool IsSubRow, decimal? Target, decimal? Period, decimal? YearToDate, int? LastMonth);
 
-/// <summary>A catalogue code's figures for one plan, or for all the plans given (<see cref="PlanId"/> null): sums of each plan's rolled-up values.</summary>
-public sealed record CodeFigure(int? PlanId, string Code, decimal? Target, decimal? Period, decimal? YearToDate, int Plans);
+/// <summary>
+/// A catalogue code's figures for one plan, or for all the plans given (<see cref="PlanId"/> null): sums of
+/// each plan's rolled-up values. <see cref="TargetedYearToDate"/> counts only the plans with a target, the
+/// base of the percentage.
+/// </summary>
+public sealed record CodeFigure(int? PlanId, string Code, decimal? Target, decimal? Period, decimal? YearToDate, decimal? TargetedYearToDate);
 
 /// <summary>How many of a plan's indicators expect a value in a month, and how many have one.</summary>
 public sealed record MonthFill(int PlanId, int Month, int Due, int Entered);

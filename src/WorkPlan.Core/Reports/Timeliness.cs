@@ -24,6 +24,10 @@ public enum Timeliness
 
 public static class ReportTimeliness
 {
+    /// <summary>As <see cref="Of(int, int, ReportStatus?, DateOnly, DateOnly?, DateOnly)"/>, from the moment the report was submitted (local day).</summary>
+    public static Timeliness Of(int year, int quarter, ReportStatus? status, DateOnly due, DateTimeOffset? submittedAt, DateOnly today) =>
+        Of(year, quarter, status, due, submittedAt is { } at ? Actuals.EntryWindow.Today(at) : null, today);
+
     /// <summary>Where a report stands on a given day: from its status, due date and when it was submitted.</summary>
     public static Timeliness Of(int year, int quarter, ReportStatus? status, DateOnly due, DateOnly? submittedOn, DateOnly today)
     {

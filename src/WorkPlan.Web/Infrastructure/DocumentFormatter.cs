@@ -22,6 +22,13 @@ public sealed class DocumentFormatter(IStringLocalizer<SharedResource> localizer
         return v.ToString(format, CultureInfo.CurrentCulture);
     }
 
+    /// <summary>A long name cut for a drop-down list: its first <paramref name="length"/> characters and "…".</summary>
+    public static string Shorten(string text, int length = 100)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > length ? string.Concat(text.AsSpan(0, length), "…") : text;
+    }
+
     /// <summary>A percentage with one decimal: "85,3 %".</summary>
     public static string Percent(decimal? value) =>
         value is { } v ? string.Create(CultureInfo.CurrentCulture, $"{v:N1} %") : NoValue;

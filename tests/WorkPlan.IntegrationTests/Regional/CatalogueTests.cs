@@ -145,6 +145,115 @@ public sealed class CatalogueTests(DatabaseFixture database) : IAsyncLifetime
         (await db.Indicators.CountAsync(i => i.Plan!.Year == 2023 && i.Plan.Organisation!.Code == "xojaobod" && i.CatalogueCode != null)).Should().Be(55);
     }
 
+    [Fact]
+    public async Task StartsAnEmptyCatalogueWithARowAddedByHand()
+    {
+        var added = await SaveItemAsync(null, 0, code: "K001", name: "Qo'llanmalar ishlab chiqish");
+        var page = await Html.ParseAsync(await Region().GetAsync("/Catalogue"));
+
+        added.IsRedirectTo("/Catalogue").Should().BeTrue();
+        page.QuerySelectorAll("tr[data-code]").Select(r => r.GetAttribute("data-code")).Should().Equal("K001");
+    }
+
+    [Fact]
+    public async Task MovesARowUnderAnotherParent_AndItsOfWhichRowsFollowASectionChange()
+    {
+        await RegionalFixture.PublishTemplateAsync(database, _xojaobod);
+        var child = await ItemAsync("K010.2");
+        var parent = await ItemAsync("K016");
+        var top = await ItemAsync("K010");
+
+        var moved = await Forms.PostAsync(Region(), $"/Catalogue/Item/{child.Id}", $"/Catalogue/Item/{child.Id}", ItemFields(child.Version, "K010.2", "II", "ASOSIY ISHLAB CHIQRISH FAOLIYATI", "16.1", child.Name, parent.Id));
+        var section = await Forms.PostAsync(Region(), $"/Catalogue/Item/{top.Id}", $"/Catalogue/Item/{top.Id}", ItemFields(top.Version, "K010", "V", "OAV BILAN ISHLASH", "10", top.Name, null));
+
+        moved.IsRedirectTo("/Catalogue").Should().BeTrue();
+        section.IsRedirectTo("/Catalogue").Should().BeTrue();
+        await using var db = database.CreateContext();
+        var rows = await db.TemplateIndicators.ToDictionaryAsync(i => i.Code);
+        rows["K010.2"].ParentId.Should().Be(rows["K016"].Id);
+        rows["K010.1"].SectionLabel.Should().Be("V", "an \"of which\" row follows its parent into the new section");
+        rows["K010.1"].SortOrder.Should().Be(rows["K010"].SortOrder + 1);
+    }
+
+    [Fact]
+    public async Task KeepsHowACodeIsCountedOnceDistrictsUseIt_AndRefusesARowCountedOtherwise()
+    {
+        await RegionalFixture.PublishTemplateAsync(database, _xojaobod);
+        var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+        var page = await Html.ParseAsync(await inspector.GetAsync($"/Catalogue/Mapping?planId={_xojaobod}"));
+        var fields = RegionalFixture.Fields(page);
+        var row15 = fields.Single(f => f.Value == "K015").Key;
+        var row16 = fields.Single(f => f.Value == "K016").Key;
+
+        // 15 is a stock (last value), 16 a flow (sum): 15 may not report as K016.
+        var mismatched = new Dictionary<string, string>(fields) { [row15] = "K016", [row16] = string.Empty };
+        await Forms.PostAsync(inspector, $"/Catalogue/Mapping?planId={_xojaobod}", $"/Catalogue/Mapping?planId={_xojaobod}", mismatched);
+        var notice = await Html.ParseAsync(await inspector.GetAsync($"/Catalogue/Mapping?planId={_xojaobod}"));
+        await RegionalFixture.MapAsSuggestedAsync(inspector, _xojaobod);
+        var item = await ItemAsync("K015");
+        var recounted = await Forms.PostAsync(Region(), $"/Catalogue/Item/{item.Id}", $"/Catalogue/Item/{item.Id}",
+            new Dictionary<string, string>(ItemFields(item.Version, "K015", "II", "ASOSIY ISHLAB CHIQRISH FAOLIYATI", "15", item.Name, null)) { ["Input.Rollup"] = "Sum" });
+
+        notice.QuerySelector(".alert-danger")!.Text().Should().Contain("15-qator K016 kodidan boshqacha hisoblanadi");
+        (await Html.ParseAsync(recounted)).ValidationText().Should().Contain("jamlash turi va qiymat turi o'zgarmaydi");
+        await using var db = database.CreateContext();
+        (await db.TemplateIndicators.Where(i => i.Code == "K015").Select(i => i.Rollup).SingleAsync()).Should().Be(WorkPlan.Core.Plans.RollupKind.Last);
+    }
+
+    [Fact]
+    public async Task LetsTwoRowsSwapTheirCodes()
+    {
+        await RegionalFixture.PublishTemplateAsync(database, _xojaobod);
+        var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+        await RegionalFixture.MapAsSuggestedAsync(inspector, _xojaobod);
+        var fields = RegionalFixture.Fields(await Html.ParseAsync(await inspector.GetAsync($"/Catalogue/Mapping?planId={_xojaobod}")));
+        var row16 = fields.Single(f => f.Value == "K016").Key;
+        var row17 = fields.Single(f => f.Value == "K017").Key;
+
+        var swapped = await Forms.PostAsync(inspector, $"/Catalogue/Mapping?planId={_xojaobod}", $"/Catalogue/Mapping?planId={_xojaobod}",
+            new Dictionary<string, string>(fields) { [row16] = "K017", [row17] = "K016" });
+
+        swapped.IsRedirectTo("/Catalogue/Mapping").Should().BeTrue();
+        await using var db = database.CreateContext();
+        var codes = await db.Indicators.Where(i => i.PlanId == _xojaobod && (i.Number == "16" || i.Number == "17")).ToDictionaryAsync(i => i.Number, i => i.CatalogueCode);
+        codes.Should().BeEquivalentTo(new Dictionary<string, string?> { ["16"] = "K017", ["17"] = "K016" });
+    }
+
+    [Fact]
+    public async Task AnswersAHostileMappingFormWithAMessage_NeverAServerError()
+    {
+        await RegionalFixture.PublishTemplateAsync(database, _xojaobod);
+        var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+        var fields = RegionalFixture.Fields(await Html.ParseAsync(await inspector.GetAsync($"/Catalogue/Mapping?planId={_xojaobod}")));
+        var longCode = new Dictionary<string, string>(fields) { ["rows[0].Code"] = new string('A', 20_000) };
+        var many = new Dictionary<string, string>(fields);
+        for (var n = 0; n < 12_000; n++)
+        {
+            many[$"junk{n}"] = "x";
+        }
+
+        var tooLong = await Forms.PostAsync(inspector, $"/Catalogue/Mapping?planId={_xojaobod}", $"/Catalogue/Mapping?planId={_xojaobod}", longCode);
+        var notice = await Html.ParseAsync(await inspector.GetAsync($"/Catalogue/Mapping?planId={_xojaobod}"));
+        var tooMany = await Forms.PostAsync(inspector, $"/Catalogue/Mapping?planId={_xojaobod}", $"/Catalogue/Mapping?planId={_xojaobod}", many);
+
+        tooLong.IsRedirectTo("/Catalogue/Mapping").Should().BeTrue();
+        notice.QuerySelector(".alert-danger")!.Text().Should().Contain("AAAAAAAAAAAAAAAAAAAA…");
+        notice.QuerySelector(".alert-danger")!.Text().Length.Should().BeLessThan(400, "a hostile value is never echoed whole");
+        tooMany.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task RefusesAPlanForAYearOutOfRange()
+    {
+        await RegionalFixture.PublishTemplateAsync(database, _xojaobod);
+        var director = database.OctoberFactory.CreateClientAs("asaka.direktor");
+
+        await Forms.PostAsync(director, "/Catalogue", "/Catalogue/CreatePlan", new Dictionary<string, string> { ["year"] = "99999" });
+        var notice = await Html.ParseAsync(await director.GetAsync("/Plans"));
+
+        notice.QuerySelector(".alert-danger")!.Text().Should().Contain("Yil 2000 dan 2100 gacha bo'lsin");
+    }
+
     private HttpClient Region() => database.OctoberFactory.CreateClientAs("andijon.metodist");
 
     private async Task<(int Id, uint Version, string Name)> ItemAsync(string code)
@@ -157,17 +266,20 @@ public sealed class CatalogueTests(DatabaseFixture database) : IAsyncLifetime
     private async Task<HttpResponseMessage> SaveItemAsync(int? id, uint version, string code, string name)
     {
         var url = id is null ? "/Catalogue/Item" : $"/Catalogue/Item/{id}";
-        return await Forms.PostAsync(Region(), url, url, new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.SectionLabel"] = "II",
-            ["Input.SectionTitle"] = "ASOSIY ISHLAB CHIQRISH FAOLIYATI",
-            ["Input.Number"] = id is null ? "43" : "16",
-            ["Input.Name"] = name,
-            ["Input.Unit"] = "Marta",
-            ["Input.Measure"] = "Count",
-            ["Input.Rollup"] = "Sum",
-            ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        return await Forms.PostAsync(Region(), url, url, ItemFields(version, code, "II", "ASOSIY ISHLAB CHIQRISH FAOLIYATI", id is null ? "43" : "16", name, null));
     }
+
+    private static Dictionary<string, string> ItemFields(uint version, string code, string sectionLabel, string sectionTitle, string number, string name, int? parentId) => new()
+    {
+        ["Input.Code"] = code,
+        ["Input.ParentId"] = parentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        ["Input.SectionLabel"] = sectionLabel,
+        ["Input.SectionTitle"] = sectionTitle,
+        ["Input.Number"] = number,
+        ["Input.Name"] = name,
+        ["Input.Unit"] = "Marta",
+        ["Input.Measure"] = "Count",
+        ["Input.Rollup"] = "Sum",
+        ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -66,13 +66,13 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
         var rows = await db.Database.SqlQueryRaw<CodeRow>(
             Figures + """
             SELECT plan_id, catalogue_code AS code, sum(target) AS target, sum(period) AS period,
-                   sum(ytd) AS year_to_date, count(*)::int AS plans
+                   sum(ytd) AS year_to_date, sum(ytd) FILTER (WHERE target > 0) AS targeted_year_to_date
             FROM fig
             WHERE catalogue_code IS NOT NULL
             GROUP BY GROUPING SETS ((plan_id, catalogue_code), (catalogue_code))
             """,
             Parameters(planIds, fromMonth, toMonth)).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new CodeFigure(r.PlanId, r.Code, r.Target, r.Period, r.YearToDate, r.Plans))];
+        return [.. rows.Select(r => new CodeFigure(r.PlanId, r.Code, r.Target, r.Period, r.YearToDate, r.TargetedYearToDate))];
     }
 
     public async Task<IReadOnlyList<MonthFill>> MonthFillAsync(IReadOnlyList<int> planIds, int toMonth, CancellationToken cancellationToken = default)
@@ -133,7 +133,7 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
 
         public decimal? YearToDate { get; set; }
 
-        public int Plans { get; set; }
+        public decimal? TargetedYearToDate { get; set; }
     }
 
     private sealed class FillRow

@@ -46,11 +46,13 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
             return;
         }
 
+        // All or nothing: a half-seeded region would never be completed (the template marks it as done).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var methodologist = await UserAsync(region, Roles.RegionalMethodologist, cancellationToken);
         var catalogue = Catalogue(methodologist);
-        await catalogue.BuildFromPlanAsync(source.Id, cancellationToken);
+        Ensure(await catalogue.BuildFromPlanAsync(source.Id, cancellationToken), "build the template");
         var template = await db.RegionalTemplates.AsNoTracking().SingleAsync(t => t.RegionId == region.Id, cancellationToken);
-        await catalogue.PublishAsync(template.Version, cancellationToken);
+        Ensure(await catalogue.PublishAsync(template.Version, cancellationToken), "publish the template");
 
         var codes = await db.TemplateIndicators.Where(i => i.TemplateId == template.Id).ToDictionaryAsync(i => i.Number, i => i.Code, StringComparer.Ordinal, cancellationToken);
         foreach (var indicator in source.Indicators)
@@ -73,10 +75,7 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
             var director = await UserAsync(district, Roles.Director, cancellationToken);
             var inspector = await UserAsync(district, Roles.Inspector, cancellationToken);
             var created = await Catalogue(director).CreatePlanAsync(Year, cancellationToken);
-            if (!created.IsOk)
-            {
-                continue;
-            }
+            Ensure(created, $"create the {profile.Code} plan");
 
             var plan = await db.Plans.Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices).ThenInclude(r => r.Service)
                 .SingleAsync(p => p.Id == created.Value, cancellationToken);
@@ -101,7 +100,16 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
             plans++;
         }
 
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo region: template published and {PlanCount} more district plans in force", plans);
+    }
+
+    private static void Ensure(Result result, string step)
+    {
+        if (!result.IsOk)
+        {
+            throw new InvalidOperationException($"Demo region: could not {step} ({result.Status}: {string.Join(", ", result.Errors.Select(e => e.MessageKey))}).");
+        }
     }
 
     /// <summary>Each row's target is the Xo'jaobod target scaled for the district (a little more or less per row); "of which" rows stay within their parent.</summary>
@@ -170,7 +178,7 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
         foreach (var report in profile.Reports)
         {
             var submitted = new DateTimeOffset(report.Submitted.ToDateTime(new TimeOnly(11, 0)), TimeSpan.FromHours(5)).ToUniversalTime();
-            await asDistrict.SubmitAsync(planId, report.Quarter, submitted, cancellationToken);
+            Ensure(await asDistrict.SubmitAsync(planId, report.Quarter, submitted, cancellationToken), $"submit Q{report.Quarter} of {profile.Code}");
             var decided = submitted.AddDays(4).AddHours(4);
             if (report.Decision == Decision.Accept)
             {

@@ -26,9 +26,14 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
         return View(ViewPath, new ErrorViewModel(StatusCodes.Status500InternalServerError, HttpContext.TraceIdentifier));
     }
 
+    /// <summary>
+    /// The status page. It is re-executed with the failed request's method and body, so it binds nothing:
+    /// model binding would read a form that may be the very problem (too many values) and fail again.
+    /// </summary>
     [Route("{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var status = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         return View(ViewPath, new ErrorViewModel(status, HttpContext.TraceIdentifier));
