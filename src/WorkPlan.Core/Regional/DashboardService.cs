@@ -36,8 +36,8 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
                 Services = i.ResponsibleServices.OrderBy(r => r.Position).Select(r => new { r.Service!.ShortName, r.Service.SortOrder }).ToList(),
             })
             .ToListAsync(cancellationToken);
-        var asOf = await AsOfMonthAsync([plan.Id], plan.Year, cancellationToken);
-        var values = (await figures.IndicatorsAsync([plan.Id], 1, asOf, cancellationToken)).ToDictionary(f => f.IndicatorId);
+        var (asOf, figuresOfPlan) = await FiguresAsOfAsync([plan.Id], plan.Year, cancellationToken);
+        var values = figuresOfPlan.ToDictionary(f => f.IndicatorId);
         var top = rows.Where(r => !r.IsSubRow).Select(r => (Row: r, Ytd: values.GetValueOrDefault(r.Id)?.YearToDate)).ToList();
         var bySection = top.GroupBy(t => (t.Row.SectionOrder, t.Row.Section)).OrderBy(g => g.Key.SectionOrder)
             .Select(g => new ExecutionBar(g.Key.Section, Execution.Mean(g.Select(t => (t.Ytd, t.Row.Target))), g.Count(t => t.Row.Target is > 0))).ToList();
@@ -92,8 +92,7 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
 
         var districts = await RegionScope.DistrictsAsync(db, user, region.Id, chosenYear, cancellationToken);
         var planIds = districts.Where(d => d.PlanId is not null).Select(d => d.PlanId!.Value).ToList();
-        var asOf = await AsOfMonthAsync(planIds, chosenYear, cancellationToken);
-        var values = await figures.IndicatorsAsync(planIds, 1, asOf, cancellationToken);
+        var (asOf, values) = await FiguresAsOfAsync(planIds, chosenYear, cancellationToken);
         var byPlan = values.ToLookup(v => v.PlanId);
         var ranking = districts
             .Select(d => new ExecutionBar(
@@ -131,15 +130,15 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
     private static decimal Expected(int asOf) => Math.Round(asOf * 100m / 12, 1);
 
     /// <summary>
-    /// The month the figures stand at: the latest month with a value in any of the plans, and never
-    /// a month that has not ended (for a past year, December at most).
+    /// The plans' figures and the month they stand at: the latest month with a value in any of the plans,
+    /// and never a month that has not ended (for a past year, December at most). One query: the figures
+    /// up to the last ended month equal those up to the latest month with a value.
     /// </summary>
-    private async Task<int> AsOfMonthAsync(List<int> planIds, int year, CancellationToken cancellationToken)
+    private async Task<(int AsOf, IReadOnlyList<IndicatorFigure> Figures)> FiguresAsOfAsync(List<int> planIds, int year, CancellationToken cancellationToken)
     {
         var today = EntryWindow.Today(clock.GetUtcNow());
         var ended = today.Year > year ? 12 : today.Year < year ? 0 : today.Month - 1;
-        var latest = planIds.Count == 0 ? null : await db.MonthlyActuals.AsNoTracking()
-            .Where(a => planIds.Contains(a.Indicator!.PlanId)).MaxAsync(a => (int?)a.Month, cancellationToken);
-        return Math.Min(ended, latest ?? 0);
+        var values = await figures.IndicatorsAsync(planIds, 1, ended, cancellationToken);
+        return (Math.Min(ended, values.Max(v => v.LastMonth) ?? 0), values);
     }
 }
