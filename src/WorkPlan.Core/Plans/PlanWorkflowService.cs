@@ -26,7 +26,11 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var plan = await db.Plans.AsNoTracking()
             .Where(AccessRules.PlansVisibleTo(user))
             .Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Version, p.Status, p.VersionNumber, p.ReturnReason, p.AmendmentReason, p.OrganisationId, p.Organisation!.ParentId, p.Year })
+            .Select(p => new
+            {
+                p.Id, p.Version, p.Status, p.VersionNumber, p.ReturnReason, p.AmendmentReason, p.OrganisationId, p.Organisation!.ParentId, p.Year,
+                NextYearExists = db.Plans.Any(n => n.OrganisationId == p.OrganisationId && n.Year == p.Year + 1),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
@@ -39,7 +43,6 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).OrderBy(v => v.Number)
             .Select(v => new PlanVersionLine(v.Number, v.CameIntoForceAt, v.Reason))
             .ToListAsync(cancellationToken);
-        var nextYearExists = await db.Plans.AnyAsync(p => p.OrganisationId == plan.OrganisationId && p.Year == plan.Year + 1, cancellationToken);
 
         var canEdit = AccessRules.CanEditPlan(user, plan.OrganisationId);
         var region = AccessRules.CanActAsRegion(user, plan.ParentId);
@@ -57,7 +60,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             CanApprove: director && PlanWorkflow.Next(plan.Status, PlanAction.Approved) is not null,
             CanReturn: (region || director) && PlanWorkflow.Next(plan.Status, PlanAction.Returned) is not null,
             CanAmend: director && PlanWorkflow.Next(plan.Status, PlanAction.AmendmentOpened) is not null,
-            CanCreateNextYear: canEdit && !nextYearExists && plan.Status == PlanStatus.InForce,
+            CanCreateNextYear: canEdit && !plan.NextYearExists && plan.Status == PlanStatus.InForce,
             events,
             versions));
     }
