@@ -48,6 +48,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.Configure<SecurityStampValidatorOptions>(options =>
     options.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampValidationMinutes));
 builder.Services.AddAuthorization(Policies.Register);
+builder.Services.AddRateLimiter(ExportLimits.Register);
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
 builder.Services.AddAntiforgery(options =>
 {
@@ -114,6 +115,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<AccountGateMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");

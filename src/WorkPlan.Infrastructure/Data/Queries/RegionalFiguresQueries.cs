@@ -13,7 +13,7 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
 {
     // Per indicator of the plans @p0: the value of months @p1–@p2 and of months 1–@p2, by roll-up kind.
     private const string Figures = """
-        WITH ind AS (
+        WITH ind AS MATERIALIZED (
             SELECT i.id, i.plan_id, i.catalogue_code, i.parent_id, i.target, i.rollup
             FROM indicators i
             WHERE i.plan_id = ANY(@p0)
@@ -84,12 +84,21 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
 
         var rows = await db.Database.SqlQueryRaw<FillRow>(
             """
-            SELECT i.plan_id AS plan_id, m AS month, count(*)::int AS due, count(a.id)::int AS entered
-            FROM indicators i
+            WITH ind AS MATERIALIZED (
+                SELECT i.id, i.plan_id, i.schedule_due_months
+                FROM indicators i
+                WHERE i.plan_id = ANY(@p0) AND i.target IS NOT NULL -- PlanRules.ExpectsActual
+            ), entered AS (
+                SELECT a.indicator_id, a.month
+                FROM ind
+                JOIN monthly_actuals a ON a.indicator_id = ind.id AND a.month <= @p1
+            )
+            SELECT ind.plan_id, m AS month, count(*)::int AS due, count(e.indicator_id)::int AS entered
+            FROM ind
             CROSS JOIN generate_series(1, @p1) AS m
-            LEFT JOIN monthly_actuals a ON a.indicator_id = i.id AND a.month = m
-            WHERE i.plan_id = ANY(@p0) AND i.target IS NOT NULL AND (i.schedule_due_months & (1 << m)) <> 0 -- PlanRules.ExpectsActual
-            GROUP BY i.plan_id, m
+            LEFT JOIN entered e ON e.indicator_id = ind.id AND e.month = m
+            WHERE (ind.schedule_due_months & (1 << m)) <> 0
+            GROUP BY ind.plan_id, m
             """,
             new Npgsql.NpgsqlParameter("p0", planIds.ToArray()), new Npgsql.NpgsqlParameter("p1", Math.Min(toMonth, 12))).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new MonthFill(r.PlanId, r.Month, r.Due, r.Entered))];

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Reports;
 using WorkPlan.Core.Regional;
@@ -27,11 +28,13 @@ public sealed class ConsolidationController(ConsolidationService consolidation, 
         (await consolidation.BuildAsync(regionId, year, quarter, reported, cancellationToken)).ToActionResult(this, document => View(new ConsolidationViewModel(document, measure)));
 
     [HttpGet]
+    [EnableRateLimiting(ExportLimits.Policy)]
     public async Task<IActionResult> ExportExcel(int? regionId, int? year, int? quarter, bool reported, [FromServices] IConsolidationExcelWriter writer, CancellationToken cancellationToken) =>
         (await consolidation.BuildAsync(regionId, year, quarter, reported, cancellationToken)).ToActionResult(this, document =>
             File(writer.Write(document, Texts(document)), XlsxContentType, FileName(document, "xlsx")));
 
     [HttpGet]
+    [EnableRateLimiting(ExportLimits.Policy)]
     public async Task<IActionResult> ExportPdf(
         int? regionId, int? year, int? quarter, ConsolidationMeasure measure, bool reported, [FromServices] IPdfRenderer renderer, [FromServices] ViewRenderer views, CancellationToken cancellationToken)
     {

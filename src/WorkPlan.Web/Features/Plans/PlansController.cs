@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
@@ -49,6 +50,7 @@ public sealed class PlansController(
 
     /// <summary>The plan (or a stored version) as the official form in Excel.</summary>
     [HttpGet]
+    [EnableRateLimiting(ExportLimits.Policy)]
     public async Task<IActionResult> ExportExcel(int id, int? version, [FromServices] IPlanExcelWriter writer, CancellationToken cancellationToken)
     {
         var document = await DocumentAsync(id, version, cancellationToken);
@@ -58,6 +60,7 @@ public sealed class PlansController(
 
     /// <summary>The plan (or a stored version) as a PDF: the same print view the browser prints.</summary>
     [HttpGet]
+    [EnableRateLimiting(ExportLimits.Policy)]
     public async Task<IActionResult> ExportPdf(
         int id, int? version, [FromServices] IPdfRenderer renderer, [FromServices] ViewRenderer views, CancellationToken cancellationToken)
     {

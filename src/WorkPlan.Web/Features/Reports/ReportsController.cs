@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Common;
@@ -43,6 +44,7 @@ public sealed class ReportsController(
         (await reports.GetAsync(planId, quarter, cancellationToken)).ToActionResult(this, page => View(page));
 
     [HttpGet]
+    [EnableRateLimiting(ExportLimits.Policy)]
     public async Task<IActionResult> ExportExcel(int planId, int quarter, [FromServices] IQuarterlyReportExcelWriter writer, CancellationToken cancellationToken)
     {
         var (document, stored) = await DocumentAsync(planId, quarter, cancellationToken);
@@ -61,6 +63,7 @@ public sealed class ReportsController(
     }
 
     [HttpGet]
+    [EnableRateLimiting(ExportLimits.Policy)]
     public async Task<IActionResult> ExportPdf(int planId, int quarter, [FromServices] IPdfRenderer renderer, [FromServices] ViewRenderer views, CancellationToken cancellationToken)
     {
         var (document, stored) = await DocumentAsync(planId, quarter, cancellationToken);
