@@ -15,11 +15,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.Deadline).HasMaxLength(200);
         builder.Property(i => i.Mechanism).HasColumnType("text[]");
         builder.Property(i => i.Version).IsRowVersion();
-        builder.OwnsOne(i => i.Schedule, schedule =>
-        {
-            schedule.Property(s => s.Kind).HasColumnName("schedule_kind").HasConversion<string>().HasMaxLength(32);
-            schedule.Property(s => s.DueMonths).HasColumnName("schedule_due_months");
-        });
+        builder.OwnsOne(i => i.Schedule, ScheduleColumns.Map);
         builder.Navigation(i => i.Schedule).IsRequired();
         builder.HasOne(i => i.Section).WithMany().HasForeignKey(i => i.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Parent).WithMany(i => i.Children).HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -38,5 +34,16 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
                 join.HasKey(r => new { r.IndicatorId, r.ServiceId });
                 join.HasIndex(r => r.ServiceId);
             });
+    }
+}
+
+/// <summary>A deadline's schedule as two columns of its row (plans' indicators and the regional template's alike).</summary>
+internal static class ScheduleColumns
+{
+    public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, DueSchedule> schedule)
+        where TOwner : class
+    {
+        schedule.Property(s => s.Kind).HasColumnName("schedule_kind").HasConversion<string>().HasMaxLength(32);
+        schedule.Property(s => s.DueMonths).HasColumnName("schedule_due_months");
     }
 }

@@ -30,11 +30,7 @@ internal sealed class TemplateIndicatorConfiguration : IEntityTypeConfiguration<
         builder.Property(i => i.Mechanism).HasColumnType("text[]");
         builder.Property(i => i.ServiceCodes).HasColumnType("text[]");
         builder.Property(i => i.Version).IsRowVersion();
-        builder.OwnsOne(i => i.Schedule, schedule =>
-        {
-            schedule.Property(s => s.Kind).HasColumnName("schedule_kind").HasConversion<string>().HasMaxLength(32);
-            schedule.Property(s => s.DueMonths).HasColumnName("schedule_due_months");
-        });
+        builder.OwnsOne(i => i.Schedule, ScheduleColumns.Map);
         builder.Navigation(i => i.Schedule).IsRequired();
         builder.HasOne(i => i.Parent).WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.TemplateId, i.Code }).IsUnique();
