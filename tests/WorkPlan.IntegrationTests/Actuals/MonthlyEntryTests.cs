@@ -73,6 +73,24 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SavesASheetWhoseFormHasMoreThanTheDefaultThousandValues()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+        var fields = Fields(form, new() { ["16"] = "100" }, null);
+        for (var n = 0; n < 1_200; n++)
+        {
+            fields.Add(new($"padding{n}", "x"));
+        }
+
+        var response = await client.PostAsync($"/Actuals/Save?planId={_planId}&month=9", new FormUrlEncodedContent(fields));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "a big plan's sheet posts four values per row");
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(1);
+    }
+
+    [Fact]
     public async Task ShowsBothValues_WhenSomeoneElseSavedTheCellFirst_AndLosesNothing()
     {
         var first = database.OctoberFactory.CreateClientAs(Lending);

@@ -29,6 +29,7 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     }
 
     [HttpPost]
+    [RequestFormLimits(ValueCountLimit = 10_000)] // four fields per row: room for a sheet of 2,000 rows
     public async Task<IActionResult> Save(int planId, int month, int? serviceId, List<CellForm> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
