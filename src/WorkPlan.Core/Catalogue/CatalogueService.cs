@@ -124,8 +124,10 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         }
 
         var form = item is null
-            ? new TemplateItemForm(null, string.Empty, false, null, string.Empty, string.Empty, string.Empty, string.Empty, null, Measure.Count, RollupKind.Sum, 0)
-            : new TemplateItemForm(item.Id, item.Code, template.IsPublished, item.ParentId, item.SectionLabel, item.SectionTitle, item.Number, item.Name, item.Unit, item.Measure, item.Rollup, item.Version);
+            ? new TemplateItemForm(null, string.Empty, false, null, string.Empty, string.Empty, string.Empty, string.Empty, null, Measure.Count, RollupKind.Sum, [], DueSchedule.DuringYear(), 0)
+            : new TemplateItemForm(
+                item.Id, item.Code, template.IsPublished, item.ParentId, item.SectionLabel, item.SectionTitle, item.Number, item.Name, item.Unit, item.Measure, item.Rollup,
+                item.Mechanism, item.Schedule, item.Version);
         return Result<(TemplateItemForm, TemplateItemChoices)>.Ok((form, Choices(template, item)));
     }
 
@@ -169,6 +171,12 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             errors.Add(new ValidationError("Unit", "Validation.TooLong", 64));
         }
 
+        var schedule = DueSchedule.FromChoices(input.ScheduleKind, input.Quarters, input.FromMonth, input.ToMonth);
+        if (schedule is null)
+        {
+            errors.Add(new ValidationError("ScheduleKind", "Editor.BadSchedule"));
+        }
+
         if (input.ParentId is not null && parent is null)
         {
             errors.Add(new ValidationError("ParentId", "Validation.Required"));
@@ -193,7 +201,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
 
         var definition = new TemplateItemDefinition(
             input.SectionLabel!, input.SectionTitle!, input.Number!, input.Name!, input.Unit, input.Measure, input.Rollup,
-            item?.Mechanism ?? [], item?.Schedule ?? DueSchedule.DuringYear(), item?.ChildrenPartition ?? false, item?.ServiceCodes ?? []);
+            input.Mechanism, schedule!, item?.ChildrenPartition ?? false, item?.ServiceCodes ?? []);
         if (item is null)
         {
             item = template.Add(code, definition, parent);

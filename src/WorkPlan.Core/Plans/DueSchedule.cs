@@ -66,6 +66,22 @@ public sealed record DueSchedule
         return new(ScheduleKind.MonthRange, Mask(Enumerable.Range(fromMonth, toMonth - fromMonth + 1)));
     }
 
+    /// <summary>The deadline picker's choices as a schedule; null when they do not make one.</summary>
+    public static DueSchedule? FromChoices(ScheduleKind kind, IReadOnlyCollection<int> quarters, int? fromMonth, int? toMonth)
+    {
+        ArgumentNullException.ThrowIfNull(quarters);
+        return kind switch
+        {
+            ScheduleKind.DuringYear => DuringYear(),
+            ScheduleKind.Monthly => Monthly(),
+            ScheduleKind.EveryQuarter => EveryQuarter(),
+            ScheduleKind.Quarters when quarters.Count > 0 && quarters.All(q => q is >= 1 and <= 4) => Quarters(quarters),
+            ScheduleKind.MonthRange when fromMonth is >= 1 and <= 12 && toMonth is >= 1 and <= 12 && fromMonth <= toMonth
+                => MonthRange(fromMonth.Value, toMonth.Value),
+            _ => null,
+        };
+    }
+
     public bool IsDue(int month) => month is >= 1 and <= 12 && (DueMonths & (1 << month)) != 0;
 
     public IEnumerable<int> Months => Enumerable.Range(1, 12).Where(IsDue);

@@ -299,16 +299,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
     public static DueSchedule? Schedule(SaveIndicator command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return command.ScheduleKind switch
-        {
-            ScheduleKind.DuringYear => DueSchedule.DuringYear(),
-            ScheduleKind.Monthly => DueSchedule.Monthly(),
-            ScheduleKind.EveryQuarter => DueSchedule.EveryQuarter(),
-            ScheduleKind.Quarters when command.Quarters.Count > 0 && command.Quarters.All(q => q is >= 1 and <= 4) => DueSchedule.Quarters(command.Quarters),
-            ScheduleKind.MonthRange when command.FromMonth is >= 1 and <= 12 && command.ToMonth is >= 1 and <= 12 && command.FromMonth <= command.ToMonth
-                => DueSchedule.MonthRange(command.FromMonth.Value, command.ToMonth.Value),
-            _ => null,
-        };
+        return DueSchedule.FromChoices(command.ScheduleKind, command.Quarters, command.FromMonth, command.ToMonth);
     }
 
     private static IndicatorDefinition Definition(SaveIndicator c, int year)

@@ -156,6 +156,30 @@ public sealed class CatalogueTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeepsANewRowsStepsAndDeadline_AndOffersThemBackForEditing()
+    {
+        var fields = ItemFields(0, "K050", "V", "OAV BILAN ISHLASH", "50", "Radioda eshittirishlar", null);
+        fields["Input.Mechanism"] = "Ssenariy tayyorlash\n\nEfirga chiqish";
+        fields["Input.ScheduleKind"] = "Quarters";
+        var bad = await Forms.PostAsync(Region(), "/Catalogue/Item", "/Catalogue/Item", fields);
+
+        var withQuarters = new List<KeyValuePair<string, string>>(fields) { new("Input.Quarters", "2"), new("Input.Quarters", "4") };
+        var client = Region();
+        withQuarters.Add(new("__RequestVerificationToken", await Forms.TokenAsync(client, "/Catalogue/Item")));
+        var saved = await client.PostAsync("/Catalogue/Item", new FormUrlEncodedContent(withQuarters));
+        await using var db = database.CreateContext();
+        var row = await db.TemplateIndicators.SingleAsync(i => i.Code == "K050");
+        var form = await Html.ParseAsync(await Region().GetAsync($"/Catalogue/Item/{row.Id}"));
+
+        (await Html.ParseAsync(bad)).ValidationText().Should().Contain("choraklar yoki oylar oralig'i", "quarters were chosen without any quarter");
+        saved.IsRedirectTo("/Catalogue").Should().BeTrue();
+        row.Mechanism.Should().Equal("Ssenariy tayyorlash", "Efirga chiqish");
+        row.Schedule.Months.Should().Equal(4, 5, 6, 10, 11, 12);
+        form.QuerySelectorAll("input[name='Input.Quarters'][checked]").Select(i => i.GetAttribute("value")).Should().Equal("2", "4");
+        form.QuerySelector("input[name='Input.ScheduleKind'][value='Quarters']")!.HasAttribute("checked").Should().BeTrue();
+    }
+
+    [Fact]
     public async Task MovesARowUnderAnotherParent_AndItsOfWhichRowsFollowASectionChange()
     {
         await RegionalFixture.PublishTemplateAsync(database, _xojaobod);
