@@ -120,7 +120,7 @@ public sealed class MappingCellInput
     public uint Version { get; set; }
 }
 
-public sealed class TemplateItemInput
+public sealed class TemplateItemInput : StepsAndDeadlineInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(TemplateRules.CodeMaxLength, ErrorMessage = "Validation.TooLong")]
@@ -160,20 +160,6 @@ public sealed class TemplateItemInput
     [Display(Name = "Editor.Rollup")]
     public RollupKind Rollup { get; set; }
 
-    /// <summary>One step per line.</summary>
-    [Display(Name = "Plan.Mechanism")]
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")]
-    public string? Mechanism { get; set; }
-
-    [Display(Name = "Plan.Deadline")]
-    public ScheduleKind ScheduleKind { get; set; }
-
-    public List<int> Quarters { get; set; } = [];
-
-    public int? FromMonth { get; set; }
-
-    public int? ToMonth { get; set; }
-
     public uint Version { get; set; }
 
     public DeadlineChoices Deadline => new(ScheduleKind, Quarters, FromMonth, ToMonth, "mb-3");
@@ -181,16 +167,16 @@ public sealed class TemplateItemInput
     public static TemplateItemInput From(TemplateItemForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var deadline = DeadlineChoices.Of(form.Schedule);
-        return new()
+        var input = new TemplateItemInput
         {
             Code = form.Code, ParentId = form.ParentId, SectionLabel = form.SectionLabel, SectionTitle = form.SectionTitle, Number = form.Number,
-            Name = form.Name, Unit = form.Unit, Measure = form.Measure, Rollup = form.Rollup, Mechanism = string.Join('\n', form.Mechanism),
-            ScheduleKind = deadline.Kind, Quarters = [.. deadline.Quarters], FromMonth = deadline.FromMonth, ToMonth = deadline.ToMonth, Version = form.Version,
+            Name = form.Name, Unit = form.Unit, Measure = form.Measure, Rollup = form.Rollup, Version = form.Version,
         };
+        input.ShowStepsAndDeadline(form.Mechanism, form.Schedule);
+        return input;
     }
 
     public SaveTemplateItem ToCommand() => new(
         Code, ParentId, SectionLabel, SectionTitle, Number, Name, Unit, Measure, Rollup,
-        [.. (Mechanism ?? string.Empty).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0)], ScheduleKind, Quarters, FromMonth, ToMonth, Version);
+        Steps(), ScheduleKind, Quarters, FromMonth, ToMonth, Version);
 }

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using WorkPlan.Core.Plans;
+using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.PlanEditor;
 
 /// <summary>The indicator form: numbers arrive as text and are read in any of the UI's number styles.</summary>
-public sealed class IndicatorInput
+public sealed class IndicatorInput : StepsAndDeadlineInput
 {
     public int SectionId { get; set; }
 
@@ -34,20 +35,6 @@ public sealed class IndicatorInput
     [Display(Name = "Editor.Target")]
     [StringLength(32, ErrorMessage = "Validation.TooLong")]
     public string? Target { get; set; }
-
-    /// <summary>One step per line.</summary>
-    [Display(Name = "Plan.Mechanism")]
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")]
-    public string? Mechanism { get; set; }
-
-    [Display(Name = "Plan.Deadline")]
-    public ScheduleKind ScheduleKind { get; set; }
-
-    public List<int> Quarters { get; set; } = [];
-
-    public int? FromMonth { get; set; }
-
-    public int? ToMonth { get; set; }
 
     [Display(Name = "Plan.Responsible")]
     public List<int> ServiceIds { get; set; } = [];
@@ -104,9 +91,8 @@ public sealed class IndicatorInput
             return (null, bad);
         }
 
-        var steps = (Mechanism ?? string.Empty).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         return (new SaveIndicator(
-            SectionId, ParentId, Number, Name, Unit, Measure, fact, target, steps, ScheduleKind, Quarters, FromMonth, ToMonth,
+            SectionId, ParentId, Number, Name, Unit, Measure, fact, target, Steps(), ScheduleKind, Quarters, FromMonth, ToMonth,
             ServiceIds, Rollup, ChildrenPartition, Version), bad);
     }
 }

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Web.Infrastructure;
+
+/// <summary>The part of an indicator form (a plan's row or a template's) that says how and when: steps, one per line, and the deadline picker.</summary>
+public abstract class StepsAndDeadlineInput
+{
+    /// <summary>One step per line.</summary>
+    [Display(Name = "Plan.Mechanism")]
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")]
+    public string? Mechanism { get; set; }
+
+    [Display(Name = "Plan.Deadline")]
+    public ScheduleKind ScheduleKind { get; set; }
+
+    public List<int> Quarters { get; set; } = [];
+
+    public int? FromMonth { get; set; }
+
+    public int? ToMonth { get; set; }
+
+    /// <summary>The steps typed, blank lines dropped.</summary>
+    public IReadOnlyList<string> Steps() =>
+        [.. (Mechanism ?? string.Empty).Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0)];
+
+    /// <summary>Fills the steps and the picker from what a row says.</summary>
+    protected void ShowStepsAndDeadline(IEnumerable<string> steps, DueSchedule schedule)
+    {
+        var deadline = DeadlineChoices.Of(schedule);
+        Mechanism = string.Join('\n', steps);
+        ScheduleKind = deadline.Kind;
+        Quarters = [.. deadline.Quarters];
+        FromMonth = deadline.FromMonth;
+        ToMonth = deadline.ToMonth;
+    }
+}
