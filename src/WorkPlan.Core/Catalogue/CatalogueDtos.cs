@@ -26,15 +26,16 @@ public sealed record TemplatePage(
 /// <summary>A catalogue row as the edit form shows it.</summary>
 public sealed record TemplateItemForm(
     int? Id, string Code, bool CodeFrozen, int? ParentId, string SectionLabel, string SectionTitle, string Number, string Name, string? Unit, Measure Measure, RollupKind Rollup,
-    IReadOnlyList<string> Mechanism, DueSchedule Schedule, uint Version);
+    IReadOnlyList<string> Mechanism, DueSchedule Schedule, IReadOnlyList<string> ServiceCodes, uint Version);
 
 /// <summary>What the form for a catalogue row may choose from: the top-level rows (as parents) and the sections in use.</summary>
-public sealed record TemplateItemChoices(IReadOnlyList<(int Id, string Label)> Parents, IReadOnlyList<(string Label, string Title)> Sections);
+public sealed record TemplateItemChoices(
+    IReadOnlyList<(int Id, string Label)> Parents, IReadOnlyList<(string Label, string Title)> Sections, IReadOnlyList<(string Code, string Name)> Services);
 
 /// <summary>A catalogue row to add or change.</summary>
 public sealed record SaveTemplateItem(
     string? Code, int? ParentId, string? SectionLabel, string? SectionTitle, string? Number, string? Name, string? Unit, Measure Measure, RollupKind Rollup,
-    IReadOnlyList<string> Mechanism, ScheduleKind ScheduleKind, IReadOnlyList<int> Quarters, int? FromMonth, int? ToMonth, uint Version);
+    IReadOnlyList<string> Mechanism, ScheduleKind ScheduleKind, IReadOnlyList<int> Quarters, int? FromMonth, int? ToMonth, IReadOnlyList<string> ServiceCodes, uint Version);
 
 /// <summary>A catalogue row a district may map one of its rows to.</summary>
 public sealed record CatalogueChoice(string Code, string Number, string Name, bool IsSubRow, RollupKind Rollup, Measure Measure);

@@ -124,11 +124,11 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         }
 
         var form = item is null
-            ? new TemplateItemForm(null, string.Empty, false, null, string.Empty, string.Empty, string.Empty, string.Empty, null, Measure.Count, RollupKind.Sum, [], DueSchedule.DuringYear(), 0)
+            ? new TemplateItemForm(null, string.Empty, false, null, string.Empty, string.Empty, string.Empty, string.Empty, null, Measure.Count, RollupKind.Sum, [], DueSchedule.DuringYear(), [], 0)
             : new TemplateItemForm(
                 item.Id, item.Code, template.IsPublished, item.ParentId, item.SectionLabel, item.SectionTitle, item.Number, item.Name, item.Unit, item.Measure, item.Rollup,
-                item.Mechanism, item.Schedule, item.Version);
-        return Result<(TemplateItemForm, TemplateItemChoices)>.Ok((form, Choices(template, item)));
+                item.Mechanism, item.Schedule, item.ServiceCodes, item.Version);
+        return Result<(TemplateItemForm, TemplateItemChoices)>.Ok((form, Choices(template, item, await ServicesOfRegionAsync(template.RegionId, cancellationToken))));
     }
 
     /// <summary>Adds a catalogue row (<paramref name="id"/> null) or changes one. Codes stay unique, and frozen once published.</summary>
@@ -201,7 +201,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
 
         var definition = new TemplateItemDefinition(
             input.SectionLabel!, input.SectionTitle!, input.Number!, input.Name!, input.Unit, input.Measure, input.Rollup,
-            input.Mechanism, schedule!, item?.ChildrenPartition ?? false, item?.ServiceCodes ?? []);
+            input.Mechanism, schedule!, item?.ChildrenPartition ?? false, await KnownServiceCodesAsync(template.RegionId, input.ServiceCodes, cancellationToken));
         if (item is null)
         {
             item = template.Add(code, definition, parent);
@@ -530,13 +530,29 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         return template;
     }
 
+    /// <summary>The chosen service codes that the region's districts have, in the order chosen (others are dropped).</summary>
+    private async Task<IReadOnlyList<string>> KnownServiceCodesAsync(int regionId, IReadOnlyList<string> chosen, CancellationToken cancellationToken)
+    {
+        var known = (await ServicesOfRegionAsync(regionId, cancellationToken)).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        return [.. chosen.Where(known.Contains).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>Whether a district of the region reports against the code.</summary>
     private Task<bool> InUseAsync(string code, int regionId, CancellationToken cancellationToken) =>
         db.Indicators.AnyAsync(i => i.CatalogueCode == code && i.Plan!.Organisation!.ParentId == regionId, cancellationToken);
 
-    private static TemplateItemChoices Choices(RegionalTemplate template, TemplateIndicator? item) => new(
+    private static TemplateItemChoices Choices(RegionalTemplate template, TemplateIndicator? item, IReadOnlyList<(string Code, string Name)> services) => new(
         [.. template.Items.Where(i => i.ParentId == null && i != item).OrderBy(i => i.SortOrder).Select(i => (i.Id, $"{i.Number}. {i.Name}"))],
-        [.. template.Items.OrderBy(i => i.SortOrder).Select(i => (i.SectionLabel, i.SectionTitle)).Distinct()]);
+        [.. template.Items.OrderBy(i => i.SortOrder).Select(i => (i.SectionLabel, i.SectionTitle)).Distinct()],
+        services);
+
+    /// <summary>The services the region's districts have, by code (a template row names its responsible services by code).</summary>
+    private async Task<IReadOnlyList<(string Code, string Name)>> ServicesOfRegionAsync(int regionId, CancellationToken cancellationToken)
+    {
+        var services = await db.Services.AsNoTracking().Where(s => s.Organisation!.ParentId == regionId)
+            .Select(s => new { s.Code, s.Name, s.SortOrder }).ToListAsync(cancellationToken);
+        return [.. services.GroupBy(s => s.Code, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.SortOrder)).Select(g => (g.Key, g.First().Name))];
+    }
 
     private static IEnumerable<ValidationError> Required(string field, string? value, int maxLength)
     {

@@ -156,14 +156,17 @@ public sealed class CatalogueTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task KeepsANewRowsStepsAndDeadline_AndOffersThemBackForEditing()
+    public async Task KeepsANewRowsStepsDeadlineAndServices_AndOffersThemBackForEditing()
     {
         var fields = ItemFields(0, "K050", "V", "OAV BILAN ISHLASH", "50", "Radioda eshittirishlar", null);
         fields["Input.Mechanism"] = "Ssenariy tayyorlash\n\nEfirga chiqish";
         fields["Input.ScheduleKind"] = "Quarters";
         var bad = await Forms.PostAsync(Region(), "/Catalogue/Item", "/Catalogue/Item", fields);
 
-        var withQuarters = new List<KeyValuePair<string, string>>(fields) { new("Input.Quarters", "2"), new("Input.Quarters", "4") };
+        var withQuarters = new List<KeyValuePair<string, string>>(fields)
+        {
+            new("Input.Quarters", "2"), new("Input.Quarters", "4"), new("Input.ServiceCodes", "lending"), new("Input.ServiceCodes", "no-such-service"),
+        };
         var client = Region();
         withQuarters.Add(new("__RequestVerificationToken", await Forms.TokenAsync(client, "/Catalogue/Item")));
         var saved = await client.PostAsync("/Catalogue/Item", new FormUrlEncodedContent(withQuarters));
@@ -175,6 +178,8 @@ public sealed class CatalogueTests(DatabaseFixture database) : IAsyncLifetime
         saved.IsRedirectTo("/Catalogue").Should().BeTrue();
         row.Mechanism.Should().Equal("Ssenariy tayyorlash", "Efirga chiqish");
         row.Schedule.Months.Should().Equal(4, 5, 6, 10, 11, 12);
+        row.ServiceCodes.Should().Equal(["lending"], "only the districts' own services can be named");
+        form.QuerySelectorAll("input[name='Input.ServiceCodes'][checked]").Select(i => i.GetAttribute("value")).Should().Equal("lending");
         form.QuerySelectorAll("input[name='Input.Quarters'][checked]").Select(i => i.GetAttribute("value")).Should().Equal("2", "4");
         form.QuerySelector("input[name='Input.ScheduleKind'][value='Quarters']")!.HasAttribute("checked").Should().BeTrue();
     }

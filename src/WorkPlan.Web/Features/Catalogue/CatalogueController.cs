@@ -160,6 +160,9 @@ public sealed class TemplateItemInput : StepsAndDeadlineInput
     [Display(Name = "Editor.Rollup")]
     public RollupKind Rollup { get; set; }
 
+    [Display(Name = "Plan.Responsible")]
+    public List<string> ServiceCodes { get; set; } = [];
+
     public uint Version { get; set; }
 
     public DeadlineChoices Deadline => new(ScheduleKind, Quarters, FromMonth, ToMonth, "mb-3");
@@ -170,7 +173,7 @@ public sealed class TemplateItemInput : StepsAndDeadlineInput
         var input = new TemplateItemInput
         {
             Code = form.Code, ParentId = form.ParentId, SectionLabel = form.SectionLabel, SectionTitle = form.SectionTitle, Number = form.Number,
-            Name = form.Name, Unit = form.Unit, Measure = form.Measure, Rollup = form.Rollup, Version = form.Version,
+            Name = form.Name, Unit = form.Unit, Measure = form.Measure, Rollup = form.Rollup, ServiceCodes = [.. form.ServiceCodes], Version = form.Version,
         };
         input.ShowStepsAndDeadline(form.Mechanism, form.Schedule);
         return input;
@@ -178,5 +181,5 @@ public sealed class TemplateItemInput : StepsAndDeadlineInput
 
     public SaveTemplateItem ToCommand() => new(
         Code, ParentId, SectionLabel, SectionTitle, Number, Name, Unit, Measure, Rollup,
-        Steps(), ScheduleKind, Quarters, FromMonth, ToMonth, Version);
+        Steps(), ScheduleKind, Quarters, FromMonth, ToMonth, ServiceCodes, Version);
 }
