@@ -27,11 +27,8 @@ public sealed class ClosedXmlConsolidationWriter : IConsolidationExcelWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(text);
 
-        using var workbook = new XLWorkbook();
-        workbook.Style.Font.FontName = FontName;
-        workbook.Style.Font.FontSize = FontSize;
-        workbook.Properties.Title = text.Title;
-        var sheet = workbook.Worksheets.Add(SheetName($"{document.Year} Q{document.Quarter}"));
+        using var workbook = NewWorkbook(text.Title, $"{document.Year} Q{document.Quarter}", []);
+        var sheet = workbook.Worksheet(1);
 
         var groups = document.Districts.Where(d => d.Included).Select(d => d.ShortName).Append(text.TotalColumn).ToList();
         var lastColumn = FixedColumns + (groups.Count * FiguresPerColumn);
@@ -114,9 +111,7 @@ public sealed class ClosedXmlConsolidationWriter : IConsolidationExcelWriter
         SetUpPrinting(sheet, text.PageLabel, GroupRow, FigureRow);
         sheet.SheetView.Freeze(FigureRow, FixedColumns);
 
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return ToBytes(workbook);
     }
 
     private static void Heading(IXLWorksheet sheet, int row, int lastColumn, string value)

@@ -41,16 +41,8 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(text);
 
-        using var workbook = new XLWorkbook();
-        workbook.Style.Font.FontName = FontName;
-        workbook.Style.Font.FontSize = FontSize;
-        workbook.Properties.Title = document.Title;
-
-        var sheet = workbook.Worksheets.Add(SheetName($"Plan {document.Year}"));
-        for (var i = 0; i < ColumnWidths.Length; i++)
-        {
-            sheet.Column(i + 1).Width = ColumnWidths[i];
-        }
+        using var workbook = NewWorkbook(document.Title, $"Plan {document.Year}", ColumnWidths);
+        var sheet = workbook.Worksheet(1);
 
         // A blank line between the signature blocks and the (draft mark and) title.
         var row = WriteSignatureBlocks(sheet, document, text) + 2;
@@ -85,9 +77,7 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
         SetUpPrinting(sheet, text.PageLabel, headerFirst, headerLast);
         sheet.SheetView.FreezeRows(headerLast);
 
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return ToBytes(workbook);
     }
 
     /// <summary>Both blocks line by line: heading, title, name, date. Returns the last row used.</summary>

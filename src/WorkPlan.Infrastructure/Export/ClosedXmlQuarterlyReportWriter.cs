@@ -46,16 +46,8 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(text);
 
-        using var workbook = new XLWorkbook();
-        workbook.Style.Font.FontName = FontName;
-        workbook.Style.Font.FontSize = FontSize;
-        workbook.Properties.Title = text.Title;
-
-        var sheet = workbook.Worksheets.Add(SheetName($"Report {report.Year} Q{report.Quarter}"));
-        for (var i = 0; i < ColumnWidths.Length; i++)
-        {
-            sheet.Column(i + 1).Width = ColumnWidths[i];
-        }
+        using var workbook = NewWorkbook(text.Title, $"Report {report.Year} Q{report.Quarter}", ColumnWidths);
+        var sheet = workbook.Worksheet(1);
 
         WriteHeading(sheet, OrganisationRow, report.OrganisationName);
         WriteHeading(sheet, TitleRow, text.Title);
@@ -75,9 +67,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         SetUpPrinting(sheet, text.PageLabel, HeaderRow, HeaderRow);
         sheet.SheetView.FreezeRows(HeaderRow);
 
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        return ToBytes(workbook);
     }
 
     /// <summary>A line above the table, merged across it, bold and centred.</summary>

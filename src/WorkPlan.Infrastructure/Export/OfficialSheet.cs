@@ -22,6 +22,32 @@ internal static class OfficialSheet
 
     private static readonly char[] InvalidSheetNameCharacters = ['[', ']', ':', '*', '?', '/', '\\'];
 
+    /// <summary>A workbook in the official font, titled, with one sheet (its first) whose columns have these widths (characters).</summary>
+    public static XLWorkbook NewWorkbook(string title, string sheetName, IReadOnlyList<double> columnWidths)
+    {
+        ArgumentNullException.ThrowIfNull(columnWidths);
+        var workbook = new XLWorkbook();
+        workbook.Style.Font.FontName = FontName;
+        workbook.Style.Font.FontSize = FontSize;
+        workbook.Properties.Title = title;
+        var sheet = workbook.Worksheets.Add(SheetName(sheetName));
+        for (var i = 0; i < columnWidths.Count; i++)
+        {
+            sheet.Column(i + 1).Width = columnWidths[i];
+        }
+
+        return workbook;
+    }
+
+    /// <summary>The workbook as the bytes of an .xlsx file.</summary>
+    public static byte[] ToBytes(XLWorkbook workbook)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
     /// <summary>Always a string value, so that "=…", "+…", "-…", "@…" stay text and never become formulas.</summary>
     public static void SetText(IXLCell cell, string? value)
     {

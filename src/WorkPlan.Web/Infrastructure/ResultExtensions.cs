@@ -61,4 +61,30 @@ public static class ResultExtensions
 
         return back();
     }
+
+    /// <summary>
+    /// After a POST that creates a plan: a notice and the new plan's page; the reason and a way back when it
+    /// could not be made; 404 for a record out of reach, 403 for a step the user may not take.
+    /// </summary>
+    public static IActionResult AfterCreatingPlan(
+        this Result<int> result, Controller controller, Microsoft.Extensions.Localization.IStringLocalizer localizer, string doneKey, Func<IActionResult> back)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(back);
+        switch (result.Status)
+        {
+            case ResultStatus.Ok:
+                controller.TempData["Message"] = localizer[doneKey].Value;
+                return controller.RedirectToAction("Details", "Plans", new { id = result.Value });
+            case ResultStatus.Invalid:
+                controller.TempData["Error"] = result.Errors.Localize(localizer);
+                return back();
+            case ResultStatus.Forbidden:
+                return controller.Forbid();
+            default:
+                return controller.NotFound();
+        }
+    }
 }

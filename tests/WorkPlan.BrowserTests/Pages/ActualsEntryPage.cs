@@ -69,7 +69,8 @@ public sealed partial class ActualsEntryPage(IPage page)
         var value = month.ToString(CultureInfo.InvariantCulture);
         await MonthSelect.SelectOptionAsync(value);
         await ShowButton.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"month={value}", StringComparison.Ordinal));
+        // The document is enough: the checks that follow wait for what they need (a busy machine can delay "load").
+        await page.WaitForURLAsync(url => url.Contains($"month={value}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await ExpectMonthAsync(month);
     }
 

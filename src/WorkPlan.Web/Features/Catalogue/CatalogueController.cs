@@ -78,21 +78,9 @@ public sealed class CatalogueController(CatalogueService catalogue, IStringLocal
         (await catalogue.PublishAsync(version, cancellationToken)).AfterStep(this, localizer, "Catalogue.Published", () => RedirectToAction(nameof(Index)));
 
     [HttpPost]
-    public async Task<IActionResult> CreatePlan(int year, CancellationToken cancellationToken)
-    {
-        var created = await catalogue.CreatePlanAsync(year, cancellationToken);
-        switch (created.Status)
-        {
-            case ResultStatus.Ok:
-                TempData["Message"] = localizer["Catalogue.PlanCreated"].Value;
-                return RedirectToAction("Details", "Plans", new { id = created.Value });
-            case ResultStatus.Invalid:
-                TempData["Error"] = created.Errors.Localize(localizer);
-                return RedirectToAction("Index", "Plans");
-            default:
-                return Forbid();
-        }
-    }
+    public async Task<IActionResult> CreatePlan(int year, CancellationToken cancellationToken) =>
+        (await catalogue.CreatePlanAsync(year, cancellationToken))
+            .AfterCreatingPlan(this, localizer, "Catalogue.PlanCreated", () => RedirectToAction("Index", "Plans"));
 
     [HttpGet]
     public async Task<IActionResult> Mapping(int planId, CancellationToken cancellationToken) =>

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 using WorkPlan.Web.Infrastructure;
 
@@ -47,21 +46,8 @@ public sealed class PlanImportController(PlanImportService imports, IStringLocal
     }
 
     [HttpPost]
-    public async Task<IActionResult> Confirm(Guid id, CancellationToken cancellationToken)
-    {
-        var created = await imports.ConfirmAsync(id, cancellationToken);
-        switch (created.Status)
-        {
-            case ResultStatus.Ok:
-                TempData["Message"] = localizer["Import.Done"].Value;
-                return RedirectToAction("Details", "Plans", new { id = created.Value });
-            case ResultStatus.Invalid:
-                TempData["Error"] = created.Errors.Localize(localizer);
-                return RedirectToAction(nameof(Index));
-            default:
-                return NotFound();
-        }
-    }
+    public async Task<IActionResult> Confirm(Guid id, CancellationToken cancellationToken) =>
+        (await imports.ConfirmAsync(id, cancellationToken)).AfterCreatingPlan(this, localizer, "Import.Done", () => RedirectToAction(nameof(Index)));
 }
 
 public sealed class ImportInput

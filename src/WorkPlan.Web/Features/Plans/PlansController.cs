@@ -96,21 +96,9 @@ public sealed class PlansController(
         StepAsync(id, () => workflow.OpenAmendmentAsync(id, input.Version, input.Comment, cancellationToken), "Workflow.DoneAmendment");
 
     [HttpPost]
-    public async Task<IActionResult> NextYear(int id, CancellationToken cancellationToken)
-    {
-        var created = await history.CreateNextYearAsync(id, cancellationToken);
-        switch (created.Status)
-        {
-            case ResultStatus.Ok:
-                TempData["Message"] = localizer["Plans.NextYearCreated"].Value;
-                return RedirectToAction(nameof(Details), new { id = created.Value });
-            case ResultStatus.Invalid:
-                TempData["Error"] = created.Errors.Localize(localizer);
-                return RedirectToAction(nameof(Details), new { id });
-            default:
-                return NotFound();
-        }
-    }
+    public async Task<IActionResult> NextYear(int id, CancellationToken cancellationToken) =>
+        (await history.CreateNextYearAsync(id, cancellationToken))
+            .AfterCreatingPlan(this, localizer, "Plans.NextYearCreated", () => RedirectToAction(nameof(Details), new { id }));
 
     private Task<Result<PlanDocument>> DocumentAsync(int id, int? version, CancellationToken cancellationToken) =>
         version is { } number ? history.GetVersionAsync(id, number, cancellationToken) : plans.GetDocumentAsync(id, cancellationToken);
