@@ -30,7 +30,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var user = currentUser.Required;
         var year = EntryWindow.Today(clock.GetUtcNow()).Year;
         return await db.Plans.Where(AccessRules.PlansVisibleTo(user))
-            .Where(p => p.OrganisationId == user.OrganisationId && (p.Status == PlanStatus.InForce || p.VersionNumber > 1))
+            .Where(p => p.OrganisationId == user.OrganisationId).Where(PlanRules.PlansWithVersionInForce)
             .OrderBy(p => p.Year == year ? 0 : 1).ThenByDescending(p => p.Year)
             .Select(p => (int?)p.Id)
             .FirstOrDefaultAsync(cancellationToken);
@@ -51,20 +51,21 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var chosen = month is >= 1 and <= 12 ? month.Value : EntryWindow.DefaultMonth(plan.Year, now, Settings.ClosingDay);
         var reopened = await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId && r.Month == chosen)
             .OrderByDescending(r => r.Until).Select(r => (DateTimeOffset?)r.Until).FirstOrDefaultAsync(cancellationToken);
-        var inForce = plan.Status == PlanStatus.InForce || plan.VersionNumber > 1;
+        var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
         var reported = await QuarterLockedAsync(planId, chosen, cancellationToken);
         var open = inForce && !reported && EntryWindow.IsOpen(plan.Year, chosen, now, Settings.ClosingDay, reopened);
 
         var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).OrderBy(s => s.SortOrder)
             .Select(s => new ServiceChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
         var filter = user.IsInRole(Roles.ServiceHead) ? user.ServiceId : serviceId;
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
-            .Where(i => filter == null || i.ResponsibleServices.Any(r => r.ServiceId == filter))
-            .OrderBy(i => i.SortOrder)
+        var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
+            .Where(i => filter == null || i.InForceServiceIds.Contains(filter.Value))
+            .OrderBy(i => i.InForceSortOrder)
             .Select(i => new
             {
-                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId, i.Schedule, i.ChildrenPartition,
-                Services = i.ResponsibleServices.Select(r => r.ServiceId).ToList(),
+                i.Id, Number = i.InForceNumber, Name = i.InForceName, Unit = i.InForceUnit, Measure = i.InForceMeasure, Rollup = i.InForceRollup,
+                Target = i.InForceTarget, ParentId = i.InForceParentId, Schedule = i.InForceSchedule, ChildrenPartition = i.InForceChildrenPartition,
+                Services = i.InForceServiceIds,
             })
             .ToListAsync(cancellationToken);
         var ids = indicators.Select(i => i.Id).ToList();
@@ -113,7 +114,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         }
 
         var now = clock.GetUtcNow();
-        if (plan.Status != PlanStatus.InForce && plan.VersionNumber == 1)
+        if (!PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber))
         {
             return Result<SaveOutcome>.Invalid([new ValidationError(string.Empty, Messages.NotInForce)]);
         }
@@ -126,8 +127,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         }
 
         var ids = cells.Select(c => c.IndicatorId).Distinct().ToList();
-        var indicators = await db.Indicators.Where(i => i.PlanId == planId && ids.Contains(i.Id))
-            .Include(i => i.ResponsibleServices)
+        var indicators = await db.Indicators.InForce().Where(i => i.PlanId == planId && ids.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         if (indicators.Count != ids.Count)
         {
@@ -138,12 +138,12 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         foreach (var cell in cells)
         {
             var indicator = indicators[cell.IndicatorId];
-            if (!AccessRules.CanWriteActual(user, plan.OrganisationId, indicator.ResponsibleServices.Select(r => r.ServiceId)))
+            if (!AccessRules.CanWriteActual(user, plan.OrganisationId, indicator.InForceServiceIds))
             {
                 return Result<SaveOutcome>.Forbidden();
             }
 
-            errors.AddRange(PlanRules.CheckValue(indicator.Measure, cell.Value, $"cell-{cell.IndicatorId}"));
+            errors.AddRange(PlanRules.CheckValue(indicator.InForceMeasure, cell.Value, $"cell-{cell.IndicatorId}"));
             if (cell.Note is { Length: > 1000 })
             {
                 errors.Add(new ValidationError($"cell-{cell.IndicatorId}", Messages.NoteTooLong));
@@ -164,7 +164,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         }).ToList();
         var conflicts = changed
             .Where(c => stored.GetValueOrDefault(c.IndicatorId) is { } current ? current.Version != c.Version : c.Version is not null)
-            .Select(c => Conflict(c, stored.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].Number))
+            .Select(c => Conflict(c, stored.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].InForceNumber))
             .ToList();
         if (conflicts.Count > 0)
         {
@@ -202,7 +202,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             // new row for the same month): nothing of ours was written; show them what is there now.
             db.ChangeTracker.Clear();
             var now2 = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month == month).ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, [.. changed.Select(c => Conflict(c, now2.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].Number))]));
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, [.. changed.Select(c => Conflict(c, now2.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].InForceNumber))]));
         }
 
         return Result<SaveOutcome>.Ok(new SaveOutcome(changed.Count, []));
@@ -211,7 +211,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     /// <summary>Every change of one value, newest first.</summary>
     public async Task<Result<IReadOnlyList<ActualChangeLine>>> HistoryAsync(int indicatorId, int month, CancellationToken cancellationToken = default)
     {
-        var visible = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).AnyAsync(i => i.Id == indicatorId, cancellationToken);
+        var visible = await db.Indicators.WithWithdrawn().Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).AnyAsync(i => i.Id == indicatorId, cancellationToken);
         if (!visible)
         {
             return Result<IReadOnlyList<ActualChangeLine>>.NotFound();
@@ -261,7 +261,8 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var planId = sheet.PlanId;
         var now = clock.GetUtcNow();
         var year = sheet.Year;
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).Select(i => new { i.Id, i.Target, i.Schedule }).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
+            .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule }).ToDictionaryAsync(i => i.Id, cancellationToken);
         var reopened = (await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId).Select(r => new { r.Month, r.Until }).ToListAsync(cancellationToken))
             .GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.Max(r => r.Until));
         var lockedQuarters = await db.ReportSubmissions.AsNoTracking()
@@ -293,9 +294,9 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId)
             .Where(s => !user.IsInRole(Roles.ServiceHead) || s.Id == user.ServiceId)
             .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
-            .Select(i => new { i.Id, i.Target, i.Schedule, Services = i.ResponsibleServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
-        var entered = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
+        var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
+            .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Services = i.InForceServiceIds }).ToListAsync(cancellationToken);
+        var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
             .Select(a => (a.IndicatorId, a.Month)).ToHashSet();
         return
         [

@@ -3,6 +3,7 @@ using WorkPlan.Core.Access;
 using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
+using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Core.Administration;
 
@@ -184,7 +185,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             return Result.NotFound();
         }
 
-        var usedByIndicators = await db.Indicators.AnyAsync(i => i.Services.Any(s => s.Id == id), cancellationToken);
+        var usedByIndicators = await db.Indicators.WithWithdrawn().AnyAsync(i => i.Services.Any(s => s.Id == id) || i.InForceServiceIds.Contains(id), cancellationToken);
         if (usedByIndicators || await usage.HasUsersAsync(id, cancellationToken))
         {
             return Result.Invalid([new ValidationError(string.Empty, Messages.ServiceInUse)]);

@@ -7,8 +7,8 @@ public class Indicator
 {
     private Indicator()
     {
-        Number = Name = string.Empty;
-        Schedule = DueSchedule.DuringYear();
+        Number = Name = InForceNumber = InForceName = string.Empty;
+        Schedule = InForceSchedule = DueSchedule.DuringYear();
     }
 
     internal Indicator(Plan plan, Section section, Indicator? parent, IndicatorDefinition definition, IEnumerable<Service> services, int sortOrder)
@@ -19,8 +19,9 @@ public class Indicator
         Section = section;
         Parent = parent;
         SortOrder = sortOrder;
-        Number = Name = string.Empty;
+        Number = Name = InForceNumber = InForceName = string.Empty;
         Schedule = definition.Schedule;
+        InForceSchedule = DueSchedule.DuringYear();
         Apply(definition);
         foreach (var (service, index) in services.Select((s, i) => (s, i)))
         {
@@ -90,6 +91,56 @@ public class Indicator
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 
+    /// <summary>
+    /// True when the row belongs to the version in force. Every figure (entry, %, reports, the
+    /// region's consolidation) reads only such rows, and reads their <c>InForce…</c> values, which
+    /// stay as they came into force while an amendment's draft changes the row's own values.
+    /// </summary>
+    public bool IsInForce { get; private set; }
+
+    /// <summary>
+    /// True for a row of the version in force that the open amendment removes: gone from the draft
+    /// (the editor and the document do not show it), it still takes actuals until the amendment comes into force.
+    /// </summary>
+    public bool IsWithdrawn { get; private set; }
+
+    public string InForceNumber { get; private set; }
+
+    public string InForceName { get; private set; }
+
+    public string? InForceUnit { get; private set; }
+
+    public Measure InForceMeasure { get; private set; }
+
+    public decimal? InForcePreviousFact { get; private set; }
+
+    public decimal? InForceTarget { get; private set; }
+
+    public List<string> InForceMechanism { get; private set; } = [];
+
+    public string? InForceDeadline { get; private set; }
+
+    public DueSchedule InForceSchedule { get; private set; }
+
+    public RollupKind InForceRollup { get; private set; }
+
+    public bool InForceChildrenPartition { get; private set; }
+
+    /// <summary>The responsible services in force, in their printed order (who enters the row's actuals).</summary>
+    public List<int> InForceServiceIds { get; private set; } = [];
+
+    /// <summary>The section the row is in, in force.</summary>
+    public int? InForceSectionId { get; private set; }
+
+    public Section? InForceSection { get; private set; }
+
+    /// <summary>The row this one is part of, in force.</summary>
+    public int? InForceParentId { get; private set; }
+
+    public Indicator? InForceParent { get; private set; }
+
+    public int InForceSortOrder { get; private set; }
+
     /// <summary>Changes what the row says and who answers for it; the plan must be a draft.</summary>
     public void Update(IndicatorDefinition definition, IReadOnlyList<Service> services)
     {
@@ -121,6 +172,76 @@ public class Indicator
     /// <summary>The definition as it stands, to change a part of it.</summary>
     public IndicatorDefinition ToDefinition() =>
         new(Number, Name, Unit, Measure, PreviousFact, Target, Mechanism, Deadline, Schedule, Rollup, ChildrenPartition);
+
+    /// <summary>The row's values as they stand become the values in force (the plan came into force).</summary>
+    internal void ComeIntoForce()
+    {
+        IsInForce = true;
+        IsWithdrawn = false;
+        InForceNumber = Number;
+        InForceName = Name;
+        InForceUnit = Unit;
+        InForceMeasure = Measure;
+        InForcePreviousFact = PreviousFact;
+        InForceTarget = Target;
+        InForceMechanism = [.. Mechanism];
+        InForceDeadline = Deadline;
+        InForceSchedule = Schedule with { };
+        InForceRollup = Rollup;
+        InForceChildrenPartition = ChildrenPartition;
+        InForceServiceIds = [.. ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId)];
+        InForceSection = Section ?? throw new InvalidOperationException("Load the plan's sections to bring it into force.");
+        InForceParent = ParentId is not null && Parent is null ? throw new InvalidOperationException("Load the plan's rows to bring it into force.") : Parent;
+        InForceSortOrder = SortOrder;
+    }
+
+    /// <summary>The draft removes a row of the version in force: it stays in force until the amendment does.</summary>
+    internal void Withdraw() => IsWithdrawn = true;
+
+    /// <summary>Puts the row back exactly as it is in force (an amendment is discarded).</summary>
+    internal void RestoreInForce(IReadOnlyList<Service> services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var section = InForceSection ?? throw new InvalidOperationException("Load the plan's sections to restore it.");
+        var parent = InForceParentId is not null && InForceParent is null ? throw new InvalidOperationException("Load the plan's rows to restore it.") : InForceParent;
+        IsWithdrawn = false;
+        Number = InForceNumber;
+        Name = InForceName;
+        Unit = InForceUnit;
+        Measure = InForceMeasure;
+        PreviousFact = InForcePreviousFact;
+        Target = InForceTarget;
+        Mechanism = [.. InForceMechanism];
+        Deadline = InForceDeadline;
+        Schedule = InForceSchedule with { };
+        Rollup = InForceRollup;
+        ChildrenPartition = InForceChildrenPartition;
+        Section = section;
+        Parent = parent;
+        SortOrder = InForceSortOrder;
+        foreach (var gone in ResponsibleServices.Where(r => !InForceServiceIds.Contains(r.ServiceId)).ToList())
+        {
+            ResponsibleServices.Remove(gone);
+        }
+
+        for (var i = 0; i < InForceServiceIds.Count; i++)
+        {
+            var id = InForceServiceIds[i];
+            var existing = ResponsibleServices.FirstOrDefault(r => r.ServiceId == id);
+            if (existing is null)
+            {
+                ResponsibleServices.Add(new IndicatorService(this, services.Single(s => s.Id == id), i + 1));
+            }
+            else
+            {
+                existing.Position = i + 1;
+            }
+        }
+    }
+
+    /// <summary>The definition in force (see <see cref="IsInForce"/>).</summary>
+    public IndicatorDefinition ToDefinitionInForce() =>
+        new(InForceNumber, InForceName, InForceUnit, InForceMeasure, InForcePreviousFact, InForceTarget, InForceMechanism, InForceDeadline, InForceSchedule, InForceRollup, InForceChildrenPartition);
 
     internal void PlaceIn(Section section, int sortOrder)
     {

@@ -94,17 +94,28 @@ public class Plan
         return indicator;
     }
 
-    /// <summary>Removes an indicator that has no "of which" rows (the service checks it has no actuals).</summary>
+    /// <summary>
+    /// Removes an indicator that has no "of which" rows (the service checks it has no actuals). A row of
+    /// the version in force is only withdrawn from the draft: it keeps its figures until the amendment comes into force.
+    /// </summary>
     public void RemoveIndicator(Indicator indicator)
     {
         EnsureEditable();
         ArgumentNullException.ThrowIfNull(indicator);
-        if (Indicators.Any(i => i.Parent == indicator))
+        if (Indicators.Any(i => i.Parent == indicator && !i.IsWithdrawn))
         {
             throw new InvalidOperationException("Remove the \"of which\" rows first.");
         }
 
-        Indicators.Remove(indicator);
+        if (indicator.IsInForce)
+        {
+            indicator.Withdraw();
+        }
+        else
+        {
+            Indicators.Remove(indicator);
+        }
+
         Renumber();
     }
 
@@ -113,7 +124,7 @@ public class Plan
     {
         EnsureEditable();
         ArgumentNullException.ThrowIfNull(indicator);
-        var siblings = Indicators.Where(i => i.Section == indicator.Section && i.Parent == indicator.Parent).OrderBy(i => i.SortOrder).ToList();
+        var siblings = Indicators.Where(i => i.Section == indicator.Section && i.Parent == indicator.Parent && !i.IsWithdrawn).OrderBy(i => i.SortOrder).ToList();
         var index = siblings.IndexOf(indicator);
         var target = index + Math.Sign(direction);
         if (index < 0 || target < 0 || target >= siblings.Count)
@@ -131,12 +142,20 @@ public class Plan
     {
         EnsureEditable();
         ArgumentNullException.ThrowIfNull(section);
-        if (Indicators.Any(i => i.Section == section))
+        if (Indicators.Any(i => i.Section == section && !i.IsWithdrawn))
         {
             throw new InvalidOperationException("Move or delete the section's indicators first.");
         }
 
-        Sections.Remove(section);
+        if (section.IsInForce)
+        {
+            section.Withdraw();
+        }
+        else
+        {
+            Sections.Remove(section);
+        }
+
         Renumber();
     }
 
@@ -145,7 +164,7 @@ public class Plan
     {
         EnsureEditable();
         ArgumentNullException.ThrowIfNull(section);
-        var ordered = Sections.OrderBy(s => s.SortOrder).ToList();
+        var ordered = Sections.Where(s => !s.IsWithdrawn).OrderBy(s => s.SortOrder).ToList();
         var index = ordered.IndexOf(section);
         var target = index + Math.Sign(direction);
         if (index < 0 || target < 0 || target >= ordered.Count)
@@ -217,6 +236,54 @@ public class Plan
         return from;
     }
 
+    /// <summary>An amendment is open: a version is in force and the next one is being written or signed.</summary>
+    public bool IsAmendmentOpen => PlanRules.IsAmendmentOpen(Status, VersionNumber);
+
+    /// <summary>
+    /// Drops the open amendment: the plan is again exactly the version in force (its rows, sections,
+    /// values, signatures and version number); rows the draft added are deleted, rows it removed come
+    /// back. Sections and indicators (with their responsible services) must be loaded, withdrawn ones included.
+    /// </summary>
+    public PlanStatus DiscardAmendment(SignatureBlock agreement, SignatureBlock approval, string? reasonInForce, IReadOnlyList<Service> services)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(approval);
+        ArgumentNullException.ThrowIfNull(services);
+        if (!IsAmendmentOpen)
+        {
+            throw new InvalidOperationException($"Plan {Id} has no open amendment.");
+        }
+
+        var from = Status;
+        Status = Require(PlanAction.AmendmentDiscarded);
+        foreach (var section in Sections.Where(s => s.IsInForce))
+        {
+            section.RestoreInForce();
+        }
+
+        foreach (var row in Indicators.Where(i => i.IsInForce))
+        {
+            row.RestoreInForce(services);
+        }
+
+        foreach (var added in Indicators.Where(i => !i.IsInForce).OrderBy(i => i.ParentId is null ? 1 : 0).ToList())
+        {
+            Indicators.Remove(added);
+        }
+
+        foreach (var added in Sections.Where(s => !s.IsInForce).ToList())
+        {
+            Sections.Remove(added);
+        }
+
+        VersionNumber--;
+        AmendmentReason = reasonInForce;
+        ReturnReason = null;
+        Agreement = agreement with { };
+        Approval = approval with { };
+        return from;
+    }
+
     internal void EnsureEditable()
     {
         if (!IsEditable && Status != PlanStatus.Draft && Id != 0)
@@ -238,7 +305,40 @@ public class Plan
             Approval = block;
         }
 
+        if (Status == PlanStatus.InForce)
+        {
+            TakeEffect();
+        }
+
         return from;
+    }
+
+    /// <summary>
+    /// The plan as it stands becomes the version in force: what the amendment withdrew goes, every
+    /// other row and section keeps its values as the ones in force. Sections and indicators (with
+    /// their responsible services) must be loaded, withdrawn ones included.
+    /// </summary>
+    private void TakeEffect()
+    {
+        foreach (var gone in Indicators.Where(i => i.IsWithdrawn).OrderBy(i => i.ParentId is null ? 1 : 0).ToList())
+        {
+            Indicators.Remove(gone);
+        }
+
+        foreach (var gone in Sections.Where(s => s.IsWithdrawn).ToList())
+        {
+            Sections.Remove(gone);
+        }
+
+        foreach (var section in Sections)
+        {
+            section.ComeIntoForce();
+        }
+
+        foreach (var indicator in Indicators)
+        {
+            indicator.ComeIntoForce();
+        }
     }
 
     private PlanStatus Require(PlanAction action) =>
@@ -280,5 +380,9 @@ public class Plan
         Agreement = agreement with { };
         Approval = approval with { };
         Status = status;
+        if (status == PlanStatus.InForce)
+        {
+            TakeEffect();
+        }
     }
 }

@@ -62,7 +62,8 @@ public sealed record PlanActions(
     bool CanAmend,
     bool CanCreateNextYear,
     IReadOnlyList<PlanEventLine> Events,
-    IReadOnlyList<PlanVersionLine> Versions);
+    IReadOnlyList<PlanVersionLine> Versions,
+    bool CanDiscard = false);
 
 public sealed record PlanEventLine(DateTimeOffset At, string UserName, PlanAction Action, PlanStatus ToStatus, int PlanVersion, string? Comment);
 
@@ -70,6 +71,9 @@ public sealed record PlanVersionLine(int Number, DateTimeOffset CameIntoForceAt,
 
 /// <summary>One difference between two versions of a plan, indicator by indicator (or a section).</summary>
 public sealed record PlanChange(string Number, string Name, PlanChangeKind Kind, string? Field, string? Old, string? New);
+
+/// <summary>An open amendment's changes against the version in force.</summary>
+public sealed record PendingAmendment(int InForce, int Draft, IReadOnlyList<PlanChange> Changes);
 
 public enum PlanChangeKind
 {

@@ -8,7 +8,7 @@ using WorkPlan.Core.Common;
 namespace WorkPlan.Core.Plans;
 
 /// <summary>Versions of a plan (each one as it came into force), what changed between two, and next year's plan.</summary>
-public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, PlanService documents)
 {
     /// <summary>A stored version exactly as it came into force.</summary>
     public async Task<Result<PlanDocument>> GetVersionAsync(int planId, int number, CancellationToken cancellationToken = default)
@@ -17,17 +17,52 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
         return snapshot is null ? Result<PlanDocument>.NotFound() : Result<PlanDocument>.Ok(JsonSerializer.Deserialize<PlanDocument>(snapshot)!);
     }
 
-    /// <summary>The changes from version <paramref name="from"/> to version <paramref name="to"/>, indicator by indicator.</summary>
+    /// <summary>
+    /// The changes from version <paramref name="from"/> to version <paramref name="to"/>, indicator by
+    /// indicator. Version <paramref name="to"/> may be an open amendment's draft, compared as it stands now.
+    /// </summary>
     public async Task<Result<IReadOnlyList<PlanChange>>> CompareAsync(int planId, int from, int to, CancellationToken cancellationToken = default)
     {
         var snapshots = await VisibleVersions(planId).Where(v => v.Number == from || v.Number == to)
             .ToDictionaryAsync(v => v.Number, v => v.Snapshot, cancellationToken);
-        if (!snapshots.TryGetValue(from, out var older) || !snapshots.TryGetValue(to, out var newer))
+        if (!snapshots.TryGetValue(from, out var older))
         {
             return Result<IReadOnlyList<PlanChange>>.NotFound();
         }
 
-        return Result<IReadOnlyList<PlanChange>>.Ok(Compare(JsonSerializer.Deserialize<PlanDocument>(older)!, JsonSerializer.Deserialize<PlanDocument>(newer)!));
+        PlanDocument newer;
+        if (snapshots.TryGetValue(to, out var stored))
+        {
+            newer = JsonSerializer.Deserialize<PlanDocument>(stored)!;
+        }
+        else if (await documents.GetDocumentAsync(planId, cancellationToken) is { IsOk: true } draft
+            && PlanRules.IsAmendmentOpen(draft.Value.Status, draft.Value.VersionNumber) && draft.Value.VersionNumber == to)
+        {
+            newer = draft.Value;
+        }
+        else
+        {
+            return Result<IReadOnlyList<PlanChange>>.NotFound();
+        }
+
+        return Result<IReadOnlyList<PlanChange>>.Ok(Compare(JsonSerializer.Deserialize<PlanDocument>(older)!, newer));
+    }
+
+    /// <summary>
+    /// What an open amendment changes against the version in force (what the region agrees and the
+    /// director approves); null when no amendment is open.
+    /// </summary>
+    public async Task<PendingAmendment?> PendingAmendmentAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(currentUser.Required)).Where(p => p.Id == planId)
+            .Select(p => new { p.Status, p.VersionNumber }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null || !PlanRules.IsAmendmentOpen(plan.Status, plan.VersionNumber))
+        {
+            return null;
+        }
+
+        var changes = await CompareAsync(planId, plan.VersionNumber - 1, plan.VersionNumber, cancellationToken);
+        return changes.IsOk ? new PendingAmendment(plan.VersionNumber - 1, plan.VersionNumber, changes.Value) : null;
     }
 
     /// <summary>Row-by-row differences between two documents; rows are matched by their indicator id, which amendments keep.</summary>
@@ -82,6 +117,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             .Include(p => p.Organisation).ThenInclude(o => o!.Services)
             .Include(p => p.Sections)
             .Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
+            .WithWithdrawn()
             .AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (source is null || !AccessRules.CanEditPlan(user, source.OrganisationId))
@@ -95,7 +131,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             return Result<int>.Invalid([new ValidationError(string.Empty, "Plans.NextYearExists", year)]);
         }
 
-        var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId)
+        var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId)
             .Select(a => new { a.IndicatorId, a.Month, a.Value }).ToListAsync(cancellationToken))
             .ToLookup(a => a.IndicatorId, a => (a.Month, a.Value));
 
@@ -103,17 +139,27 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             .SingleAsync(o => o.Id == source.OrganisationId, cancellationToken);
         var title = source.Title.Replace(source.Year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var plan = new Plan(organisation, year, title);
-        var sections = source.Sections.OrderBy(s => s.SortOrder).ToDictionary(s => s.Id, s => plan.AddSection(s.Label, s.Title));
+        // From the version in force when there is one (an open amendment's draft is not the year's plan yet).
+        var inForce = PlanRules.HasVersionInForce(source.Status, source.VersionNumber);
+        var rows = inForce
+            ? source.Indicators.Where(i => i.IsInForce).OrderBy(i => i.InForceSortOrder)
+                .Select(i => (i.Id, Definition: i.ToDefinitionInForce(), SectionId: i.InForceSectionId!.Value, ParentId: i.InForceParentId, Services: (IReadOnlyList<int>)i.InForceServiceIds, i.CatalogueCode))
+            : source.Indicators.Where(i => !i.IsWithdrawn).OrderBy(i => i.SortOrder)
+                .Select(i => (i.Id, Definition: i.ToDefinition(), i.SectionId, i.ParentId, Services: (IReadOnlyList<int>)[.. i.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId)], i.CatalogueCode));
+        var sourceSections = inForce
+            ? source.Sections.Where(s => s.IsInForce).OrderBy(s => s.InForceSortOrder).Select(s => (s.Id, Label: s.InForceLabel, Title: s.InForceTitle))
+            : source.Sections.Where(s => !s.IsWithdrawn).OrderBy(s => s.SortOrder).Select(s => (s.Id, s.Label, s.Title));
+        var sections = sourceSections.ToDictionary(s => s.Id, s => plan.AddSection(s.Label, s.Title));
         var copies = new Dictionary<int, Indicator>();
-        foreach (var indicator in source.Indicators.OrderBy(i => i.SortOrder))
+        foreach (var indicator in rows)
         {
-            var definition = indicator.ToDefinition() with
+            var definition = indicator.Definition with
             {
-                PreviousFact = actuals.Contains(indicator.Id) ? Rollup.Combine(indicator.Rollup, actuals[indicator.Id]) : null,
+                PreviousFact = actuals.Contains(indicator.Id) ? Rollup.Combine(indicator.Definition.Rollup, actuals[indicator.Id]) : null,
                 Target = null,
-                Deadline = DeadlineText.For(indicator.Schedule, year),
+                Deadline = DeadlineText.For(indicator.Definition.Schedule, year),
             };
-            var services = indicator.ResponsibleServices.OrderBy(r => r.Position).Select(r => organisation.Services.Single(s => s.Id == r.ServiceId));
+            var services = indicator.Services.Select(id => organisation.Services.Single(s => s.Id == id));
             copies[indicator.Id] = plan.AddIndicator(
                 sections[indicator.SectionId], definition, services, indicator.ParentId is { } parent ? copies[parent] : null);
             copies[indicator.Id].MapToCatalogue(indicator.CatalogueCode);

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Common;
 
 namespace WorkPlan.Core.Plans;
@@ -11,6 +13,38 @@ public static class PlanRules
     public const int LastYear = 2100;
 
     public static bool IsPlanYear(int year) => year is >= FirstYear and <= LastYear;
+
+    /// <summary>
+    /// Whether a plan has a version in force, which every figure is reported against: it is in force,
+    /// or an amendment of it is being written or signed (the version before it stays in force until then).
+    /// </summary>
+    public static bool HasVersionInForce(PlanStatus status, int versionNumber) => status == PlanStatus.InForce || versionNumber > 1;
+
+    /// <summary><see cref="HasVersionInForce"/> for queries.</summary>
+    public static readonly Expression<Func<Plan, bool>> PlansWithVersionInForce = p => p.Status == PlanStatus.InForce || p.VersionNumber > 1;
+
+    /// <summary>An amendment is open: a version is in force and the next one is not yet.</summary>
+    public static bool IsAmendmentOpen(PlanStatus status, int versionNumber) => status != PlanStatus.InForce && versionNumber > 1;
+
+    /// <summary>
+    /// The rows figures are made of: those of the version in force (a row an open amendment adds is not
+    /// one until it comes into force; one it removes still is). Read their <c>InForce…</c> values, not the
+    /// draft's. The regional SQL (RegionalFiguresQueries) applies the same rule (<c>in_force</c>).
+    /// </summary>
+    public static readonly Expression<Func<Indicator, bool>> RowsInForce = i => i.IsInForce;
+
+    /// <summary>The rows of the versions in force (<see cref="RowsInForce"/>), withdrawn ones included: what figures are made of.</summary>
+    public static IQueryable<Indicator> InForce(this IQueryable<Indicator> rows) => rows.IgnoreQueryFilters([WithdrawnFilter]).Where(RowsInForce);
+
+    /// <summary>The sections of the versions in force, withdrawn ones included.</summary>
+    public static IQueryable<Section> InForce(this IQueryable<Section> sections) => sections.IgnoreQueryFilters([WithdrawnFilter]).Where(s => s.IsInForce);
+
+    /// <summary>Everything the plan holds, what an open amendment withdrew included (bringing into force, discarding).</summary>
+    public static IQueryable<T> WithWithdrawn<T>(this IQueryable<T> source)
+        where T : class => source.IgnoreQueryFilters([WithdrawnFilter]);
+
+    /// <summary>The name of the query filter that hides what an open amendment withdrew from the draft (editor, document).</summary>
+    public const string WithdrawnFilter = "Withdrawn";
 
     /// <summary>
     /// Whether a row expects an actual for a month: its deadline makes the month due and it has a target

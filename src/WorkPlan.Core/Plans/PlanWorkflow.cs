@@ -11,12 +11,14 @@ public enum PlanAction
     CameIntoForce,
     AmendmentOpened,
     Imported,
+    AmendmentDiscarded,
 }
 
 /// <summary>
 /// The plan's state machine: Draft → Submitted → agreed by the region (KELISHILDI) and approved by the
 /// director (TASDIQLAYMAN) in either order → in force (read-only). A submitted, agreed or approved
-/// plan can be returned to Draft with a reason; a plan in force can be reopened as an amendment.
+/// plan can be returned to Draft with a reason; a plan in force can be reopened as an amendment, and an
+/// open amendment can be discarded, back to the version in force (only an amendment: see <see cref="PlanRules.IsAmendmentOpen"/>).
 /// </summary>
 public static class PlanWorkflow
 {
@@ -30,6 +32,7 @@ public static class PlanWorkflow
         (PlanStatus.Agreed, PlanAction.Approved) => PlanStatus.InForce,
         (PlanStatus.Submitted or PlanStatus.Agreed or PlanStatus.Approved, PlanAction.Returned) => PlanStatus.Draft,
         (PlanStatus.InForce, PlanAction.AmendmentOpened) => PlanStatus.Draft,
+        (PlanStatus.Draft or PlanStatus.Submitted or PlanStatus.Agreed or PlanStatus.Approved, PlanAction.AmendmentDiscarded) => PlanStatus.InForce,
         _ => null,
     };
 

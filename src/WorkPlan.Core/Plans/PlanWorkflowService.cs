@@ -62,7 +62,8 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             CanAmend: director && PlanWorkflow.Next(plan.Status, PlanAction.AmendmentOpened) is not null,
             CanCreateNextYear: canEdit && !plan.NextYearExists && plan.Status == PlanStatus.InForce,
             events,
-            versions));
+            versions,
+            CanDiscard: director && PlanRules.IsAmendmentOpen(plan.Status, plan.VersionNumber)));
     }
 
     public Task<Result> SubmitAsync(int planId, uint version, CancellationToken cancellationToken = default) =>
@@ -80,13 +81,68 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
     public Task<Result> OpenAmendmentAsync(int planId, uint version, string? reason, CancellationToken cancellationToken = default) =>
         StepAsync(planId, version, PlanAction.AmendmentOpened, reason, cancellationToken);
 
+    /// <summary>
+    /// Drops the open amendment: the plan is again exactly the version in force (rows, values, sections,
+    /// signatures, version number), and the step is recorded in its history. The director decides, as for opening one.
+    /// </summary>
+    public async Task<Result> DiscardAmendmentAsync(int planId, uint version, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await db.Plans.Where(AccessRules.PlansVisibleTo(user))
+            .Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
+            .WithWithdrawn()
+            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (!AccessRules.CanApprovePlan(user, plan.OrganisationId))
+        {
+            return Result.Forbidden();
+        }
+
+        var inForce = plan.IsAmendmentOpen
+            ? await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == plan.Id && v.Number == plan.VersionNumber - 1)
+                .Select(v => new { v.Reason, v.Snapshot }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (inForce is null)
+        {
+            return Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
+        }
+
+        var document = JsonSerializer.Deserialize<PlanDocument>(inForce.Snapshot)!;
+        var services = await db.Services.Where(s => s.OrganisationId == plan.OrganisationId).ToListAsync(cancellationToken);
+        db.Entry(plan).Property(p => p.Version).OriginalValue = version;
+        var discarded = plan.VersionNumber;
+        var from = plan.DiscardAmendment(document.Agreement, document.Approval, inForce.Reason, services);
+        db.PlanEvents.Add(new PlanEvent(plan.Id, discarded, PlanAction.AmendmentDiscarded, from, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), null));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict();
+        }
+
+        return Result.Ok();
+    }
+
     private async Task<Result> StepAsync(int planId, uint version, PlanAction action, string? comment, CancellationToken cancellationToken)
     {
         var user = currentUser.Required;
-        var plan = await db.Plans
+        var query = db.Plans
             .Where(AccessRules.PlansVisibleTo(user))
             .Include(p => p.Organisation).ThenInclude(o => o!.Parent)
-            .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+            .AsQueryable();
+        if (action is PlanAction.Agreed or PlanAction.Approved)
+        {
+            // Coming into force turns the plan's rows into the version in force: load them all.
+            query = query.Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices).WithWithdrawn();
+        }
+
+        var plan = await query.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
             return Result.NotFound();

@@ -5,7 +5,7 @@ public class Section
 {
     private Section()
     {
-        Label = Title = string.Empty;
+        Label = Title = InForceLabel = InForceTitle = string.Empty;
     }
 
     internal Section(Plan plan, string label, string title, int sortOrder)
@@ -16,6 +16,7 @@ public class Section
         Label = label.Trim();
         Title = title.Trim();
         SortOrder = sortOrder;
+        InForceLabel = InForceTitle = string.Empty;
     }
 
     public int Id { get; private set; }
@@ -31,6 +32,18 @@ public class Section
 
     public int SortOrder { get; internal set; }
 
+    /// <summary>True when the section belongs to the version in force (see <see cref="Indicator.IsInForce"/>).</summary>
+    public bool IsInForce { get; private set; }
+
+    /// <summary>True for a section of the version in force that the open amendment removes (kept until it comes into force).</summary>
+    public bool IsWithdrawn { get; private set; }
+
+    public string InForceLabel { get; private set; }
+
+    public string InForceTitle { get; private set; }
+
+    public int InForceSortOrder { get; private set; }
+
     public void Rename(string label, string title)
     {
         Plan?.EnsureEditable();
@@ -38,5 +51,24 @@ public class Section
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         Label = label.Trim();
         Title = title.Trim();
+    }
+
+    internal void ComeIntoForce()
+    {
+        IsInForce = true;
+        IsWithdrawn = false;
+        InForceLabel = Label;
+        InForceTitle = Title;
+        InForceSortOrder = SortOrder;
+    }
+
+    internal void Withdraw() => IsWithdrawn = true;
+
+    internal void RestoreInForce()
+    {
+        IsWithdrawn = false;
+        Label = InForceLabel;
+        Title = InForceTitle;
+        SortOrder = InForceSortOrder;
     }
 }

@@ -22,20 +22,30 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
         var user = currentUser.Required;
         var id = planId ?? await actuals.DefaultPlanAsync(cancellationToken);
         var plan = id is null ? null : await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == id)
-            .Select(p => new { p.Id, p.Year, p.Organisation!.Name }).SingleOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Id, p.Year, p.Organisation!.Name, p.OrganisationId }).SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return Result<DistrictDashboard>.NotFound();
         }
 
-        var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.SortOrder)
+        // The version in force (PlanRules.RowsInForce), as every figure.
+        var serviceNames = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId)
+            .ToDictionaryAsync(s => s.Id, s => new { s.ShortName, s.SortOrder }, cancellationToken);
+        var rows = (await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == plan.Id).OrderBy(i => i.InForceSortOrder)
             .Select(i => new
             {
-                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.Schedule, IsSubRow = i.ParentId != null,
-                Section = i.Section!.Label + ". " + i.Section.Title, SectionOrder = i.Section.SortOrder,
-                Services = i.ResponsibleServices.OrderBy(r => r.Position).Select(r => new { r.Service!.ShortName, r.Service.SortOrder }).ToList(),
+                i.Id, Number = i.InForceNumber, Name = i.InForceName, Unit = i.InForceUnit, Measure = i.InForceMeasure, Rollup = i.InForceRollup,
+                Target = i.InForceTarget, Schedule = i.InForceSchedule, IsSubRow = i.InForceParentId != null,
+                Section = i.InForceSection!.InForceLabel + ". " + i.InForceSection.InForceTitle, SectionOrder = i.InForceSection.InForceSortOrder,
+                ServiceIds = i.InForceServiceIds,
             })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .Select(i => new
+            {
+                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.Schedule, i.IsSubRow, i.Section, i.SectionOrder,
+                Services = i.ServiceIds.Where(serviceNames.ContainsKey).Select(id => serviceNames[id]).ToList(),
+            })
+            .ToList();
         var (asOf, figuresOfPlan) = await FiguresAsOfAsync([plan.Id], plan.Year, cancellationToken);
         var values = figuresOfPlan.ToDictionary(f => f.IndicatorId);
         var top = rows.Where(r => !r.IsSubRow).Select(r => (Row: r, Ytd: values.GetValueOrDefault(r.Id)?.YearToDate)).ToList();

@@ -53,7 +53,7 @@ public static class RegionScope
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
         var plans = db.Plans.Where(AccessRules.PlansVisibleTo(user))
-            .Where(p => p.Year == year && (p.Status == PlanStatus.InForce || p.VersionNumber > 1));
+            .Where(p => p.Year == year).Where(PlanRules.PlansWithVersionInForce);
         var rows = await db.Organisations.AsNoTracking().Where(AccessRules.OrganisationsVisibleTo(user))
             .Where(o => o.ParentId == regionId && o.Kind == OrganisationKind.District)
             .OrderBy(o => o.Name)

@@ -58,11 +58,16 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             return Result<QuarterlyReportDocument>.NotFound();
         }
 
-        var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Label, s.Title }).ToListAsync(cancellationToken);
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
-            .Select(i => new { i.Id, i.SectionId, i.Number, i.Name, i.Unit, i.Measure, i.Target, i.Rollup, i.ParentId }).ToListAsync(cancellationToken);
-        var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3)
+        // The version in force: what an open amendment's draft changes is not reported until it comes into force.
+        var sections = await db.Sections.AsNoTracking().InForce().Where(s => s.PlanId == planId).OrderBy(s => s.InForceSortOrder)
+            .Select(s => new { s.Id, Label = s.InForceLabel, Title = s.InForceTitle }).ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId).OrderBy(i => i.InForceSortOrder)
+            .Select(i => new
+            {
+                i.Id, SectionId = i.InForceSectionId, Number = i.InForceNumber, Name = i.InForceName, Unit = i.InForceUnit, Measure = i.InForceMeasure,
+                Target = i.InForceTarget, Rollup = i.InForceRollup, ParentId = i.InForceParentId,
+            }).ToListAsync(cancellationToken);
+        var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3)
             .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note }).ToListAsync(cancellationToken)).ToLookup(a => a.IndicatorId);
         var months = Rollup.MonthsOfQuarter(quarter).ToList();
 
@@ -100,7 +105,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             ? JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshot)!
             : live.Value;
         var started = EntryWindow.HasStarted(plan.Year, quarter * 3, clock.GetUtcNow());
-        var inForce = plan.Status == PlanStatus.InForce || plan.VersionNumber > 1;
+        var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
         return Result<QuarterlyReportPage>.Ok(new QuarterlyReportPage(
             document,
             status,
@@ -194,7 +199,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
     {
         var user = currentUser.Required;
         var plans = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
-            .Where(p => p.Organisation!.ParentId == user.OrganisationId && (p.Status == PlanStatus.InForce || p.VersionNumber > 1))
+            .Where(p => p.Organisation!.ParentId == user.OrganisationId).Where(PlanRules.PlansWithVersionInForce)
             .Select(p => new { p.Id, p.Year, OrganisationName = p.Organisation!.Name })
             .ToListAsync(cancellationToken);
         var ids = plans.Select(p => p.Id).ToList();

@@ -19,12 +19,33 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Navigation(i => i.Schedule).IsRequired();
         builder.HasOne(i => i.Section).WithMany().HasForeignKey(i => i.SectionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Parent).WithMany(i => i.Children).HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(i => new { i.PlanId, i.Number }).IsUnique();
+        builder.HasIndex(i => new { i.PlanId, i.Number }).IsUnique().HasFilter("NOT is_withdrawn");
         builder.HasIndex(i => new { i.PlanId, i.SortOrder });
         builder.HasIndex(i => i.SectionId);
         builder.HasIndex(i => i.ParentId);
         builder.Property(i => i.CatalogueCode).HasMaxLength(TemplateRules.CodeMaxLength);
-        builder.HasIndex(i => new { i.PlanId, i.CatalogueCode }).IsUnique().HasFilter("catalogue_code IS NOT NULL");
+        builder.HasIndex(i => new { i.PlanId, i.CatalogueCode }).IsUnique().HasFilter("catalogue_code IS NOT NULL AND NOT is_withdrawn");
+
+        // The values in force (PlanRules.RowsInForce), which every figure reads while an amendment's draft changes the row.
+        builder.Property(i => i.InForceNumber).HasMaxLength(16);
+        builder.Property(i => i.InForceName).HasMaxLength(2000);
+        builder.Property(i => i.InForceUnit).HasMaxLength(64);
+        builder.Property(i => i.InForceDeadline).HasMaxLength(200);
+        builder.Property(i => i.InForceMechanism).HasColumnType("text[]");
+        builder.Property(i => i.InForceServiceIds).HasColumnType("integer[]");
+        builder.OwnsOne(i => i.InForceSchedule, schedule =>
+        {
+            schedule.Property(s => s.Kind).HasColumnName("in_force_schedule_kind").HasConversion<string>().HasMaxLength(32);
+            schedule.Property(s => s.DueMonths).HasColumnName("in_force_schedule_due_months");
+        });
+        builder.Navigation(i => i.InForceSchedule).IsRequired();
+        builder.HasOne(i => i.InForceSection).WithMany().HasForeignKey(i => i.InForceSectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.InForceParent).WithMany().HasForeignKey(i => i.InForceParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.InForceSectionId);
+        builder.HasIndex(i => i.InForceParentId);
+
+        // What an open amendment removed is gone from the draft (editor, document); figures read it with IgnoreQueryFilters.
+        builder.HasQueryFilter(PlanRules.WithdrawnFilter, i => !i.IsWithdrawn);
         builder.HasMany(i => i.Services).WithMany().UsingEntity<IndicatorService>(
             right => right.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict),
             left => left.HasOne(r => r.Indicator).WithMany(i => i.ResponsibleServices).HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade),

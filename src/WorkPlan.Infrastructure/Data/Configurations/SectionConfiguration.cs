@@ -11,5 +11,10 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.Property(s => s.Label).HasMaxLength(16);
         builder.Property(s => s.Title).HasMaxLength(300);
         builder.HasIndex(s => new { s.PlanId, s.SortOrder });
+        builder.Property(s => s.InForceLabel).HasMaxLength(16);
+        builder.Property(s => s.InForceTitle).HasMaxLength(300);
+
+        // What an open amendment removed is gone from the draft; figures read it with IgnoreQueryFilters.
+        builder.HasQueryFilter(PlanRules.WithdrawnFilter, s => !s.IsWithdrawn);
     }
 }

@@ -651,6 +651,84 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("deadline");
 
+                    b.Property<bool>("InForceChildrenPartition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_force_children_partition");
+
+                    b.Property<string>("InForceDeadline")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("in_force_deadline");
+
+                    b.Property<string>("InForceMeasure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("in_force_measure");
+
+                    b.PrimitiveCollection<List<string>>("InForceMechanism")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("in_force_mechanism");
+
+                    b.Property<string>("InForceName")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("in_force_name");
+
+                    b.Property<string>("InForceNumber")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("in_force_number");
+
+                    b.Property<int?>("InForceParentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_force_parent_id");
+
+                    b.Property<decimal?>("InForcePreviousFact")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("in_force_previous_fact");
+
+                    b.Property<string>("InForceRollup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("in_force_rollup");
+
+                    b.Property<int?>("InForceSectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_force_section_id");
+
+                    b.PrimitiveCollection<List<int>>("InForceServiceIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("in_force_service_ids");
+
+                    b.Property<int>("InForceSortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_force_sort_order");
+
+                    b.Property<decimal?>("InForceTarget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("in_force_target");
+
+                    b.Property<string>("InForceUnit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("in_force_unit");
+
+                    b.Property<bool>("IsInForce")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_in_force");
+
+                    b.Property<bool>("IsWithdrawn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_withdrawn");
+
                     b.Property<string>("Measure")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -720,6 +798,12 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_indicators");
 
+                    b.HasIndex("InForceParentId")
+                        .HasDatabaseName("ix_indicators_in_force_parent_id");
+
+                    b.HasIndex("InForceSectionId")
+                        .HasDatabaseName("ix_indicators_in_force_section_id");
+
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_indicators_parent_id");
 
@@ -729,11 +813,12 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.HasIndex("PlanId", "CatalogueCode")
                         .IsUnique()
                         .HasDatabaseName("ix_indicators_plan_id_catalogue_code")
-                        .HasFilter("catalogue_code IS NOT NULL");
+                        .HasFilter("catalogue_code IS NOT NULL AND NOT is_withdrawn");
 
                     b.HasIndex("PlanId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_indicators_plan_id_number");
+                        .HasDatabaseName("ix_indicators_plan_id_number")
+                        .HasFilter("NOT is_withdrawn");
 
                     b.HasIndex("PlanId", "SortOrder")
                         .HasDatabaseName("ix_indicators_plan_id_sort_order");
@@ -982,6 +1067,30 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("InForceLabel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("in_force_label");
+
+                    b.Property<int>("InForceSortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_force_sort_order");
+
+                    b.Property<string>("InForceTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("in_force_title");
+
+                    b.Property<bool>("IsInForce")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_in_force");
+
+                    b.Property<bool>("IsWithdrawn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_withdrawn");
 
                     b.Property<string>("Label")
                         .IsRequired()
@@ -1394,6 +1503,18 @@ namespace WorkPlan.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("WorkPlan.Core.Plans.Indicator", b =>
                 {
+                    b.HasOne("WorkPlan.Core.Plans.Indicator", "InForceParent")
+                        .WithMany()
+                        .HasForeignKey("InForceParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_indicators_indicators_in_force_parent_id");
+
+                    b.HasOne("WorkPlan.Core.Plans.Section", "InForceSection")
+                        .WithMany()
+                        .HasForeignKey("InForceSectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_indicators_sections_in_force_section_id");
+
                     b.HasOne("WorkPlan.Core.Plans.Indicator", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
@@ -1413,6 +1534,31 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_indicators_sections_section_id");
+
+                    b.OwnsOne("WorkPlan.Core.Plans.DueSchedule", "InForceSchedule", b1 =>
+                        {
+                            b1.Property<int>("IndicatorId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<int>("DueMonths")
+                                .HasColumnType("integer")
+                                .HasColumnName("in_force_schedule_due_months");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("in_force_schedule_kind");
+
+                            b1.HasKey("IndicatorId");
+
+                            b1.ToTable("indicators");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndicatorId")
+                                .HasConstraintName("fk_indicators_indicators_id");
+                        });
 
                     b.OwnsOne("WorkPlan.Core.Plans.DueSchedule", "Schedule", b1 =>
                         {
@@ -1438,6 +1584,13 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                                 .HasForeignKey("IndicatorId")
                                 .HasConstraintName("fk_indicators_indicators_id");
                         });
+
+                    b.Navigation("InForceParent");
+
+                    b.Navigation("InForceSchedule")
+                        .IsRequired();
+
+                    b.Navigation("InForceSection");
 
                     b.Navigation("Parent");
 

@@ -8,15 +8,16 @@ namespace WorkPlan.Infrastructure.Data.Queries;
 /// convention maps the row types): each indicator's months combine by its roll-up kind
 /// (a sum adds them, a last value takes the latest month, a maximum the highest) in one pass over
 /// monthly_actuals, and a region's total adds the districts' combined values, never their months.
+/// Only the rows of each plan's version in force count, with their values in force (PlanRules.RowsInForce).
 /// </summary>
 internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
 {
     // Per indicator of the plans @p0: the value of months @p1–@p2 and of months 1–@p2, by roll-up kind.
     private const string Figures = """
         WITH ind AS MATERIALIZED (
-            SELECT i.id, i.plan_id, i.catalogue_code, i.parent_id, i.target, i.rollup
+            SELECT i.id, i.plan_id, i.catalogue_code, i.in_force_parent_id AS parent_id, i.in_force_target AS target, i.in_force_rollup AS rollup
             FROM indicators i
-            WHERE i.plan_id = ANY(@p0)
+            WHERE i.plan_id = ANY(@p0) AND i.is_in_force -- PlanRules.RowsInForce, with the values in force
         ), agg AS (
             SELECT a.indicator_id,
                    sum(a.value) FILTER (WHERE a.month >= @p1) AS p_sum,
@@ -85,9 +86,9 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
         var rows = await db.Database.SqlQueryRaw<FillRow>(
             """
             WITH ind AS MATERIALIZED (
-                SELECT i.id, i.plan_id, i.schedule_due_months
+                SELECT i.id, i.plan_id, i.in_force_schedule_due_months AS schedule_due_months
                 FROM indicators i
-                WHERE i.plan_id = ANY(@p0) AND i.target IS NOT NULL -- PlanRules.ExpectsActual
+                WHERE i.plan_id = ANY(@p0) AND i.is_in_force AND i.in_force_target IS NOT NULL -- PlanRules.RowsInForce, PlanRules.ExpectsActual
             ), entered AS (
                 SELECT a.indicator_id, a.month
                 FROM ind

@@ -30,7 +30,8 @@ public sealed class PlansController(
         }
 
         var actions = await workflow.GetActionsAsync(id, cancellationToken);
-        return View(new PlanPageViewModel(document.Value, actions.Value, null));
+        var pending = await history.PendingAmendmentAsync(id, cancellationToken);
+        return View(new PlanPageViewModel(document.Value, actions.Value, null, pending));
     }
 
     [HttpGet]
@@ -96,6 +97,10 @@ public sealed class PlansController(
         StepAsync(id, () => workflow.OpenAmendmentAsync(id, input.Version, input.Comment, cancellationToken), "Workflow.DoneAmendment");
 
     [HttpPost]
+    public Task<IActionResult> Discard(int id, WorkflowInput input, CancellationToken cancellationToken) =>
+        StepAsync(id, () => workflow.DiscardAmendmentAsync(id, input.Version, cancellationToken), "Workflow.DoneDiscarded");
+
+    [HttpPost]
     public async Task<IActionResult> NextYear(int id, CancellationToken cancellationToken) =>
         (await history.CreateNextYearAsync(id, cancellationToken))
             .AfterCreatingPlan(this, localizer, "Plans.NextYearCreated", () => RedirectToAction(nameof(Details), new { id }));
@@ -116,7 +121,10 @@ public sealed class WorkflowInput
     public string? Comment { get; set; }
 }
 
-/// <summary>The plan page: the document, what the user may do (null when showing a stored version) and which version is shown.</summary>
-public sealed record PlanPageViewModel(PlanDocument Document, PlanActions? Actions, int? ShownVersion);
+/// <summary>
+/// The plan page: the document, what the user may do (null when showing a stored version), which version
+/// is shown, and while an amendment is open what it changes against the version in force.
+/// </summary>
+public sealed record PlanPageViewModel(PlanDocument Document, PlanActions? Actions, int? ShownVersion, PendingAmendment? Pending = null);
 
 public sealed record PlanCompareViewModel(int PlanId, string Title, int From, int To, IReadOnlyList<PlanChange> Changes);
