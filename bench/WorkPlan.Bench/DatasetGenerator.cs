@@ -388,6 +388,19 @@ internal static class DatasetGenerator
             await Database.Execute(connection, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))");
         }
 
+        // Every plan written here is in force: its rows and sections as written are the version in force
+        // (what Plan's coming into force does through the entities).
+        await Database.Execute(connection, """
+            UPDATE sections SET is_in_force = true, in_force_label = label, in_force_title = title, in_force_sort_order = sort_order;
+            UPDATE indicators i SET is_in_force = true, in_force_number = i.number, in_force_name = i.name, in_force_unit = i.unit,
+                in_force_measure = i.measure, in_force_previous_fact = i.previous_fact, in_force_target = i.target,
+                in_force_mechanism = i.mechanism, in_force_deadline = i.deadline, in_force_schedule_kind = i.schedule_kind,
+                in_force_schedule_due_months = i.schedule_due_months, in_force_rollup = i.rollup,
+                in_force_children_partition = i.children_partition, in_force_section_id = i.section_id,
+                in_force_parent_id = i.parent_id, in_force_sort_order = i.sort_order;
+            INSERT INTO indicator_in_force_services (indicator_id, service_id, position)
+            SELECT indicator_id, service_id, position FROM indicator_services;
+            """);
         await Database.Execute(connection, "ANALYZE");
 
         var targetDistrict = districts[0].Code;

@@ -59,13 +59,13 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .Select(s => new ServiceChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
         var filter = user.IsInRole(Roles.ServiceHead) ? user.ServiceId : serviceId;
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
-            .Where(i => filter == null || i.InForceServiceIds.Contains(filter.Value))
+            .Where(i => filter == null || i.InForceServices.Any(r => r.ServiceId == filter))
             .OrderBy(i => i.InForceSortOrder)
             .Select(i => new
             {
                 i.Id, Number = i.InForceNumber, Name = i.InForceName, Unit = i.InForceUnit, Measure = i.InForceMeasure, Rollup = i.InForceRollup,
                 Target = i.InForceTarget, ParentId = i.InForceParentId, Schedule = i.InForceSchedule, ChildrenPartition = i.InForceChildrenPartition,
-                Services = i.InForceServiceIds,
+                Services = i.InForceServices.Select(r => r.ServiceId).ToList(),
             })
             .ToListAsync(cancellationToken);
         var ids = indicators.Select(i => i.Id).ToList();
@@ -128,6 +128,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         var ids = cells.Select(c => c.IndicatorId).Distinct().ToList();
         var indicators = await db.Indicators.InForce().Where(i => i.PlanId == planId && ids.Contains(i.Id))
+            .Include(i => i.InForceServices)
             .ToDictionaryAsync(i => i.Id, cancellationToken);
         if (indicators.Count != ids.Count)
         {
@@ -138,7 +139,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         foreach (var cell in cells)
         {
             var indicator = indicators[cell.IndicatorId];
-            if (!AccessRules.CanWriteActual(user, plan.OrganisationId, indicator.InForceServiceIds))
+            if (!AccessRules.CanWriteActual(user, plan.OrganisationId, indicator.InForceServices.Select(r => r.ServiceId)))
             {
                 return Result<SaveOutcome>.Forbidden();
             }
@@ -295,7 +296,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .Where(s => !user.IsInRole(Roles.ServiceHead) || s.Id == user.ServiceId)
             .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
-            .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Services = i.InForceServiceIds }).ToListAsync(cancellationToken);
+            .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Services = i.InForceServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
         var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
             .Select(a => (a.IndicatorId, a.Month)).ToHashSet();
         return

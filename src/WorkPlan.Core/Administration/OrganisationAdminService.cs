@@ -185,7 +185,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             return Result.NotFound();
         }
 
-        var usedByIndicators = await db.Indicators.WithWithdrawn().AnyAsync(i => i.Services.Any(s => s.Id == id) || i.InForceServiceIds.Contains(id), cancellationToken);
+        var usedByIndicators = await db.Indicators.WithWithdrawn().AnyAsync(i => i.Services.Any(s => s.Id == id) || i.InForceServices.Any(r => r.ServiceId == id), cancellationToken);
         if (usedByIndicators || await usage.HasUsersAsync(id, cancellationToken))
         {
             return Result.Invalid([new ValidationError(string.Empty, Messages.ServiceInUse)]);

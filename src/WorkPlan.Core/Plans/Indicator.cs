@@ -127,7 +127,7 @@ public class Indicator
     public bool InForceChildrenPartition { get; private set; }
 
     /// <summary>The responsible services in force, in their printed order (who enters the row's actuals).</summary>
-    public List<int> InForceServiceIds { get; private set; } = [];
+    public ICollection<InForceService> InForceServices { get; private set; } = [];
 
     /// <summary>The section the row is in, in force.</summary>
     public int? InForceSectionId { get; private set; }
@@ -189,7 +189,23 @@ public class Indicator
         InForceSchedule = Schedule with { };
         InForceRollup = Rollup;
         InForceChildrenPartition = ChildrenPartition;
-        InForceServiceIds = [.. ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId)];
+        foreach (var gone in InForceServices.Where(f => !ResponsibleServices.Any(f.IsFor)).ToList())
+        {
+            InForceServices.Remove(gone);
+        }
+
+        foreach (var responsible in ResponsibleServices)
+        {
+            if (InForceServices.FirstOrDefault(f => f.IsFor(responsible)) is { } kept)
+            {
+                kept.Position = responsible.Position;
+            }
+            else
+            {
+                InForceServices.Add(new InForceService(this, responsible));
+            }
+        }
+
         InForceSection = Section ?? throw new InvalidOperationException("Load the plan's sections to bring it into force.");
         InForceParent = ParentId is not null && Parent is null ? throw new InvalidOperationException("Load the plan's rows to bring it into force.") : Parent;
         InForceSortOrder = SortOrder;
@@ -219,22 +235,21 @@ public class Indicator
         Section = section;
         Parent = parent;
         SortOrder = InForceSortOrder;
-        foreach (var gone in ResponsibleServices.Where(r => !InForceServiceIds.Contains(r.ServiceId)).ToList())
+        foreach (var gone in ResponsibleServices.Where(r => InForceServices.All(f => f.ServiceId != r.ServiceId)).ToList())
         {
             ResponsibleServices.Remove(gone);
         }
 
-        for (var i = 0; i < InForceServiceIds.Count; i++)
+        foreach (var kept in InForceServices)
         {
-            var id = InForceServiceIds[i];
-            var existing = ResponsibleServices.FirstOrDefault(r => r.ServiceId == id);
+            var existing = ResponsibleServices.FirstOrDefault(r => r.ServiceId == kept.ServiceId);
             if (existing is null)
             {
-                ResponsibleServices.Add(new IndicatorService(this, services.Single(s => s.Id == id), i + 1));
+                ResponsibleServices.Add(new IndicatorService(this, services.Single(s => s.Id == kept.ServiceId), kept.Position));
             }
             else
             {
-                existing.Position = i + 1;
+                existing.Position = kept.Position;
             }
         }
     }

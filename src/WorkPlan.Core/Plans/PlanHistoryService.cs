@@ -117,6 +117,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             .Include(p => p.Organisation).ThenInclude(o => o!.Services)
             .Include(p => p.Sections)
             .Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
+            .Include(p => p.Indicators).ThenInclude(i => i.InForceServices)
             .WithWithdrawn()
             .AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
@@ -143,7 +144,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
         var inForce = PlanRules.HasVersionInForce(source.Status, source.VersionNumber);
         var rows = inForce
             ? source.Indicators.Where(i => i.IsInForce).OrderBy(i => i.InForceSortOrder)
-                .Select(i => (i.Id, Definition: i.ToDefinitionInForce(), SectionId: i.InForceSectionId!.Value, ParentId: i.InForceParentId, Services: (IReadOnlyList<int>)i.InForceServiceIds, i.CatalogueCode))
+                .Select(i => (i.Id, Definition: i.ToDefinitionInForce(), SectionId: i.InForceSectionId!.Value, ParentId: i.InForceParentId, Services: (IReadOnlyList<int>)[.. i.InForceServices.OrderBy(r => r.Position).Select(r => r.ServiceId)], i.CatalogueCode))
             : source.Indicators.Where(i => !i.IsWithdrawn).OrderBy(i => i.SortOrder)
                 .Select(i => (i.Id, Definition: i.ToDefinition(), i.SectionId, i.ParentId, Services: (IReadOnlyList<int>)[.. i.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId)], i.CatalogueCode));
         var sourceSections = inForce

@@ -90,6 +90,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var user = currentUser.Required;
         var plan = await db.Plans.Where(AccessRules.PlansVisibleTo(user))
             .Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
+            .Include(p => p.Indicators).ThenInclude(i => i.InForceServices)
             .WithWithdrawn()
             .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
@@ -139,7 +140,8 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         if (action is PlanAction.Agreed or PlanAction.Approved)
         {
             // Coming into force turns the plan's rows into the version in force: load them all.
-            query = query.Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices).WithWithdrawn();
+            query = query.Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
+                .Include(p => p.Indicators).ThenInclude(i => i.InForceServices).WithWithdrawn();
         }
 
         var plan = await query.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);

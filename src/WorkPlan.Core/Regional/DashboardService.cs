@@ -37,7 +37,7 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
                 i.Id, Number = i.InForceNumber, Name = i.InForceName, Unit = i.InForceUnit, Measure = i.InForceMeasure, Rollup = i.InForceRollup,
                 Target = i.InForceTarget, Schedule = i.InForceSchedule, IsSubRow = i.InForceParentId != null,
                 Section = i.InForceSection!.InForceLabel + ". " + i.InForceSection.InForceTitle, SectionOrder = i.InForceSection.InForceSortOrder,
-                ServiceIds = i.InForceServiceIds,
+                ServiceIds = i.InForceServices.OrderBy(r => r.Position).Select(r => r.ServiceId).ToList(),
             })
             .ToListAsync(cancellationToken))
             .Select(i => new

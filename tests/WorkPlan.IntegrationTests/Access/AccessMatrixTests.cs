@@ -195,6 +195,7 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["POST Plans/Agree"] = ("/Plans/Agree/{plan}", Step(IsRegion)),
         ["POST Plans/Approve"] = ("/Plans/Approve/{plan}", Step(a => a.Role == Roles.Director)),
         ["POST Plans/Amend"] = ("/Plans/Amend/{plan}", Step(a => a.Role == Roles.Director)),
+        ["POST Plans/Discard"] = ("/Plans/Discard/{plan}", Step(a => a.Role == Roles.Director)),
     };
 
     public async Task InitializeAsync() => _world = await AccessWorld.BuildAsync(database);

@@ -32,7 +32,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.InForceUnit).HasMaxLength(64);
         builder.Property(i => i.InForceDeadline).HasMaxLength(200);
         builder.Property(i => i.InForceMechanism).HasColumnType("text[]");
-        builder.Property(i => i.InForceServiceIds).HasColumnType("integer[]");
+        builder.HasMany(i => i.InForceServices).WithOne(r => r.Indicator).HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.OwnsOne(i => i.InForceSchedule, schedule =>
         {
             schedule.Property(s => s.Kind).HasColumnName("in_force_schedule_kind").HasConversion<string>().HasMaxLength(32);

@@ -628,6 +628,29 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("services", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Plans.InForceService", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("IndicatorId", "ServiceId")
+                        .HasName("pk_indicator_in_force_services");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_indicator_in_force_services_service_id");
+
+                    b.ToTable("indicator_in_force_services", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Plans.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -701,11 +724,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Property<int?>("InForceSectionId")
                         .HasColumnType("integer")
                         .HasColumnName("in_force_section_id");
-
-                    b.PrimitiveCollection<List<int>>("InForceServiceIds")
-                        .IsRequired()
-                        .HasColumnType("integer[]")
-                        .HasColumnName("in_force_service_ids");
 
                     b.Property<int>("InForceSortOrder")
                         .HasColumnType("integer")
@@ -1501,6 +1519,27 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Plans.InForceService", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Plans.Indicator", "Indicator")
+                        .WithMany("InForceServices")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_in_force_services_indicators_indicator_id");
+
+                    b.HasOne("WorkPlan.Core.Organisations.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_in_force_services_services_service_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Plans.Indicator", b =>
                 {
                     b.HasOne("WorkPlan.Core.Plans.Indicator", "InForceParent")
@@ -1774,6 +1813,8 @@ namespace WorkPlan.Infrastructure.Data.Migrations
             modelBuilder.Entity("WorkPlan.Core.Plans.Indicator", b =>
                 {
                     b.Navigation("Children");
+
+                    b.Navigation("InForceServices");
 
                     b.Navigation("ResponsibleServices");
                 });

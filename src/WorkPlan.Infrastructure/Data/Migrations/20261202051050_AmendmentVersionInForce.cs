@@ -82,7 +82,8 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                 name: "in_force_mechanism",
                 table: "indicators",
                 type: "text[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'");
 
             migrationBuilder.AddColumn<string>(
                 name: "in_force_name",
@@ -143,12 +144,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                 type: "integer",
                 nullable: true);
 
-            migrationBuilder.AddColumn<List<int>>(
-                name: "in_force_service_ids",
-                table: "indicators",
-                type: "integer[]",
-                nullable: false);
-
             migrationBuilder.AddColumn<int>(
                 name: "in_force_sort_order",
                 table: "indicators",
@@ -185,19 +180,30 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                 nullable: false,
                 defaultValue: false);
 
-            // The plans with a version in force: their rows and sections as they stand are the version in force.
-            migrationBuilder.Sql("""
-                UPDATE sections s SET is_in_force = true, in_force_label = s.label, in_force_title = s.title, in_force_sort_order = s.sort_order
-                FROM plans p WHERE p.id = s.plan_id AND (p.status = 'InForce' OR p.version_number > 1);
-                UPDATE indicators i SET is_in_force = true, in_force_number = i.number, in_force_name = i.name, in_force_unit = i.unit,
-                    in_force_measure = i.measure, in_force_previous_fact = i.previous_fact, in_force_target = i.target,
-                    in_force_mechanism = i.mechanism, in_force_deadline = i.deadline, in_force_schedule_kind = i.schedule_kind,
-                    in_force_schedule_due_months = i.schedule_due_months, in_force_rollup = i.rollup,
-                    in_force_children_partition = i.children_partition, in_force_section_id = i.section_id,
-                    in_force_parent_id = i.parent_id, in_force_sort_order = i.sort_order,
-                    in_force_service_ids = ARRAY(SELECT r.service_id FROM indicator_services r WHERE r.indicator_id = i.id ORDER BY r.position)
-                FROM plans p WHERE p.id = i.plan_id AND (p.status = 'InForce' OR p.version_number > 1);
-                """);
+            migrationBuilder.CreateTable(
+                name: "indicator_in_force_services",
+                columns: table => new
+                {
+                    indicator_id = table.Column<int>(type: "integer", nullable: false),
+                    service_id = table.Column<int>(type: "integer", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_indicator_in_force_services", x => new { x.indicator_id, x.service_id });
+                    table.ForeignKey(
+                        name: "fk_indicator_in_force_services_indicators_indicator_id",
+                        column: x => x.indicator_id,
+                        principalTable: "indicators",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_indicator_in_force_services_services_service_id",
+                        column: x => x.service_id,
+                        principalTable: "services",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "ix_indicators_in_force_parent_id",
@@ -222,6 +228,32 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                 columns: new[] { "plan_id", "number" },
                 unique: true,
                 filter: "NOT is_withdrawn");
+
+            // The plans with a version in force: their rows and sections as they stand are the version in force
+            // (every row gets valid values; only those of such plans are in force).
+            migrationBuilder.Sql("""
+                UPDATE sections s SET is_in_force = (p.status = 'InForce' OR p.version_number > 1),
+                    in_force_label = s.label, in_force_title = s.title, in_force_sort_order = s.sort_order
+                FROM plans p WHERE p.id = s.plan_id;
+                UPDATE indicators i SET is_in_force = (p.status = 'InForce' OR p.version_number > 1),
+                    in_force_number = i.number, in_force_name = i.name, in_force_unit = i.unit,
+                    in_force_measure = i.measure, in_force_previous_fact = i.previous_fact, in_force_target = i.target,
+                    in_force_mechanism = i.mechanism, in_force_deadline = i.deadline, in_force_schedule_kind = i.schedule_kind,
+                    in_force_schedule_due_months = i.schedule_due_months, in_force_rollup = i.rollup,
+                    in_force_children_partition = i.children_partition,
+                    in_force_section_id = CASE WHEN p.status = 'InForce' OR p.version_number > 1 THEN i.section_id END,
+                    in_force_parent_id = CASE WHEN p.status = 'InForce' OR p.version_number > 1 THEN i.parent_id END,
+                    in_force_sort_order = i.sort_order
+                FROM plans p WHERE p.id = i.plan_id;
+                INSERT INTO indicator_in_force_services (indicator_id, service_id, position)
+                SELECT r.indicator_id, r.service_id, r.position
+                FROM indicator_services r JOIN indicators i ON i.id = r.indicator_id WHERE i.is_in_force;
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_indicator_in_force_services_service_id",
+                table: "indicator_in_force_services",
+                column: "service_id");
 
             migrationBuilder.AddForeignKey(
                 name: "fk_indicators_indicators_in_force_parent_id",
@@ -250,6 +282,9 @@ namespace WorkPlan.Infrastructure.Data.Migrations
             migrationBuilder.DropForeignKey(
                 name: "fk_indicators_sections_in_force_section_id",
                 table: "indicators");
+
+            migrationBuilder.DropTable(
+                name: "indicator_in_force_services");
 
             migrationBuilder.DropIndex(
                 name: "ix_indicators_in_force_parent_id",
@@ -333,10 +368,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "in_force_section_id",
-                table: "indicators");
-
-            migrationBuilder.DropColumn(
-                name: "in_force_service_ids",
                 table: "indicators");
 
             migrationBuilder.DropColumn(

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Infrastructure.Data.Configurations;
+
+internal sealed class InForceServiceConfiguration : IEntityTypeConfiguration<InForceService>
+{
+    public void Configure(EntityTypeBuilder<InForceService> builder)
+    {
+        builder.ToTable("indicator_in_force_services");
+        builder.HasKey(r => new { r.IndicatorId, r.ServiceId });
+        builder.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.ServiceId);
+    }
+}
