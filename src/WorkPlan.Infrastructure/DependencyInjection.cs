@@ -95,6 +95,7 @@ public static class DependencyInjection
         services.AddScoped<PlanWorkflowService>();
         services.AddScoped<PlanEditService>();
         services.AddScoped<PlanHistoryService>();
+        services.AddScoped<NewPlanService>();
         services.AddSingleton<IPlanExcelWriter, ClosedXmlPlanWriter>();
         services.AddSingleton<IQuarterlyReportExcelWriter, ClosedXmlQuarterlyReportWriter>();
         services.AddSingleton<IPlanImportReader, XlsxPlanImportReader>();

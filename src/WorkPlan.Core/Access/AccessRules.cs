@@ -91,6 +91,24 @@ public static class AccessRules
     }
 
     /// <summary>
+    /// Who may take a step of a plan's workflow, for the page's buttons and the POST alike: its director and
+    /// inspector submit; the parent centre's director or methodologist signs KELISHILDI; the centre's director
+    /// signs TASDIQLAYMAN and opens an amendment; either signer may return it.
+    /// </summary>
+    public static bool CanTakePlanStep(CurrentUser user, PlanAction step, int planOrganisationId, int? parentOrganisationId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return step switch
+        {
+            PlanAction.Submitted => CanEditPlan(user, planOrganisationId),
+            PlanAction.Agreed => CanActAsRegion(user, parentOrganisationId),
+            PlanAction.Approved or PlanAction.AmendmentOpened => CanApprovePlan(user, planOrganisationId),
+            PlanAction.Returned => CanActAsRegion(user, parentOrganisationId) || CanApprovePlan(user, planOrganisationId),
+            _ => false,
+        };
+    }
+
+    /// <summary>
     /// Monthly actuals: a service head writes those of indicators their service is responsible for;
     /// the centre's director and inspector correct any of their centre's.
     /// </summary>

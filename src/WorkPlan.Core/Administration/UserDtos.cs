@@ -10,7 +10,7 @@ public sealed record UserSummary(
 /// <summary>A user as the edit form shows them.</summary>
 public sealed record UserDetails(
     string Id, string UserName, string FullName, string? Email, string Role, int OrganisationId, int? ServiceId,
-    bool IsActive, bool TwoFactorEnabled, string ConcurrencyStamp);
+    bool IsActive, bool TwoFactorEnabled, string ConcurrencyStamp, string? Position = null);
 
 /// <summary>The organisations and services an administrator may assign, for the user forms.</summary>
 public sealed record UserFormOptions(IReadOnlyList<OrganisationOption> Organisations, IReadOnlyList<ServiceOption> Services);
@@ -21,6 +21,6 @@ public sealed record ServiceOption(int Id, int OrganisationId, string Name);
 
 public sealed record UserFilter(int? OrganisationId, string? Search, int Page = 1);
 
-public sealed record CreateUser(string UserName, string FullName, string? Email, string Role, int OrganisationId, int? ServiceId, string Password);
+public sealed record CreateUser(string UserName, string FullName, string? Email, string Role, int OrganisationId, int? ServiceId, string Password, string? Position = null);
 
-public sealed record UpdateUser(string FullName, string? Email, string Role, int OrganisationId, int? ServiceId, string ConcurrencyStamp);
+public sealed record UpdateUser(string FullName, string? Email, string Role, int OrganisationId, int? ServiceId, string ConcurrencyStamp, string? Position = null);

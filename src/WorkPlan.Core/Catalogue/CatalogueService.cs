@@ -268,34 +268,20 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     /// rows with their codes, services matched by code, deadlines in that year, last year's facts from
     /// the actual totals of the rows with the same code, and empty targets.
     /// </summary>
-    public async Task<Result<int>> CreatePlanAsync(int year, CancellationToken cancellationToken = default)
+    public Task<Result<int>> CreatePlanAsync(int year, CancellationToken cancellationToken = default) =>
+        new NewPlanService(db, currentUser, clock).CreateAsync(year, "template", FillFromTemplateAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<ValidationError>> FillFromTemplateAsync(Plan plan, Organisation organisation, CancellationToken cancellationToken)
     {
-        var user = currentUser.Required;
-        if (user.OrganisationKind != OrganisationKind.District || !AccessRules.CanEditPlan(user, user.OrganisationId))
-        {
-            return Result<int>.Forbidden();
-        }
-
-        if (!PlanRules.IsPlanYear(year))
-        {
-            return Result<int>.Invalid([new ValidationError("Year", TemplateRules.Messages.YearRange, PlanRules.FirstYear, PlanRules.LastYear)]);
-        }
-
-        var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
         var template = await db.RegionalTemplates.AsNoTracking().Include(t => t.Items)
             .SingleOrDefaultAsync(t => t.RegionId == organisation.ParentId && t.PublishedAt != null, cancellationToken);
         if (template is null)
         {
-            return Result<int>.Invalid([new ValidationError(string.Empty, TemplateRules.Messages.NotPublished)]);
+            return [new ValidationError(string.Empty, TemplateRules.Messages.NotPublished)];
         }
 
-        if (await db.Plans.AnyAsync(p => p.OrganisationId == organisation.Id && p.Year == year, cancellationToken))
-        {
-            return Result<int>.Invalid([new ValidationError("Year", TemplateRules.Messages.PlanExists, year)]);
-        }
-
+        var year = plan.Year;
         var lastYear = await PreviousFactsAsync(organisation.Id, year - 1, cancellationToken);
-        var plan = new Plan(organisation, year, $"{organisation.Name}ning {year} yil uchun mo'ljallangan ish rejasi");
         var sections = new Dictionary<string, Section>(StringComparer.Ordinal);
         var added = new Dictionary<int, Indicator>();
         foreach (var item in template.Items.OrderBy(i => i.SortOrder))
@@ -310,39 +296,16 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             var definition = new IndicatorDefinition(
                 item.Number, item.Name, item.Unit, item.Measure, lastYear.GetValueOrDefault(item.Code), null, item.Mechanism,
                 DeadlineText.For(item.Schedule, year), item.Schedule, item.Rollup, item.ChildrenPartition);
-            var indicator = plan.AddIndicator(section, definition, services.Count > 0 ? services : organisation.Services.OrderBy(s => s.SortOrder), item.ParentId is { } parent ? added[parent] : null);
+
+            // A row without services in the template stays without them (the paper's blank cell); codes the
+            // district lacks fall back to all its services.
+            List<Service> responsible = item.ServiceCodes.Count == 0 ? [] : services.Count > 0 ? services : [.. organisation.Services.OrderBy(s => s.SortOrder)];
+            var indicator = plan.AddIndicator(section, definition, responsible, item.ParentId is { } parent ? added[parent] : null);
             indicator.MapToCatalogue(item.Code);
             added[item.Id] = indicator;
         }
 
-        db.Plans.Add(plan);
-
-        // Joins the caller's transaction if there is one (the demo seeder's), else one of its own.
-        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Created, plan.Status, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), "template"));
-            await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-        }
-        catch (DbUpdateException) when (transaction is not null)
-        {
-            // Someone created the year's plan meanwhile.
-            return Result<int>.Invalid([new ValidationError("Year", TemplateRules.Messages.PlanExists, year)]);
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-        }
-
-        return Result<int>.Ok(plan.Id);
+        return [];
     }
 
     /// <summary>A district plan's rows with their codes, and a suggestion from the catalogue (same number, similar name) for each unmapped row.</summary>

@@ -2,7 +2,10 @@ using WorkPlan.Core.Organisations;
 
 namespace WorkPlan.Core.Common;
 
-/// <summary>Who is acting: their role, organisation (and its kind) and, for a service head, their service.</summary>
+/// <summary>
+/// Who is acting: their role, organisation (and its kind), for a service head their service, and the full
+/// name and position a signature line prints.
+/// </summary>
 public sealed record CurrentUser(
     string UserId,
     string UserName,
@@ -10,7 +13,8 @@ public sealed record CurrentUser(
     int OrganisationId,
     OrganisationKind OrganisationKind,
     int? ServiceId,
-    string? FullName = null)
+    string? FullName = null,
+    string? Position = null)
 {
     /// <summary>The name that goes on a signature line: the full name, or the user name when none is recorded.</summary>
     public string DisplayName => string.IsNullOrWhiteSpace(FullName) ? UserName : FullName;

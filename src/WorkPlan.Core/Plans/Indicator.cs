@@ -166,6 +166,13 @@ public class Indicator
         }
     }
 
+    /// <summary>Changes the row's two numbers (last year's fact, this year's target); the plan must be a draft.</summary>
+    public void SetValues(decimal? previousFact, decimal? target)
+    {
+        Plan?.EnsureEditable();
+        Apply(ToDefinition() with { PreviousFact = previousFact, Target = target });
+    }
+
     /// <summary>Links the row to a catalogue indicator, or unlinks it; allowed in any status (the printed plan is unchanged).</summary>
     public void MapToCatalogue(string? code) => CatalogueCode = string.IsNullOrWhiteSpace(code) ? null : code.Trim();
 

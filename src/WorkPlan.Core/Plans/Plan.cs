@@ -198,11 +198,11 @@ public class Plan
         Renumber();
     }
 
-    /// <summary>The regional centre signs KELISHILDI; with the director's approval present the plan comes into force.</summary>
-    public PlanStatus Agree(string? title, string name, DateOnly date) => Sign(PlanAction.Agreed, new SignatureBlock(title, name, date));
+    /// <summary>The regional centre signs KELISHILDI (the signer's own block); with the director's approval present the plan comes into force.</summary>
+    public PlanStatus Agree(SignatureBlock signature) => Sign(PlanAction.Agreed, signature);
 
-    /// <summary>The director signs TASDIQLAYMAN; with the region's agreement present the plan comes into force.</summary>
-    public PlanStatus Approve(string? title, string name, DateOnly date) => Sign(PlanAction.Approved, new SignatureBlock(title, name, date));
+    /// <summary>The director signs TASDIQLAYMAN (the signer's own block); with the region's agreement present the plan comes into force.</summary>
+    public PlanStatus Approve(SignatureBlock signature) => Sign(PlanAction.Approved, signature);
 
     public PlanStatus Submit()
     {

@@ -38,4 +38,15 @@ public sealed record PlanEditorView(int PlanId, int Year, string Title, PlanStat
 
 public sealed record PlanEditorSection(int Id, string Label, string Title, IReadOnlyList<PlanEditorRow> Rows);
 
-public sealed record PlanEditorRow(int Id, string Number, string Name, string? Unit, Measure Measure, decimal? PreviousFact, decimal? Target, bool IsSubRow, bool HasChildren);
+public sealed record PlanEditorRow(int Id, string Number, string Name, string? Unit, Measure Measure, decimal? PreviousFact, decimal? Target, bool IsSubRow, bool HasChildren, uint Version = 0);
+
+/// <summary>
+/// An "of which" family as one form: the parent row first, then its "of which" rows, each with the numbers
+/// the rule checks together and its row version.
+/// </summary>
+public sealed record FamilyForm(int PlanId, int Year, string PlanTitle, bool ChildrenPartition, IReadOnlyList<FamilyRow> Rows);
+
+public sealed record FamilyRow(int IndicatorId, string Number, string Name, string? Unit, Measure Measure, bool IsParent, decimal? PreviousFact, decimal? Target, uint Version);
+
+/// <summary>One row's numbers as the family form (or a single target cell) posts them.</summary>
+public sealed record FamilyRowValues(int IndicatorId, decimal? PreviousFact, decimal? Target, uint Version);

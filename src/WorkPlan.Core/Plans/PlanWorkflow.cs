@@ -1,3 +1,6 @@
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
+
 namespace WorkPlan.Core.Plans;
 
 /// <summary>The steps of a plan's life.</summary>
@@ -43,4 +46,20 @@ public static class PlanWorkflow
 
     /// <summary>Whether the director's TASDIQLAYMAN is on the plan.</summary>
     public static bool IsApproved(PlanStatus status) => status is PlanStatus.Approved or PlanStatus.InForce;
+
+    /// <summary>
+    /// The block a signer puts on the plan: their own position and name as they stand at signing time. A
+    /// director without a recorded position signs with their centre's director title; anyone else without one
+    /// signs with their name alone, never with somebody else's title.
+    /// </summary>
+    public static SignatureBlock Signature(CurrentUser signer, Organisation signerOrganisation, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(signerOrganisation);
+        var isDirector = signer.IsInRole(Roles.Director) || signer.IsInRole(Roles.RegionalDirector);
+        var title = !string.IsNullOrWhiteSpace(signer.Position) ? signer.Position.Trim()
+            : isDirector ? signerOrganisation.DirectorTitle
+            : null;
+        return new SignatureBlock(title, signer.DisplayName, date);
+    }
 }

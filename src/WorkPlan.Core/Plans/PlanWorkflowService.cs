@@ -45,8 +45,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             .ToListAsync(cancellationToken);
 
         var canEdit = AccessRules.CanEditPlan(user, plan.OrganisationId);
-        var region = AccessRules.CanActAsRegion(user, plan.ParentId);
-        var director = AccessRules.CanApprovePlan(user, plan.OrganisationId);
+        bool May(PlanAction step) => AccessRules.CanTakePlanStep(user, step, plan.OrganisationId, plan.ParentId) && PlanWorkflow.Next(plan.Status, step) is not null;
         return Result<PlanActions>.Ok(new PlanActions(
             plan.Id,
             plan.Version,
@@ -55,11 +54,11 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             plan.ReturnReason,
             plan.AmendmentReason,
             CanEdit: canEdit && PlanWorkflow.IsEditable(plan.Status),
-            CanSubmit: canEdit && PlanWorkflow.Next(plan.Status, PlanAction.Submitted) is not null,
-            CanAgree: region && PlanWorkflow.Next(plan.Status, PlanAction.Agreed) is not null,
-            CanApprove: director && PlanWorkflow.Next(plan.Status, PlanAction.Approved) is not null,
-            CanReturn: (region || director) && PlanWorkflow.Next(plan.Status, PlanAction.Returned) is not null,
-            CanAmend: director && PlanWorkflow.Next(plan.Status, PlanAction.AmendmentOpened) is not null,
+            CanSubmit: May(PlanAction.Submitted),
+            CanAgree: May(PlanAction.Agreed),
+            CanApprove: May(PlanAction.Approved),
+            CanReturn: May(PlanAction.Returned),
+            CanAmend: May(PlanAction.AmendmentOpened),
             CanCreateNextYear: canEdit && !plan.NextYearExists && plan.Status == PlanStatus.InForce,
             events,
             versions,
@@ -151,15 +150,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         }
 
         var organisation = plan.Organisation!;
-        var allowed = action switch
-        {
-            PlanAction.Submitted => AccessRules.CanEditPlan(user, plan.OrganisationId),
-            PlanAction.Agreed => AccessRules.CanActAsRegion(user, organisation.ParentId),
-            PlanAction.Approved or PlanAction.AmendmentOpened => AccessRules.CanApprovePlan(user, plan.OrganisationId),
-            PlanAction.Returned => AccessRules.CanActAsRegion(user, organisation.ParentId) || AccessRules.CanApprovePlan(user, plan.OrganisationId),
-            _ => false,
-        };
-        if (!allowed)
+        if (!AccessRules.CanTakePlanStep(user, action, plan.OrganisationId, organisation.ParentId))
         {
             return Result.Forbidden();
         }
@@ -192,8 +183,8 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var from = action switch
         {
             PlanAction.Submitted => plan.Submit(),
-            PlanAction.Agreed => plan.Agree(organisation.Parent?.DirectorTitle, user.DisplayName, today),
-            PlanAction.Approved => plan.Approve(organisation.DirectorTitle, user.DisplayName, today),
+            PlanAction.Agreed => plan.Agree(PlanWorkflow.Signature(user, organisation.Parent!, today)),
+            PlanAction.Approved => plan.Approve(PlanWorkflow.Signature(user, organisation, today)),
             PlanAction.Returned => plan.Return(comment!),
             _ => plan.OpenAmendment(comment!),
         };

@@ -19,6 +19,10 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, IOptio
         identity.AddClaim(new Claim(WorkPlanClaims.OrganisationId, user.OrganisationId.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(WorkPlanClaims.OrganisationKind, kind.ToString()));
         identity.AddClaim(new Claim(WorkPlanClaims.FullName, user.FullName));
+        if (!string.IsNullOrWhiteSpace(user.Position))
+        {
+            identity.AddClaim(new Claim(WorkPlanClaims.Position, user.Position));
+        }
         if (user.ServiceId is { } service)
         {
             identity.AddClaim(new Claim(WorkPlanClaims.ServiceId, service.ToString(CultureInfo.InvariantCulture)));

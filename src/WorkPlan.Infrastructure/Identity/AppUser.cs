@@ -8,6 +8,9 @@ public class AppUser : IdentityUser
 {
     public string FullName { get; set; } = string.Empty;
 
+    /// <summary>The position as a signature line prints it ("... markazi metodisti"); null when none is recorded.</summary>
+    public string? Position { get; set; }
+
     public int OrganisationId { get; set; }
 
     public Organisation? Organisation { get; set; }

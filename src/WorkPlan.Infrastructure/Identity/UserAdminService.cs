@@ -46,7 +46,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
     public async Task<Result<UserDetails>> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         var user = await AdministeredUsers().Where(u => u.Id == id)
-            .Select(u => new UserDetails(u.Id, u.UserName!, u.FullName, u.Email, u.Role, u.OrganisationId, u.ServiceId, u.IsActive, u.TwoFactorEnabled, u.ConcurrencyStamp!))
+            .Select(u => new UserDetails(u.Id, u.UserName!, u.FullName, u.Email, u.Role, u.OrganisationId, u.ServiceId, u.IsActive, u.TwoFactorEnabled, u.ConcurrencyStamp!, u.Position))
             .SingleOrDefaultAsync(cancellationToken);
         return user is null ? Result<UserDetails>.NotFound() : Result<UserDetails>.Ok(user);
     }
@@ -87,6 +87,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
             UserName = command.UserName.Trim(),
             Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim(),
             FullName = command.FullName.Trim(),
+            Position = string.IsNullOrWhiteSpace(command.Position) ? null : command.Position.Trim(),
             Role = command.Role,
             OrganisationId = command.OrganisationId,
             ServiceId = command.ServiceId,
@@ -136,6 +137,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         var before = Snapshot(user);
         var accessChanged = user.Role != command.Role || user.OrganisationId != command.OrganisationId || user.ServiceId != command.ServiceId;
         user.FullName = command.FullName.Trim();
+        user.Position = string.IsNullOrWhiteSpace(command.Position) ? null : command.Position.Trim();
         user.Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim();
         user.Role = command.Role;
         user.OrganisationId = command.OrganisationId;
@@ -255,7 +257,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         return Result.Ok();
     }
 
-    private static object Snapshot(AppUser u) => new { u.UserName, u.FullName, u.Email, u.Role, u.OrganisationId, u.ServiceId, u.IsActive };
+    private static object Snapshot(AppUser u) => new { u.UserName, u.FullName, u.Position, u.Email, u.Role, u.OrganisationId, u.ServiceId, u.IsActive };
 }
 
 /// <summary>Answers from the identity store whether users are bound to a service.</summary>

@@ -25,6 +25,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
         }
 
         int? service = int.TryParse(principal.FindFirstValue(WorkPlanClaims.ServiceId), CultureInfo.InvariantCulture, out var s) ? s : null;
-        return new CurrentUser(id, principal.Identity.Name ?? id, role, organisation, kind, service, principal.FindFirstValue(WorkPlanClaims.FullName));
+        return new CurrentUser(id, principal.Identity.Name ?? id, role, organisation, kind, service, principal.FindFirstValue(WorkPlanClaims.FullName),
+            principal.FindFirstValue(WorkPlanClaims.Position));
     }
 }

@@ -126,6 +126,9 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["POST PlanEditor/AddIndicator"] = ("/PlanEditor/AddIndicator/{plan}", Editor),
         ["GET PlanEditor/EditIndicator"] = ("/PlanEditor/EditIndicator/{indicator}", Editor),
         ["POST PlanEditor/EditIndicator"] = ("/PlanEditor/EditIndicator/{indicator}", Editor),
+        ["GET PlanEditor/Family"] = ("/PlanEditor/Family/{indicator}", Editor),
+        ["POST PlanEditor/Family"] = ("/PlanEditor/Family/{indicator}", Editor),
+        ["POST PlanEditor/SetTarget"] = ("/PlanEditor/SetTarget/{indicator}", Editor),
         ["POST PlanEditor/MoveIndicator"] = ("/PlanEditor/MoveIndicator/{indicator}?planId={plan}&direction=-1", Editor),
         ["POST PlanEditor/AddSection"] = ("/PlanEditor/AddSection/{plan}", Editor),
         ["POST PlanEditor/RenameSection"] = ("/PlanEditor/RenameSection/{section}?planId={plan}", Editor),
@@ -185,6 +188,7 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["POST Catalogue/Delete"] = ("/Catalogue/Delete/999999", (a, own) => RegionOnly(a, own) == Expect.Allowed ? Expect.NotFound : RegionOnly(a, own)),
         ["POST Catalogue/Mapping"] = ("/Catalogue/Mapping?planId={plan}", Step(IsEditor)),
         ["POST Catalogue/CreatePlan"] = ("/Catalogue/CreatePlan", Writer),
+        ["POST Plans/Create"] = ("/Plans/Create", Writer),
         ["POST Catalogue/Publish"] = ("/Catalogue/Publish", RegionOnly),
         ["POST Catalogue/FromPlan"] = ("/Catalogue/FromPlan?planId={plan}", Step(IsRegion)),
 

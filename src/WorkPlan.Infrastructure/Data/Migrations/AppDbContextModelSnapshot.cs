@@ -1297,6 +1297,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("Position")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("position");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)

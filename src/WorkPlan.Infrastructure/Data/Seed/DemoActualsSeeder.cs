@@ -64,7 +64,7 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
                 }
 
                 values[(indicator.Id, month)] = v;
-                var service = indicator.ResponsibleServices.OrderBy(r => r.Position).First().ServiceId;
+                var service = indicator.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId).FirstOrDefault();
                 var (userId, userName) = heads.GetValueOrDefault(service, ("demo", "demo"));
                 var enteredAt = new DateTimeOffset(plan.Year, month, 1, 10, 0, 0, TimeSpan.FromHours(5)).AddMonths(1).AddDays(1).ToUniversalTime();
                 db.MonthlyActuals.Add(new MonthlyActual(indicator, month, v, null, userId, enteredAt));
@@ -80,12 +80,12 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
     private async Task SubmitEarlierQuartersAsync(Plan plan, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.Where(o => o.Id == plan.OrganisationId).Select(o => new { o.Id, o.ParentId }).SingleAsync(cancellationToken);
-        var inspector = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Role == Roles.Inspector).Select(u => new { u.Id, u.UserName, u.FullName }).FirstAsync(cancellationToken);
-        var methodologist = await db.Users.Where(u => u.OrganisationId == organisation.ParentId && u.Role == Roles.RegionalMethodologist).Select(u => new { u.Id, u.UserName, u.FullName }).FirstAsync(cancellationToken);
+        var inspector = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Role == Roles.Inspector).Select(u => new { u.Id, u.UserName, u.FullName, u.Position }).FirstAsync(cancellationToken);
+        var methodologist = await db.Users.Where(u => u.OrganisationId == organisation.ParentId && u.Role == Roles.RegionalMethodologist).Select(u => new { u.Id, u.UserName, u.FullName, u.Position }).FirstAsync(cancellationToken);
         var asInspector = new QuarterlyReportService(
-            db, new FixedCurrentUser(new CurrentUser(inspector.Id, inspector.UserName!, Roles.Inspector, organisation.Id, OrganisationKind.District, null, inspector.FullName)), TimeProvider.System);
+            db, new FixedCurrentUser(new CurrentUser(inspector.Id, inspector.UserName!, Roles.Inspector, organisation.Id, OrganisationKind.District, null, inspector.FullName, inspector.Position)), TimeProvider.System);
         var asRegion = new QuarterlyReportService(
-            db, new FixedCurrentUser(new CurrentUser(methodologist.Id, methodologist.UserName!, Roles.RegionalMethodologist, organisation.ParentId!.Value, OrganisationKind.Regional, null, methodologist.FullName)), TimeProvider.System);
+            db, new FixedCurrentUser(new CurrentUser(methodologist.Id, methodologist.UserName!, Roles.RegionalMethodologist, organisation.ParentId!.Value, OrganisationKind.Regional, null, methodologist.FullName, methodologist.Position)), TimeProvider.System);
         foreach (var (quarter, submitted, accepted) in new[] { (1, new DateTime(2022, 4, 7), new DateTime(2022, 4, 12)), (2, new DateTime(2022, 7, 8), new DateTime(2022, 7, 14)) })
         {
             await asInspector.SubmitAsync(plan.Id, quarter, new DateTimeOffset(submitted.AddHours(11), TimeSpan.FromHours(5)).ToUniversalTime(), cancellationToken);

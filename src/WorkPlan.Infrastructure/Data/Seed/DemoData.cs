@@ -41,7 +41,7 @@ internal sealed record DemoOrganisation(
     string Code, OrganisationKind Kind, string? Parent, string Name, string ShortName, string? DirectorTitle, string? DirectorName);
 
 /// <summary>A demo account; every demo account signs in with <see cref="DemoUserSeeder.Password"/>.</summary>
-internal sealed record DemoUser(string UserName, string FullName, string Organisation, string Role, string? Service);
+internal sealed record DemoUser(string UserName, string FullName, string Organisation, string Role, string? Service, string? Position = null);
 
 internal sealed record DemoService(string Code, string Organisation, string Name, string? ShortName);
 

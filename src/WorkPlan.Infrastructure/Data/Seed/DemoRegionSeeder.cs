@@ -202,8 +202,8 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
     private async Task<CurrentUser> UserAsync(Organisation organisation, string role, CancellationToken cancellationToken)
     {
         var user = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Role == role)
-            .OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName, u.FullName }).FirstAsync(cancellationToken);
-        return new CurrentUser(user.Id, user.UserName!, role, organisation.Id, organisation.Kind, null, user.FullName);
+            .OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName, u.FullName, u.Position }).FirstAsync(cancellationToken);
+        return new CurrentUser(user.Id, user.UserName!, role, organisation.Id, organisation.Kind, null, user.FullName, user.Position);
     }
 
     private sealed record DistrictProfile(string Code, decimal Scale, decimal PaceShift, Func<Indicator, int, bool> Entered, IReadOnlyList<QuarterReport> Reports);

@@ -34,6 +34,7 @@ public sealed class DemoUserSeeder(AppDbContext db, IPasswordHasher<AppUser> has
                 UserName = item.UserName,
                 NormalizedUserName = item.UserName.ToUpperInvariant(),
                 FullName = item.FullName,
+                Position = item.Position,
                 Role = item.Role,
                 OrganisationId = organisation.Id,
                 ServiceId = item.Service is null ? null : organisation.Services.Single(s => s.Code == item.Service).Id,

@@ -112,3 +112,82 @@ public sealed class SectionInput
     [Display(Name = "Editor.SectionTitle")]
     public string Title { get; set; } = string.Empty;
 }
+
+/// <summary>One row of the "of which" family form: numbers as typed, and the row's version.</summary>
+public sealed class FamilyRowInput
+{
+    public int IndicatorId { get; set; }
+
+    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Editor.PreviousFact")]
+    public string? PreviousFact { get; set; }
+
+    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Editor.Target")]
+    public string? Target { get; set; }
+
+    public uint Version { get; set; }
+}
+
+/// <summary>The "of which" family form: the parent row and its "of which" rows, posted together.</summary>
+public sealed class FamilyInput
+{
+    public List<FamilyRowInput> Rows { get; set; } = [];
+
+    public static FamilyInput From(FamilyForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return new()
+        {
+            Rows =
+            [
+                .. form.Rows.Select(r => new FamilyRowInput
+                {
+                    IndicatorId = r.IndicatorId,
+                    PreviousFact = Infrastructure.NumberInput.Format(r.PreviousFact),
+                    Target = Infrastructure.NumberInput.Format(r.Target),
+                    Version = r.Version,
+                }),
+            ],
+        };
+    }
+
+    /// <summary>The rows' values, or the fields (Rows[i].Target) whose numbers could not be read.</summary>
+    public (IReadOnlyList<FamilyRowValues> Rows, IReadOnlyList<string> BadNumbers) ToValues()
+    {
+        var bad = new List<string>();
+        var values = new List<FamilyRowValues>();
+        for (var index = 0; index < Rows.Count; index++)
+        {
+            var row = Rows[index];
+            if (!Infrastructure.NumberInput.TryParse(row.PreviousFact, out var fact))
+            {
+                bad.Add(PlanEditService.RowField(index, nameof(FamilyRowInput.PreviousFact)));
+            }
+
+            if (!Infrastructure.NumberInput.TryParse(row.Target, out var target))
+            {
+                bad.Add(PlanEditService.RowField(index, nameof(FamilyRowInput.Target)));
+            }
+
+            values.Add(new FamilyRowValues(row.IndicatorId, fact, target, row.Version));
+        }
+
+        return (values, bad);
+    }
+}
+
+/// <summary>The family form page: the rows as stored (names, units) and the input as typed.</summary>
+public sealed record FamilyFormViewModel(FamilyForm Form, FamilyInput Input);
+
+/// <summary>A single target cell of the editor's list: the value as typed and the row's version.</summary>
+public sealed class TargetInput
+{
+    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    public string? Target { get; set; }
+
+    public uint Version { get; set; }
+}
+
+/// <summary>The editor page, with the target cell that could not be saved (its value as typed and why).</summary>
+public sealed record PlanEditorPageViewModel(PlanEditorView Editor, int? FailedRowId = null, string? FailedValue = null, string? FailedMessage = null);

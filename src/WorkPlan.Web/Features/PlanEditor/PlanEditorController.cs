@@ -11,7 +11,7 @@ public sealed class PlanEditorController(PlanEditService editor, IStringLocalize
 {
     [HttpGet]
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken) =>
-        (await editor.GetEditorAsync(id, cancellationToken)).ToActionResult(this, view => View(view));
+        (await editor.GetEditorAsync(id, cancellationToken)).ToActionResult(this, view => View(new PlanEditorPageViewModel(view)));
 
     [HttpPost]
     public async Task<IActionResult> AddSection(int id, SectionInput input, CancellationToken cancellationToken)
@@ -122,6 +122,92 @@ public sealed class PlanEditorController(PlanEditService editor, IStringLocalize
         }
 
         return View("Indicator", new IndicatorFormViewModel(input, context.Value, id, indicator.Value.Form.HasChildren));
+    }
+
+    /// <summary>The "of which" family of a row (its parent and all the parent's "of which" rows) as one form.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Family(int id, CancellationToken cancellationToken) =>
+        (await editor.GetFamilyAsync(id, cancellationToken)).ToActionResult(this, form => View(new FamilyFormViewModel(form, FamilyInput.From(form))));
+
+    /// <summary>Saves the family's facts and targets together: the rule checks the rows as a whole, in one transaction.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Family(int id, FamilyInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var form = await editor.GetFamilyAsync(id, cancellationToken);
+        if (!form.IsOk)
+        {
+            return NotFound();
+        }
+
+        var (rows, badNumbers) = input.ToValues();
+        foreach (var field in badNumbers)
+        {
+            ModelState.AddModelError($"{nameof(FamilyFormViewModel.Input)}.{field}", localizer["Editor.NotANumber"]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var saved = await editor.SaveFamilyAsync(id, rows, cancellationToken: cancellationToken);
+            switch (saved.Status)
+            {
+                case ResultStatus.Ok:
+                    TempData["Message"] = localizer["Admin.Saved"].Value;
+                    return RedirectToAction(nameof(Index), new { id = saved.Value });
+                case ResultStatus.Conflict:
+                    ModelState.Clear();
+                    ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
+                    input = FamilyInput.From(form.Value);
+                    break;
+                case ResultStatus.NotFound:
+                    return NotFound();
+                default:
+                    ModelState.AddErrors(saved.Errors, localizer, nameof(FamilyFormViewModel.Input));
+                    break;
+            }
+        }
+
+        return View(new FamilyFormViewModel(form.Value, input));
+    }
+
+    /// <summary>Changes one target straight from the editor's list (the row's own small save, with its version).</summary>
+    [HttpPost]
+    public async Task<IActionResult> SetTarget(int id, TargetInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var indicator = await editor.GetIndicatorAsync(id, cancellationToken);
+        if (!indicator.IsOk)
+        {
+            return NotFound();
+        }
+
+        var planId = indicator.Value.PlanId;
+        string? failure = null;
+        if (!ModelState.IsValid || !Infrastructure.NumberInput.TryParse(input.Target, out var target))
+        {
+            failure = localizer["Editor.NotANumber"].Value;
+        }
+        else
+        {
+            var saved = await editor.SaveFamilyAsync(id, [new FamilyRowValues(id, null, target, input.Version)], targetsOnly: true, cancellationToken);
+            switch (saved.Status)
+            {
+                case ResultStatus.Ok:
+                    TempData["Message"] = localizer["Admin.Saved"].Value;
+                    return Redirect(Url.Action(nameof(Index), new { id = planId }) + $"#row-{id}");
+                case ResultStatus.Conflict:
+                    TempData["Error"] = localizer["Error.409.Text"].Value;
+                    return RedirectToAction(nameof(Index), new { id = planId });
+                case ResultStatus.NotFound:
+                    return NotFound();
+                default:
+                    failure = saved.Errors.Localize(localizer);
+                    break;
+            }
+        }
+
+        var view = await editor.GetEditorAsync(planId, cancellationToken);
+        return view.ToActionResult(this, v => View(nameof(Index), new PlanEditorPageViewModel(v, id, input.Target, failure)));
     }
 
     [HttpPost]

@@ -96,6 +96,12 @@ public sealed class PlansController(
     public Task<IActionResult> Amend(int id, WorkflowInput input, CancellationToken cancellationToken) =>
         StepAsync(id, () => workflow.OpenAmendmentAsync(id, input.Version, input.Comment, cancellationToken), "Workflow.DoneAmendment");
 
+    /// <summary>An empty draft for the user's centre and a year (from scratch: no template, file or last year).</summary>
+    [HttpPost]
+    public async Task<IActionResult> Create(int year, [FromServices] NewPlanService newPlans, CancellationToken cancellationToken) =>
+        (await newPlans.CreateEmptyAsync(year, cancellationToken))
+            .AfterCreatingPlan(this, localizer, "Plans.CreatedEmpty", () => RedirectToAction(nameof(Index)));
+
     [HttpPost]
     public Task<IActionResult> Discard(int id, WorkflowInput input, CancellationToken cancellationToken) =>
         StepAsync(id, () => workflow.DiscardAmendmentAsync(id, input.Version, cancellationToken), "Workflow.DoneDiscarded");

@@ -16,6 +16,11 @@ public sealed class UserInput
     [Display(Name = "Users.FullName")]
     public string FullName { get; set; } = string.Empty;
 
+    /// <summary>The position a signature line prints above the name (e.g. "... markazi metodisti").</summary>
+    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Users.Position")]
+    public string? Position { get; set; }
+
     [EmailAddress(ErrorMessage = "Users.InvalidEmail")]
     [StringLength(256, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Users.Email")]
@@ -47,6 +52,7 @@ public sealed class UserInput
         {
             UserName = user.UserName,
             FullName = user.FullName,
+            Position = user.Position,
             Email = user.Email,
             Role = user.Role,
             OrganisationId = user.OrganisationId,
@@ -55,9 +61,9 @@ public sealed class UserInput
         };
     }
 
-    public CreateUser ToCreateCommand() => new(UserName, FullName, Email, Role, OrganisationId ?? 0, ServiceId, Password ?? string.Empty);
+    public CreateUser ToCreateCommand() => new(UserName, FullName, Email, Role, OrganisationId ?? 0, ServiceId, Password ?? string.Empty, Position);
 
-    public UpdateUser ToUpdateCommand() => new(FullName, Email, Role, OrganisationId ?? 0, ServiceId, ConcurrencyStamp ?? string.Empty);
+    public UpdateUser ToUpdateCommand() => new(FullName, Email, Role, OrganisationId ?? 0, ServiceId, ConcurrencyStamp ?? string.Empty, Position);
 }
 
 /// <summary>The user form: input, choices, and (when editing) the account's state.</summary>
