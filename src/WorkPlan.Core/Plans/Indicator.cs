@@ -242,17 +242,17 @@ public class Indicator
         Section = section;
         Parent = parent;
         SortOrder = InForceSortOrder;
-        foreach (var gone in ResponsibleServices.Where(r => InForceServices.All(f => f.ServiceId != r.ServiceId)).ToList())
+        foreach (var gone in ResponsibleServices.Where(r => !InForceServices.Any(f => f.IsFor(r))).ToList())
         {
             ResponsibleServices.Remove(gone);
         }
 
         foreach (var kept in InForceServices)
         {
-            var existing = ResponsibleServices.FirstOrDefault(r => r.ServiceId == kept.ServiceId);
+            var existing = ResponsibleServices.FirstOrDefault(kept.IsFor);
             if (existing is null)
             {
-                ResponsibleServices.Add(new IndicatorService(this, services.Single(s => s.Id == kept.ServiceId), kept.Position));
+                ResponsibleServices.Add(new IndicatorService(this, kept.Service ?? services.Single(s => s.Id == kept.ServiceId), kept.Position));
             }
             else
             {

@@ -14,6 +14,8 @@ public class PlanWorkflowTests
     [InlineData(PlanStatus.Agreed, PlanAction.Returned, PlanStatus.Draft)]
     [InlineData(PlanStatus.Approved, PlanAction.Returned, PlanStatus.Draft)]
     [InlineData(PlanStatus.InForce, PlanAction.AmendmentOpened, PlanStatus.Draft)]
+    [InlineData(PlanStatus.Draft, PlanAction.AmendmentDiscarded, PlanStatus.InForce)]
+    [InlineData(PlanStatus.Agreed, PlanAction.AmendmentDiscarded, PlanStatus.InForce)]
     public void MovesToTheNextStatus_WhenTheStepIsAllowed(PlanStatus from, PlanAction action, PlanStatus to)
     {
         PlanWorkflow.Next(from, action).Should().Be(to);
@@ -31,6 +33,7 @@ public class PlanWorkflowTests
     [InlineData(PlanStatus.InForce, PlanAction.Agreed)]
     [InlineData(PlanStatus.InForce, PlanAction.Approved)]
     [InlineData(PlanStatus.InForce, PlanAction.Returned)]
+    [InlineData(PlanStatus.InForce, PlanAction.AmendmentDiscarded)]
     public void RefusesTheStep_WhenTheStatusDoesNotAllowIt(PlanStatus from, PlanAction action)
     {
         PlanWorkflow.Next(from, action).Should().BeNull();
@@ -55,5 +58,18 @@ public class PlanWorkflowTests
 
         first.Should().Be(PlanStatus.InForce);
         second.Should().Be(PlanStatus.InForce);
+    }
+
+    [Theory]
+    [InlineData(PlanStatus.InForce, 1, true, false)]
+    [InlineData(PlanStatus.Draft, 1, false, false)]
+    [InlineData(PlanStatus.Submitted, 1, false, false)]
+    [InlineData(PlanStatus.Draft, 2, true, true)]
+    [InlineData(PlanStatus.Approved, 3, true, true)]
+    [InlineData(PlanStatus.InForce, 2, true, false)]
+    public void KnowsWhetherAVersionIsInForce_AndWhetherAnAmendmentIsOpen(PlanStatus status, int version, bool inForce, bool amendment)
+    {
+        PlanRules.HasVersionInForce(status, version).Should().Be(inForce);
+        PlanRules.IsAmendmentOpen(status, version).Should().Be(amendment);
     }
 }
