@@ -90,43 +90,35 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
         }
 
         var year = source.Year + 1;
-        if (await db.Plans.AnyAsync(p => p.OrganisationId == source.OrganisationId && p.Year == year, cancellationToken))
-        {
-            return Result<int>.Invalid([new ValidationError(string.Empty, "Plans.NextYearExists", year)]);
-        }
-
-        var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId)
-            .Select(a => new { a.IndicatorId, a.Month, a.Value }).ToListAsync(cancellationToken))
-            .ToLookup(a => a.IndicatorId, a => (a.Month, a.Value));
-
-        var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent)
-            .SingleAsync(o => o.Id == source.OrganisationId, cancellationToken);
         var title = source.Title.Replace(source.Year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var plan = new Plan(organisation, year, title);
-        var sections = source.Sections.OrderBy(s => s.SortOrder).ToDictionary(s => s.Id, s => plan.AddSection(s.Label, s.Title));
-        var copies = new Dictionary<int, Indicator>();
-        foreach (var indicator in source.Indicators.OrderBy(i => i.SortOrder))
-        {
-            var definition = indicator.ToDefinition() with
+        return await new NewPlanService(db, currentUser, clock).CreateAsync(
+            year,
+            $"{source.Year} → {year}",
+            async (plan, organisation, ct) =>
             {
-                PreviousFact = actuals.Contains(indicator.Id) ? Rollup.Combine(indicator.Rollup, actuals[indicator.Id]) : null,
-                Target = null,
-                Deadline = DeadlineText.For(indicator.Schedule, year),
-            };
-            var services = indicator.ResponsibleServices.OrderBy(r => r.Position).Select(r => organisation.Services.Single(s => s.Id == r.ServiceId));
-            copies[indicator.Id] = plan.AddIndicator(
-                sections[indicator.SectionId], definition, services, indicator.ParentId is { } parent ? copies[parent] : null);
-            copies[indicator.Id].MapToCatalogue(indicator.CatalogueCode);
-        }
+                var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId)
+                    .Select(a => new { a.IndicatorId, a.Month, a.Value }).ToListAsync(ct))
+                    .ToLookup(a => a.IndicatorId, a => (a.Month, a.Value));
+                var sections = source.Sections.OrderBy(s => s.SortOrder).ToDictionary(s => s.Id, s => plan.AddSection(s.Label, s.Title));
+                var copies = new Dictionary<int, Indicator>();
+                foreach (var indicator in source.Indicators.OrderBy(i => i.SortOrder))
+                {
+                    var definition = indicator.ToDefinition() with
+                    {
+                        PreviousFact = actuals.Contains(indicator.Id) ? Rollup.Combine(indicator.Rollup, actuals[indicator.Id]) : null,
+                        Target = null,
+                        Deadline = DeadlineText.For(indicator.Schedule, year),
+                    };
+                    var services = indicator.ResponsibleServices.OrderBy(r => r.Position).Select(r => organisation.Services.Single(s => s.Id == r.ServiceId));
+                    copies[indicator.Id] = plan.AddIndicator(
+                        sections[indicator.SectionId], definition, services, indicator.ParentId is { } parent ? copies[parent] : null);
+                    copies[indicator.Id].MapToCatalogue(indicator.CatalogueCode);
+                }
 
-        var from = plan.Status;
-        db.Plans.Add(plan);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Created, from, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), $"{source.Year} → {year}"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result<int>.Ok(plan.Id);
+                return [];
+            },
+            title,
+            cancellationToken);
     }
 
     private IQueryable<PlanVersion> VisibleVersions(int planId)
