@@ -269,7 +269,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     /// the actual totals of the rows with the same code, and empty targets.
     /// </summary>
     public Task<Result<int>> CreatePlanAsync(int year, CancellationToken cancellationToken = default) =>
-        new NewPlanService(db, currentUser, clock).CreateAsync(year, "template", FillFromTemplateAsync, cancellationToken);
+        new NewPlanService(db, currentUser, clock).CreateAsync(year, "template", FillFromTemplateAsync, cancellationToken: cancellationToken);
 
     private async Task<IReadOnlyList<ValidationError>> FillFromTemplateAsync(Plan plan, Organisation organisation, CancellationToken cancellationToken)
     {

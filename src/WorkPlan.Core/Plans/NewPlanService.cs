@@ -8,7 +8,7 @@ namespace WorkPlan.Core.Plans;
 /// <summary>
 /// A centre's new draft plan for a year, made in one place: who may, which years, one plan per year, the
 /// signature lines and the recorded "created" step. It starts empty (from scratch) or is filled by the caller
-/// (from the region's template).
+/// (from the region's template, or from this year's plan for the next).
 /// </summary>
 public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
 {
@@ -27,14 +27,16 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, T
 
     /// <summary>An empty draft (no sections, no rows) for the user's own centre, with its signature lines.</summary>
     public Task<Result<int>> CreateEmptyAsync(int year, CancellationToken cancellationToken = default) =>
-        CreateAsync(year, "empty", (_, _, _) => Task.FromResult<IReadOnlyList<ValidationError>>([]), cancellationToken);
+        CreateAsync(year, "empty", (_, _, _) => Task.FromResult<IReadOnlyList<ValidationError>>([]), cancellationToken: cancellationToken);
 
     /// <summary>
     /// A new draft for the user's own centre: the director or inspector of a district, a year in range and not
-    /// yet planned; <paramref name="fill"/> adds the sections and rows (or says why it cannot).
+    /// yet planned; <paramref name="fill"/> adds the sections and rows (or says why it cannot). The title is the
+    /// paper's usual one unless given (next year's plan keeps this year's wording).
     /// </summary>
     public async Task<Result<int>> CreateAsync(
-        int year, string origin, Func<Plan, Organisation, CancellationToken, Task<IReadOnlyList<ValidationError>>> fill, CancellationToken cancellationToken = default)
+        int year, string origin, Func<Plan, Organisation, CancellationToken, Task<IReadOnlyList<ValidationError>>> fill, string? title = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fill);
         var user = currentUser.Required;
@@ -54,7 +56,7 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, T
             return Result<int>.Invalid([new ValidationError("Year", Messages.PlanExists, year)]);
         }
 
-        var plan = new Plan(organisation, year, DefaultTitle(organisation, year));
+        var plan = new Plan(organisation, year, string.IsNullOrWhiteSpace(title) ? DefaultTitle(organisation, year) : title);
         if (await fill(plan, organisation, cancellationToken) is { Count: > 0 } errors)
         {
             return Result<int>.Invalid(errors);

@@ -127,53 +127,46 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
         }
 
         var year = source.Year + 1;
-        if (await db.Plans.AnyAsync(p => p.OrganisationId == source.OrganisationId && p.Year == year, cancellationToken))
-        {
-            return Result<int>.Invalid([new ValidationError(string.Empty, "Plans.NextYearExists", year)]);
-        }
-
-        var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId)
-            .Select(a => new { a.IndicatorId, a.Month, a.Value }).ToListAsync(cancellationToken))
-            .ToLookup(a => a.IndicatorId, a => (a.Month, a.Value));
-
-        var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent)
-            .SingleAsync(o => o.Id == source.OrganisationId, cancellationToken);
         var title = source.Title.Replace(source.Year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        var plan = new Plan(organisation, year, title);
-        // From the version in force when there is one (an open amendment's draft is not the year's plan yet).
-        var inForce = PlanRules.HasVersionInForce(source.Status, source.VersionNumber);
-        var rows = inForce
-            ? source.Indicators.Where(i => i.IsInForce).OrderBy(i => i.InForceSortOrder)
-                .Select(i => (i.Id, Definition: i.ToDefinitionInForce(), SectionId: i.InForceSectionId!.Value, ParentId: i.InForceParentId, Services: (IReadOnlyList<int>)[.. i.InForceServices.OrderBy(r => r.Position).Select(r => r.ServiceId)], i.CatalogueCode))
-            : source.Indicators.Where(i => !i.IsWithdrawn).OrderBy(i => i.SortOrder)
-                .Select(i => (i.Id, Definition: i.ToDefinition(), i.SectionId, i.ParentId, Services: (IReadOnlyList<int>)[.. i.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId)], i.CatalogueCode));
-        var sourceSections = inForce
-            ? source.Sections.Where(s => s.IsInForce).OrderBy(s => s.InForceSortOrder).Select(s => (s.Id, Label: s.InForceLabel, Title: s.InForceTitle))
-            : source.Sections.Where(s => !s.IsWithdrawn).OrderBy(s => s.SortOrder).Select(s => (s.Id, s.Label, s.Title));
-        var sections = sourceSections.ToDictionary(s => s.Id, s => plan.AddSection(s.Label, s.Title));
-        var copies = new Dictionary<int, Indicator>();
-        foreach (var indicator in rows)
-        {
-            var definition = indicator.Definition with
+        return await new NewPlanService(db, currentUser, clock).CreateAsync(
+            year,
+            $"{source.Year} → {year}",
+            async (plan, organisation, ct) =>
             {
-                PreviousFact = actuals.Contains(indicator.Id) ? Rollup.Combine(indicator.Definition.Rollup, actuals[indicator.Id]) : null,
-                Target = null,
-                Deadline = DeadlineText.For(indicator.Definition.Schedule, year),
-            };
-            var services = indicator.Services.Select(id => organisation.Services.Single(s => s.Id == id));
-            copies[indicator.Id] = plan.AddIndicator(
-                sections[indicator.SectionId], definition, services, indicator.ParentId is { } parent ? copies[parent] : null);
-            copies[indicator.Id].MapToCatalogue(indicator.CatalogueCode);
-        }
+                var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId)
+                    .Select(a => new { a.IndicatorId, a.Month, a.Value }).ToListAsync(ct))
+                    .ToLookup(a => a.IndicatorId, a => (a.Month, a.Value));
 
-        var from = plan.Status;
-        db.Plans.Add(plan);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Created, from, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), $"{source.Year} → {year}"));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result<int>.Ok(plan.Id);
+                // From the version in force when there is one (an open amendment's draft is not the year's plan yet).
+                var inForce = PlanRules.HasVersionInForce(source.Status, source.VersionNumber);
+                var rows = inForce
+                    ? source.Indicators.Where(i => i.IsInForce).OrderBy(i => i.InForceSortOrder)
+                        .Select(i => (i.Id, Definition: i.ToDefinitionInForce(), SectionId: i.InForceSectionId!.Value, ParentId: i.InForceParentId, Services: (IReadOnlyList<int>)[.. i.InForceServices.OrderBy(r => r.Position).Select(r => r.ServiceId)], i.CatalogueCode))
+                    : source.Indicators.Where(i => !i.IsWithdrawn).OrderBy(i => i.SortOrder)
+                        .Select(i => (i.Id, Definition: i.ToDefinition(), i.SectionId, i.ParentId, Services: (IReadOnlyList<int>)[.. i.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId)], i.CatalogueCode));
+                var sourceSections = inForce
+                    ? source.Sections.Where(s => s.IsInForce).OrderBy(s => s.InForceSortOrder).Select(s => (s.Id, Label: s.InForceLabel, Title: s.InForceTitle))
+                    : source.Sections.Where(s => !s.IsWithdrawn).OrderBy(s => s.SortOrder).Select(s => (s.Id, s.Label, s.Title));
+                var sections = sourceSections.ToDictionary(s => s.Id, s => plan.AddSection(s.Label, s.Title));
+                var copies = new Dictionary<int, Indicator>();
+                foreach (var indicator in rows)
+                {
+                    var definition = indicator.Definition with
+                    {
+                        PreviousFact = actuals.Contains(indicator.Id) ? Rollup.Combine(indicator.Definition.Rollup, actuals[indicator.Id]) : null,
+                        Target = null,
+                        Deadline = DeadlineText.For(indicator.Definition.Schedule, year),
+                    };
+                    var services = indicator.Services.Select(id => organisation.Services.Single(s => s.Id == id));
+                    copies[indicator.Id] = plan.AddIndicator(
+                        sections[indicator.SectionId], definition, services, indicator.ParentId is { } parent ? copies[parent] : null);
+                    copies[indicator.Id].MapToCatalogue(indicator.CatalogueCode);
+                }
+
+                return [];
+            },
+            title,
+            cancellationToken);
     }
 
     private IQueryable<PlanVersion> VisibleVersions(int planId)

@@ -42,6 +42,11 @@ public sealed class PlanFamilyEditTests(DatabaseFixture database) : IAsyncLifeti
         Set(page, fields, "10.4", "PreviousFact", "2929");
         var saved = await client.PostAsync($"/PlanEditor/Family/{row10}", new FormUrlEncodedContent(fields));
 
+        var row102 = await IndicatorIdAsync("10.2");
+        var single = await Html.ParseAsync(await client.GetAsync($"/PlanEditor/EditIndicator/{row102}"));
+        var editor = await Html.ParseAsync(await client.GetAsync($"/PlanEditor/Index/{_planId}"));
+        single.QuerySelector($"a[href='/PlanEditor/Family/{row102}']").Should().NotBeNull("an \"of which\" row's form leads to its family's form");
+        editor.QuerySelector($"tr[data-number='10'] a[href='/PlanEditor/Family/{row10}']").Should().NotBeNull();
         numbers.Should().Equal("10", "10.1", "10.2", "10.3", "10.4");
         saved.IsRedirectTo($"/PlanEditor/Index/{_planId}").Should().BeTrue();
         (await TargetsAsync()).Should().Equal(5000m, 0m, 3500m, null, 1500m);

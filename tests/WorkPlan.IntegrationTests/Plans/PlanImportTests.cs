@@ -42,6 +42,7 @@ public sealed class PlanImportTests(DatabaseFixture database) : IAsyncLifetime
         var copy = (await new PlanService(db, new Core.Common.FixedCurrentUser(admin)).GetDocumentAsync(imported.Id)).Value;
         copy.Sections.Select(s => (s.Label, s.Title)).Should().Equal(original.Sections.Select(s => (s.Label, s.Title)));
         copy.Rows.Select(Shape).Should().Equal(original.Rows.Select(Shape), "export then import gives the same plan, row for row");
+        copy.Rows.Where(r => r.Number is "42" or "42.1" or "42.2").Should().HaveCount(3).And.OnlyContain(r => r.Services.Count == 0, "a blank responsible cell imports as no service");
         (await db.PendingImports.CountAsync()).Should().Be(0, "a confirmed preview is used up");
     }
 
