@@ -227,8 +227,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             return [new ValidationError(nameof(command.Name), Messages.NameRequired)];
         }
 
-        var name = command.Name.Trim();
-        return siblings.Any(s => s.Id != selfId && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+        return siblings.Any(s => s.Id != selfId && UzbekText.SameName(s.Name, command.Name))
             ? [new ValidationError(nameof(command.Name), Messages.DuplicateName)]
             : [];
     }
