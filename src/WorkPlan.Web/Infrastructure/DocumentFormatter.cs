@@ -38,6 +38,16 @@ public sealed class DocumentFormatter(IStringLocalizer<SharedResource> localizer
         ? localizer["Date.Signed", d.Year, d.Day, MonthGenitive(d.Month)]
         : localizer["Date.Blank", year];
 
+    /// <summary>A date as users write it: 2022 yil "5" yanvar.</summary>
+    public string Date(DateOnly date) => localizer["Date.Signed", date.Year, date.Day, MonthGenitive(date.Month)];
+
+    /// <summary>A moment in the app's clock (Uzbekistan time) as users write it: 2022 yil "5" yanvar, 14:03.</summary>
+    public string DateTime(DateTimeOffset at)
+    {
+        var local = at.ToOffset(WorkPlan.Core.Actuals.EntryWindow.LocalOffset);
+        return string.Create(CultureInfo.InvariantCulture, $"{Date(DateOnly.FromDateTime(local.DateTime))}, {local:HH:mm}");
+    }
+
     /// <summary>The month's name as it follows a day number ("5 yanvar", "5 января").</summary>
     public string MonthGenitive(int month) => localizer[$"Month.Genitive.{month}"];
 

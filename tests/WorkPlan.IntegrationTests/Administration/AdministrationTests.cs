@@ -35,7 +35,7 @@ public sealed class AdministrationTests(DatabaseFixture database) : IAsyncLifeti
         entry.UserName.Should().Be("andijon.admin");
         entry.After.Should().Contain("Oltinko'l TAKM");
         entry.Before.Should().BeNull();
-        audit.QuerySelector("tbody tr")!.Text().Should().Contain("Tashkilot qo'shildi").And.Contain("andijon.admin");
+        audit.QuerySelector("tbody tr")!.Text().Should().Contain("Tashkilot qo'shildi").And.Contain("Andijon viloyat administratori");
     }
 
     [Fact]
