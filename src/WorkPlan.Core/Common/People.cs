@@ -12,6 +12,9 @@ public interface IPeople
 {
     /// <summary>The people with these user ids; an id of no user is left out.</summary>
     Task<IReadOnlyDictionary<string, Person>> FindAsync(IEnumerable<string> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The active heads of these services, by service id.</summary>
+    Task<IReadOnlyDictionary<int, IReadOnlyList<Person>>> ServiceHeadsAsync(IEnumerable<int> serviceIds, CancellationToken cancellationToken = default);
 }
 
 public static class PeopleExtensions

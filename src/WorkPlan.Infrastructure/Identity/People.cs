@@ -23,4 +23,22 @@ public sealed class People(AppDbContext db) : IPeople
             u => new Person(string.IsNullOrWhiteSpace(u.FullName) ? u.UserName ?? u.Id : u.FullName, u.Role),
             StringComparer.Ordinal);
     }
+
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<Person>>> ServiceHeadsAsync(IEnumerable<int> serviceIds, CancellationToken cancellationToken = default)
+    {
+        var ids = serviceIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<int, IReadOnlyList<Person>>();
+        }
+
+        var heads = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.Role == Roles.ServiceHead && u.ServiceId != null && ids.Contains(u.ServiceId.Value))
+            .OrderBy(u => u.FullName)
+            .Select(u => new { ServiceId = u.ServiceId!.Value, u.UserName, u.FullName, u.Role })
+            .ToListAsync(cancellationToken);
+        return heads.GroupBy(u => u.ServiceId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<Person>)[.. g.Select(u => new Person(string.IsNullOrWhiteSpace(u.FullName) ? u.UserName ?? string.Empty : u.FullName, u.Role))]);
+    }
 }
