@@ -115,6 +115,7 @@ public static class DependencyInjection
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<IServiceUsage, ServiceUsage>();
+        services.AddScoped<WorkPlan.Core.Common.IPeople, People>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountService>();
         services.AddSingleton<DbTicketStore>();

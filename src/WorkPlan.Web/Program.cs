@@ -13,6 +13,10 @@ using WorkPlan.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Static assets from the build output too (scripts/run.sh, tests), in every environment; a published app
+// has no build manifest and serves its own published, precompressed files.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
@@ -109,16 +113,27 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseSerilogRequestLogging();
 app.UseMiddleware<ClientAbortMiddleware>();
-app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+
+// Files of wwwroot known at build time are served by MapStaticAssets below: compressed at build (gzip; Brotli
+// too when published), with fingerprinted URLs cached for a year. Files put into wwwroot after the build
+// (the benchmark's baseline file) fall back to the plain static file middleware.
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseMiddleware<AccountGateMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
+
+// Static assets answer straight from routing (no session lookup, no account gate): they are public.
+app.MapStaticAssets().ShortCircuit();
 app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+
+// The views' asp-append-version links point at the fingerprinted URLs (the convention builder of all controllers;
+// on MapControllerRoute's builder WithStaticAssets has no effect).
+app.MapControllers().WithStaticAssets();
 
 using (var scope = app.Services.CreateScope())
 {

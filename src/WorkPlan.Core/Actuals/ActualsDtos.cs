@@ -1,3 +1,4 @@
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Core.Actuals;
@@ -57,7 +58,10 @@ public sealed record SaveOutcome(int Saved, IReadOnlyList<CellConflict> Conflict
     public bool HasConflicts => Conflicts.Count > 0;
 }
 
-public sealed record ActualChangeLine(DateTimeOffset At, string UserName, decimal? OldValue, decimal? NewValue, string? OldNote, string? NewNote);
+public sealed record ActualChangeLine(DateTimeOffset At, Person By, decimal? OldValue, decimal? NewValue, string? OldNote, string? NewNote);
+
+/// <summary>The history of one indicator's value in one month: which indicator (number, name, unit), then each change, newest first.</summary>
+public sealed record ValueHistory(string Number, string Name, string? Unit, Measure Measure, int Month, IReadOnlyList<ActualChangeLine> Lines);
 
 /// <summary>A missing entry on a service head's list: a due month without a value.</summary>
 public sealed record MissingEntry(int PlanId, int IndicatorId, string Number, string Name, int Month, bool Open);

@@ -10,7 +10,7 @@ namespace WorkPlan.Core.Actuals;
 /// Monthly actuals: the entry sheet, saving a month in one transaction with no silent overwrite,
 /// each value's history, reopening a locked month, and what is still missing.
 /// </summary>
-public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ActualsOptions> options)
+public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ActualsOptions> options, IPeople people)
 {
     public static class Messages
     {
@@ -169,7 +169,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .ToList();
         if (conflicts.Count > 0)
         {
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, conflicts));
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, await NamedAsync(conflicts, cancellationToken)));
         }
 
         foreach (var cell in changed)
@@ -203,26 +203,33 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             // new row for the same month): nothing of ours was written; show them what is there now.
             db.ChangeTracker.Clear();
             var now2 = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month == month).ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, [.. changed.Select(c => Conflict(c, now2.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].InForceNumber))]));
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, await NamedAsync([.. changed.Select(c => Conflict(c, now2.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].InForceNumber))], cancellationToken)));
         }
 
         return Result<SaveOutcome>.Ok(new SaveOutcome(changed.Count, []));
     }
 
     /// <summary>Every change of one value, newest first.</summary>
-    public async Task<Result<IReadOnlyList<ActualChangeLine>>> HistoryAsync(int indicatorId, int month, CancellationToken cancellationToken = default)
+    public async Task<Result<ValueHistory>> HistoryAsync(int indicatorId, int month, CancellationToken cancellationToken = default)
     {
-        var visible = await db.Indicators.WithWithdrawn().Where(AccessRules.IndicatorsVisibleTo(currentUser.Required)).AnyAsync(i => i.Id == indicatorId, cancellationToken);
-        if (!visible)
+        var indicator = await db.Indicators.AsNoTracking().WithWithdrawn().Where(AccessRules.IndicatorsVisibleTo(currentUser.Required))
+            .Where(i => i.Id == indicatorId)
+            .Select(i => new { Number = i.IsInForce ? i.InForceNumber : i.Number, Name = i.IsInForce ? i.InForceName : i.Name, Unit = i.IsInForce ? i.InForceUnit : i.Unit, Measure = i.IsInForce ? i.InForceMeasure : i.Measure })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (indicator is null || month is < 1 or > 12)
         {
-            return Result<IReadOnlyList<ActualChangeLine>>.NotFound();
+            return Result<ValueHistory>.NotFound();
         }
 
-        return Result<IReadOnlyList<ActualChangeLine>>.Ok(await db.ActualChanges.AsNoTracking()
+        var changes = await db.ActualChanges.AsNoTracking()
             .Where(c => c.IndicatorId == indicatorId && c.Month == month)
             .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Select(c => new ActualChangeLine(c.At, c.UserName, c.OldValue, c.NewValue, c.OldNote, c.NewNote))
-            .ToListAsync(cancellationToken));
+            .Select(c => new { c.At, c.UserId, c.UserName, c.OldValue, c.NewValue, c.OldNote, c.NewNote })
+            .ToListAsync(cancellationToken);
+        var named = await people.FindAsync(changes.Select(c => c.UserId), cancellationToken);
+        return Result<ValueHistory>.Ok(new ValueHistory(
+            indicator.Number, indicator.Name, indicator.Unit, indicator.Measure, month,
+            [.. changes.Select(c => new ActualChangeLine(c.At, named.Named(c.UserId, c.UserName), c.OldValue, c.NewValue, c.OldNote, c.NewNote))]));
     }
 
     /// <summary>The director reopens a locked month of their centre's plan, with a reason (recorded).</summary>
@@ -318,6 +325,13 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     }
 
     private static string? Normalise(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    /// <summary>A conflict says who saved the other value by their name, not their user id.</summary>
+    private async Task<IReadOnlyList<CellConflict>> NamedAsync(IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)
+    {
+        var named = await people.FindAsync(conflicts.Select(c => c.By).OfType<string>(), cancellationToken);
+        return [.. conflicts.Select(c => c.By is null ? c : c with { By = named.Named(c.By, c.By).Name })];
+    }
 
     private static CellConflict Conflict(CellInput mine, MonthlyActual? theirs, string number) =>
         new(mine.IndicatorId, number, mine.Value, Normalise(mine.Note), theirs?.Value, theirs?.Note, theirs?.EnteredBy, theirs?.EnteredAt, theirs?.Version);

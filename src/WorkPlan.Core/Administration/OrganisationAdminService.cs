@@ -90,7 +90,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record("Organisation.Created", nameof(Organisation), organisation.Id, organisation.Id, null, Snapshot(organisation));
+        audit.Record(AuditAction.OrganisationCreated, nameof(Organisation), organisation.Id, organisation.Id, null, Snapshot(organisation));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result<int>.Ok(organisation.Id);
@@ -114,7 +114,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         var before = Snapshot(organisation);
         organisation.Rename(command.Name, command.ShortName);
         organisation.SetDirector(command.DirectorTitle, command.DirectorName);
-        audit.Record("Organisation.Updated", nameof(Organisation), organisation.Id, organisation.Id, before, Snapshot(organisation));
+        audit.Record(AuditAction.OrganisationUpdated, nameof(Organisation), organisation.Id, organisation.Id, before, Snapshot(organisation));
         return await SaveAsync(cancellationToken);
     }
 
@@ -139,7 +139,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         organisation.Services.Add(service);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record("Service.Created", nameof(Service), service.Id, organisation.Id, null, Snapshot(service));
+        audit.Record(AuditAction.ServiceCreated, nameof(Service), service.Id, organisation.Id, null, Snapshot(service));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result<int>.Ok(service.Id);
@@ -172,7 +172,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         db.Entry(service).Property(s => s.Version).OriginalValue = command.Version;
         var before = Snapshot(service);
         service.Rename(command.Name, command.ShortName);
-        audit.Record("Service.Updated", nameof(Service), service.Id, service.OrganisationId, before, Snapshot(service));
+        audit.Record(AuditAction.ServiceUpdated, nameof(Service), service.Id, service.OrganisationId, before, Snapshot(service));
         return await SaveAsync(cancellationToken);
     }
 
@@ -192,7 +192,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         }
 
         db.Services.Remove(service);
-        audit.Record("Service.Deleted", nameof(Service), service.Id, service.OrganisationId, Snapshot(service), null);
+        audit.Record(AuditAction.ServiceDeleted, nameof(Service), service.Id, service.OrganisationId, Snapshot(service), null);
         return await SaveAsync(cancellationToken);
     }
 
@@ -228,8 +228,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             return [new ValidationError(nameof(command.Name), Messages.NameRequired)];
         }
 
-        var name = command.Name.Trim();
-        return siblings.Any(s => s.Id != selfId && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))
+        return siblings.Any(s => s.Id != selfId && UzbekText.SameName(s.Name, command.Name))
             ? [new ValidationError(nameof(command.Name), Messages.DuplicateName)]
             : [];
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using WorkPlan.Core.Common;
@@ -14,17 +15,19 @@ public sealed class AuditLog(IAppDbContext db, ICurrentUser currentUser, TimePro
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new JsonStringEnumConverter() },
     };
 
-    public void Record(string action, string entityType, object entityId, int? organisationId, object? before, object? after)
+    public void Record(AuditAction action, string entityType, object entityId, int? organisationId, object? before, object? after)
     {
+        ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(entityId);
         var user = currentUser.User;
         db.AuditEntries.Add(new AuditEntry(
             clock.GetUtcNow(),
             user?.UserId ?? "system",
             user?.UserName ?? "system",
-            action,
+            action.Key,
             entityType,
             Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture)!,
             organisationId,

@@ -105,7 +105,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
                 row.ParentId is { } parent ? added[parent] : null);
         }
 
-        audit.Record("CatalogueBuilt", Entity, regionId, regionId, null, new { planId, Rows = rows.Count });
+        audit.Record(AuditAction.CatalogueBuilt, Entity, regionId, regionId, null, new { planId, Rows = rows.Count });
         return await SaveAsync(cancellationToken);
     }
 
@@ -205,14 +205,14 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         if (item is null)
         {
             item = template.Add(code, definition, parent);
-            audit.Record("CatalogueItemAdded", Entity, template.RegionId, template.RegionId, null, new { item.Code, item.Number, item.Name });
+            audit.Record(AuditAction.CatalogueItemAdded, Entity, template.RegionId, template.RegionId, null, new { item.Code, item.Number, item.Name });
         }
         else
         {
             db.Entry(item).Property(i => i.Version).OriginalValue = input.Version;
             var before = new { item.Code, item.Number, item.Name, item.Unit, item.Rollup };
             template.Change(item, code, definition, parent);
-            audit.Record("CatalogueItemChanged", Entity, template.RegionId, template.RegionId, before, new { item.Code, item.Number, item.Name, item.Unit, item.Rollup });
+            audit.Record(AuditAction.CatalogueItemChanged, Entity, template.RegionId, template.RegionId, before, new { item.Code, item.Number, item.Name, item.Unit, item.Rollup });
         }
 
         var saved = await SaveAsync(cancellationToken);
@@ -239,7 +239,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
 
         db.Entry(item).Property(i => i.Version).OriginalValue = version;
         template.Remove(item);
-        audit.Record("CatalogueItemDeleted", Entity, template.RegionId, template.RegionId, new { item.Code, item.Number, item.Name }, null);
+        audit.Record(AuditAction.CatalogueItemDeleted, Entity, template.RegionId, template.RegionId, new { item.Code, item.Number, item.Name }, null);
         return await SaveAsync(cancellationToken);
     }
 
@@ -259,7 +259,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         db.Entry(template).Property(t => t.Version).OriginalValue = version;
         var user = currentUser.Required;
         template.Publish(user.UserName, clock.GetUtcNow());
-        audit.Record("CataloguePublished", Entity, template.RegionId, template.RegionId, null, new { Rows = template.Items.Count });
+        audit.Record(AuditAction.CataloguePublished, Entity, template.RegionId, template.RegionId, null, new { Rows = template.Items.Count });
         return await SaveAsync(cancellationToken);
     }
 
@@ -420,7 +420,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             return Result.Ok();
         }
 
-        audit.Record("CatalogueMapped", "Plan", planId, plan.OrganisationId, null, changed.Select(c => new { indicators[c.Key].Number, From = indicators[c.Key].CatalogueCode, To = c.Value }).ToList());
+        audit.Record(AuditAction.CatalogueMapped, "Plan", planId, plan.OrganisationId, null, changed.Select(c => new { indicators[c.Key].Number, From = indicators[c.Key].CatalogueCode, To = c.Value }).ToList());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

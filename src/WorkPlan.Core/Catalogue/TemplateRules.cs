@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Core.Catalogue;
 
@@ -86,13 +86,8 @@ public static partial class TemplateRules
             return new HashSet<string>();
         }
 
-        var unified = new StringBuilder(text.Length);
-        foreach (var c in text.ToLower(CultureInfo.InvariantCulture))
-        {
-            unified.Append(c is '\u02BB' or '\u02BC' or '\u2018' or '\u2019' or '`' ? '\'' : c);
-        }
-
-        return WordPattern().Matches(unified.ToString()).Select(m => m.Value).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
+        var unified = UzbekText.FoldApostrophes(text.ToLower(CultureInfo.InvariantCulture));
+        return WordPattern().Matches(unified).Select(m => m.Value).Where(w => w.Length >= 3).ToHashSet(StringComparer.Ordinal);
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}$", RegexOptions.CultureInvariant)]

@@ -7,14 +7,40 @@ using WorkPlan.Core.Reports;
 
 namespace WorkPlan.Core.Home;
 
-/// <summary>What waits for a district's director or inspector: the plan, this month's entries, the quarter's report.</summary>
-public sealed record DistrictHome(int PlanId, string PlanTitle, PlanStatus PlanStatus, int Month, int Entered, int Due, int BehindPlan, IReadOnlyList<(int Quarter, ReportStatus Status, bool Late)> Reports);
+/// <summary>
+/// What waits for a district's director or inspector: what they must act on (<see cref="Waiting"/>), the plan, this
+/// month's entries and who has not entered them yet, the quarters' reports.
+/// </summary>
+public sealed record DistrictHome(
+    int PlanId, string PlanTitle, PlanStatus PlanStatus, int Month, int Entered, int Due, int BehindPlan,
+    IReadOnlyList<(int Quarter, ReportStatus Status, bool Late)> Reports,
+    IReadOnlyList<WaitingItem> Waiting,
+    IReadOnlyList<NotEntered> NotEntered);
+
+/// <summary>Kinds of work that wait for a district's director or inspector on the home page.</summary>
+public enum WaitingKind
+{
+    /// <summary>The plan was sent and waits for the director's TASDIQLAYMAN.</summary>
+    PlanToApprove,
+
+    /// <summary>The plan came back (from the region or the director) with a reason: fix and send again.</summary>
+    PlanReturned,
+
+    /// <summary>A quarter's report came back from the region with a reason: correct and submit again.</summary>
+    ReportReturned,
+}
+
+/// <summary>One thing that waits: its kind, the quarter (for a report) and the reason given, if any.</summary>
+public sealed record WaitingItem(WaitingKind Kind, int? Quarter, string? Reason);
+
+/// <summary>A service that has not entered all of this month's due values yet: its name, its heads by name, how many are missing.</summary>
+public sealed record NotEntered(int? ServiceId, string Service, IReadOnlyList<Person> Heads, int Missing, int Due);
 
 /// <summary>What waits for the regional centre: plans to agree, reports to accept, districts that are late.</summary>
 public sealed record RegionHome(IReadOnlyList<(int PlanId, string Organisation, int Year, PlanStatus Status)> PlansToAgree, IReadOnlyList<InboxLine> ReportsToAccept, IReadOnlyList<InboxLine> Late);
 
 /// <summary>The start page's answer to "what do I have to do now?", role by role.</summary>
-public sealed class HomeService(IAppDbContext db, ICurrentUser currentUser, ActualsService actuals, QuarterlyReportService reports)
+public sealed class HomeService(IAppDbContext db, ICurrentUser currentUser, ActualsService actuals, QuarterlyReportService reports, IPeople people)
 {
     public async Task<DistrictHome?> DistrictAsync(CancellationToken cancellationToken = default)
     {
@@ -23,8 +49,21 @@ public sealed class HomeService(IAppDbContext db, ICurrentUser currentUser, Actu
             return null;
         }
 
+        var user = currentUser.Required;
         var sheet = await actuals.GetSheetAsync(planId, null, null, cancellationToken);
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Title, p.Status }).SingleAsync(cancellationToken);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new { p.Title, p.Status, p.ReturnReason, p.OrganisationId }).SingleAsync(cancellationToken);
+        var waiting = new List<WaitingItem>();
+        if (plan.Status is PlanStatus.Submitted or PlanStatus.Agreed && AccessRules.CanApprovePlan(user, plan.OrganisationId))
+        {
+            waiting.Add(new WaitingItem(WaitingKind.PlanToApprove, null, null));
+        }
+
+        if (plan.Status == PlanStatus.Draft && !string.IsNullOrWhiteSpace(plan.ReturnReason))
+        {
+            waiting.Add(new WaitingItem(WaitingKind.PlanReturned, null, plan.ReturnReason));
+        }
+
         var quarters = new List<(int, ReportStatus, bool)>();
         for (var quarter = 1; quarter <= 4; quarter++)
         {
@@ -32,13 +71,34 @@ public sealed class HomeService(IAppDbContext db, ICurrentUser currentUser, Actu
             if (page.IsOk)
             {
                 quarters.Add((quarter, page.Value.Status, page.Value.IsLate && page.Value.Status is ReportStatus.Draft or ReportStatus.Returned));
+                if (page.Value.Status == ReportStatus.Returned)
+                {
+                    waiting.Add(new WaitingItem(WaitingKind.ReportReturned, quarter, page.Value.ReturnReason));
+                }
             }
         }
 
+        // Requests to reopen a locked month, when there are any, join this list as their own kind.
         var rows = sheet.Value.Rows;
         return new DistrictHome(
             planId, plan.Title, plan.Status, sheet.Value.Month,
-            rows.Count(r => r.Due && r.Value is not null), rows.Count(r => r.Due), rows.Count(r => r.BehindPlan), quarters);
+            rows.Count(r => r.Due && r.Value is not null), rows.Count(r => r.Due), rows.Count(r => r.BehindPlan), quarters,
+            waiting, await NotEnteredAsync(planId, sheet.Value.Month, cancellationToken));
+    }
+
+    /// <summary>The services still missing due values of the month, with their heads by name, most missing first.</summary>
+    private async Task<IReadOnlyList<NotEntered>> NotEnteredAsync(int planId, int month, CancellationToken cancellationToken)
+    {
+        var missing = (await actuals.CompletenessAsync(planId, cancellationToken))
+            .Where(c => c.Month == month && c.Entered < c.Due)
+            .ToList();
+        var heads = await people.ServiceHeadsAsync(missing.Select(c => c.ServiceId).OfType<int>(), cancellationToken);
+        return
+        [
+            .. missing
+                .OrderByDescending(c => c.Due - c.Entered).ThenBy(c => c.ServiceName, StringComparer.CurrentCulture)
+                .Select(c => new NotEntered(c.ServiceId, c.ServiceName, c.ServiceId is { } id && heads.TryGetValue(id, out var h) ? h : [], c.Due - c.Entered, c.Due)),
+        ];
     }
 
     public async Task<RegionHome> RegionAsync(CancellationToken cancellationToken = default)

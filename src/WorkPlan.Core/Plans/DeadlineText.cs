@@ -1,3 +1,5 @@
+using WorkPlan.Core.Common;
+
 namespace WorkPlan.Core.Plans;
 
 /// <summary>The printed deadline for a schedule, as the plans write it ("2022-yil davomida", "2022 yil I-III-chorak").</summary>
@@ -29,7 +31,7 @@ public static class DeadlineText
     /// </summary>
     public static DueSchedule Parse(string? text)
     {
-        var t = (text ?? string.Empty).ToLowerInvariant().Replace('ʻ', '\'').Replace('’', '\'');
+        var t = UzbekText.FoldApostrophes((text ?? string.Empty).ToLowerInvariant());
         if (t.Contains("har oy", StringComparison.Ordinal))
         {
             return DueSchedule.Monthly();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Core.Plans;
 
@@ -65,7 +66,7 @@ public sealed record PlanActions(
     IReadOnlyList<PlanVersionLine> Versions,
     bool CanDiscard = false);
 
-public sealed record PlanEventLine(DateTimeOffset At, string UserName, PlanAction Action, PlanStatus ToStatus, int PlanVersion, string? Comment);
+public sealed record PlanEventLine(DateTimeOffset At, Person By, PlanAction Action, PlanStatus ToStatus, int PlanVersion, string? Comment);
 
 public sealed record PlanVersionLine(int Number, DateTimeOffset CameIntoForceAt, string? Reason);
 

@@ -9,7 +9,7 @@ namespace WorkPlan.Core.Plans;
 /// The plan's steps as use cases: submit, agree, approve, return, open an amendment. Each checks who
 /// may take it, records it, and when the plan comes into force stores the version's snapshot.
 /// </summary>
-public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUser, PlanService documents, TimeProvider clock)
+public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUser, PlanService documents, TimeProvider clock, IPeople people)
 {
     /// <summary>Uzbekistan's time (UTC+5, no daylight saving): the date written on a signature line.</summary>
     public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(5);
@@ -37,9 +37,11 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             return Result<PlanActions>.NotFound();
         }
 
-        var events = await db.PlanEvents.AsNoTracking().Where(e => e.PlanId == planId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new PlanEventLine(e.At, e.UserName, e.Action, e.ToStatus, e.PlanVersion, e.Comment))
+        var steps = await db.PlanEvents.AsNoTracking().Where(e => e.PlanId == planId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new { e.At, e.UserId, e.UserName, e.Action, e.ToStatus, e.PlanVersion, e.Comment })
             .ToListAsync(cancellationToken);
+        var named = await people.FindAsync(steps.Select(e => e.UserId), cancellationToken);
+        var events = steps.Select(e => new PlanEventLine(e.At, named.Named(e.UserId, e.UserName), e.Action, e.ToStatus, e.PlanVersion, e.Comment)).ToList();
         var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).OrderBy(v => v.Number)
             .Select(v => new PlanVersionLine(v.Number, v.CameIntoForceAt, v.Reason))
             .ToListAsync(cancellationToken);

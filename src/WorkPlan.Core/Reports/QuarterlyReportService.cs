@@ -21,7 +21,11 @@ public sealed record QuarterlyReportPage(
     uint Version);
 
 /// <summary>A line of the regional centre's inbox.</summary>
-public sealed record InboxLine(int PlanId, string OrganisationName, int Year, int Quarter, ReportStatus Status, DateOnly DueDate, DateTimeOffset? SubmittedAt, bool IsLate);
+public sealed record InboxLine(int PlanId, string OrganisationName, int Year, int Quarter, ReportStatus Status, DateOnly DueDate, DateTimeOffset? SubmittedAt, bool IsLate)
+{
+    /// <summary>How much the line waits for the region: 0 a report to accept or return, 1 a district behind its deadline (not sent, or returned and not sent again), 2 nothing to do.</summary>
+    public int Urgency => Status == ReportStatus.Submitted ? 0 : IsLate && Status is ReportStatus.Draft or ReportStatus.Returned ? 1 : 2;
+}
 
 /// <summary>
 /// Quarterly reports: built from the monthly actuals by each indicator's roll-up kind; submitted by the
@@ -216,7 +220,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                     var due = s?.DueDate ?? DueDateOf(p.Year, q);
                     return new InboxLine(p.Id, p.OrganisationName, p.Year, q, s?.Status ?? ReportStatus.Draft, due, s?.SubmittedAt, IsLate(due, s?.SubmittedAt) || (s is null && today > due));
                 }))
-                .OrderByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ThenBy(l => l.OrganisationName),
+                .OrderBy(l => l.Urgency).ThenByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ThenBy(l => l.OrganisationName),
         ];
     }
 

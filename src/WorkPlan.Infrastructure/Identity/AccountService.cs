@@ -12,6 +12,9 @@ public enum SignInOutcome
     Succeeded,
     RequiresTwoFactor,
     LockedOut,
+
+    /// <summary>The password was right but the account is deactivated (never said for a wrong password).</summary>
+    Deactivated,
     Failed,
 }
 
@@ -26,7 +29,35 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
     public async Task<SignInOutcome> SignInAsync(string userName, string password)
     {
         var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsNotAllowed && await IsDeactivatedWithThisPasswordAsync(userName.Trim(), password))
+        {
+            logger.LogWarning("Sign-in refused, account deactivated: {UserName}", userName.Trim());
+            return SignInOutcome.Deactivated;
+        }
+
         return Log(result, userName.Trim(), "password");
+    }
+
+    /// <summary>
+    /// Identity refuses a deactivated account before it looks at the password. Only someone who knows the
+    /// password learns that the account is deactivated; a wrong password counts as a failed attempt and
+    /// reads as any other wrong password, so the answer never tells whether an account exists.
+    /// </summary>
+    private async Task<bool> IsDeactivatedWithThisPasswordAsync(string userName, string password)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is not { IsActive: false } || await users.IsLockedOutAsync(user))
+        {
+            return false;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            return true;
+        }
+
+        await users.AccessFailedAsync(user);
+        return false;
     }
 
     public async Task<SignInOutcome> SignInWithAuthenticatorAsync(string code)

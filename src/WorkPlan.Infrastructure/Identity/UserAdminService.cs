@@ -103,7 +103,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
             return Result<string>.Invalid(IdentityErrors(created, nameof(command.Password)));
         }
 
-        audit.Record("User.Created", "User", user.Id, user.OrganisationId, null, Snapshot(user));
+        audit.Record(AuditAction.UserCreated, "User", user.Id, user.OrganisationId, null, Snapshot(user));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result<string>.Ok(user.Id);
@@ -142,7 +142,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         user.Role = command.Role;
         user.OrganisationId = command.OrganisationId;
         user.ServiceId = command.ServiceId;
-        return await SaveUserAsync(user, "User.Updated", before, accessChanged, cancellationToken);
+        return await SaveUserAsync(user, AuditAction.UserUpdated, before, accessChanged, cancellationToken);
     }
 
     /// <summary>Deactivates (or reactivates) an account; a deactivated user's open sessions end at the next stamp check.</summary>
@@ -161,7 +161,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
 
         var before = Snapshot(user);
         user.IsActive = active;
-        return await SaveUserAsync(user, active ? "User.Activated" : "User.Deactivated", before, endSessions: !active, cancellationToken);
+        return await SaveUserAsync(user, active ? AuditAction.UserActivated : AuditAction.UserDeactivated, before, endSessions: !active, cancellationToken);
     }
 
     /// <summary>Sets a new temporary password (shown once to the administrator) that the user must change; ends their sessions and lockout.</summary>
@@ -181,7 +181,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         user.AccessFailedCount = 0;
         await users.UpdateSecurityStampAsync(user);
         await DbTicketStore.EndSessionsAsync(db, user.Id, cancellationToken);
-        audit.Record("User.PasswordReset", "User", user.Id, user.OrganisationId, null, null);
+        audit.Record(AuditAction.UserPasswordReset, "User", user.Id, user.OrganisationId, null, null);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result<string>.Ok(password);
@@ -235,7 +235,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         return errors;
     }
 
-    private async Task<Result> SaveUserAsync(AppUser user, string action, object before, bool endSessions, CancellationToken cancellationToken)
+    private async Task<Result> SaveUserAsync(AppUser user, AuditAction action, object before, bool endSessions, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = endSessions ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Infrastructure.Import;
 
@@ -25,13 +26,7 @@ internal static partial class CellText
     public static string Key(string? text) => Collapse(NormaliseApostrophes(text ?? string.Empty)).ToUpperInvariant();
 
     /// <summary>Uzbek Latin writes o' and g' with several look-alike characters; use one.</summary>
-    public static string NormaliseApostrophes(string text) => text
-        .Replace('\u2019', '\'')
-        .Replace('\u2018', '\'')
-        .Replace('\u02BC', '\'')
-        .Replace('\u02BB', '\'')
-        .Replace('`', '\'')
-        .Replace('\u00B4', '\'');
+    public static string NormaliseApostrophes(string text) => UzbekText.FoldApostrophes(text);
 
     /// <summary>Line breaks and runs of spaces become one space; trimmed.</summary>
     public static string Collapse(string? text) =>

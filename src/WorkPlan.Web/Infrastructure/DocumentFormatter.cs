@@ -38,6 +38,38 @@ public sealed class DocumentFormatter(IStringLocalizer<SharedResource> localizer
         ? localizer["Date.Signed", d.Year, d.Day, MonthGenitive(d.Month)]
         : localizer["Date.Blank", year];
 
+    /// <summary>A date as users write it: 2022 yil "5" yanvar.</summary>
+    public string Date(DateOnly date) => localizer["Date.Signed", date.Year, date.Day, MonthGenitive(date.Month)];
+
+    /// <summary>A moment in the app's clock (Uzbekistan time) as users write it: 2022 yil "5" yanvar, 14:03.</summary>
+    public string DateTime(DateTimeOffset at)
+    {
+        var local = at.ToOffset(WorkPlan.Core.Actuals.EntryWindow.LocalOffset);
+        return string.Create(CultureInfo.InvariantCulture, $"{Date(DateOnly.FromDateTime(local.DateTime))}, {local:HH:mm}");
+    }
+
+    /// <summary>
+    /// A count with its noun in the right plural form: "24 показателя", "25 показателей", "1 indicator". The resource
+    /// gives the forms separated by "|": Russian one|few|many, English one|other, Uzbek one form ("24 ta ko'rsatkich").
+    /// </summary>
+    public string Count(int count, string key)
+    {
+        var forms = localizer[key, Number(count)].Value.Split('|');
+        return forms[Math.Min(PluralForm(count, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), forms.Length - 1)];
+    }
+
+    /// <summary>Which plural form a count takes: Russian 0 one (1, 21), 1 few (2–4, 22–24), 2 many (5–20, 25); English 0 one, 1 other.</summary>
+    internal static int PluralForm(int count, string language)
+    {
+        var n = Math.Abs(count);
+        return language switch
+        {
+            "ru" => n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? 1 : 2,
+            "en" => n == 1 ? 0 : 1,
+            _ => 0,
+        };
+    }
+
     /// <summary>The month's name as it follows a day number ("5 yanvar", "5 января").</summary>
     public string MonthGenitive(int month) => localizer[$"Month.Genitive.{month}"];
 

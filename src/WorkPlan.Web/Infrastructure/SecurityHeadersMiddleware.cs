@@ -1,6 +1,6 @@
 namespace WorkPlan.Web.Infrastructure;
 
-/// <summary>Security headers on every response: no inline script, no framing, no MIME sniffing, little referrer; signed-in pages are not cached.</summary>
+/// <summary>Security headers on every response: no inline script, no framing, no MIME sniffing, little referrer; signed-in pages are not cached (static assets keep their own caching).</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
@@ -19,9 +19,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (context.User.Identity?.IsAuthenticated == true && !context.Request.Path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase))
+            if (context.User.Identity?.IsAuthenticated == true && string.IsNullOrEmpty(headers.CacheControl))
             {
-                // A signed-in page must not come back from the browser's cache after sign-out.
+                // A signed-in page must not come back from the browser's cache after sign-out. Static assets
+                // say how they may be cached (fingerprinted: a year, immutable) and keep it.
                 headers.CacheControl = "no-store";
             }
 

@@ -79,7 +79,42 @@ public sealed class SignInTests(DatabaseFixture database) : IAsyncLifetime
 
         deactivated.IsRedirectTo($"/Users/Edit/{id}").Should().BeTrue();
         afterwards.IsRedirectTo("http://localhost/Account/Login").Should().BeTrue("a deactivated user's session ends");
-        (await Html.ParseAsync(signInAgain)).ValidationText().Should().Contain("Login yoki parol noto'g'ri.");
+        (await Html.ParseAsync(signInAgain)).ValidationText().Should().Contain("Hisobingiz faolsizlantirilgan",
+            "the right password was given, so the user is told the account is deactivated");
+    }
+
+    [Fact]
+    public async Task SaysTheAccountIsDeactivated_WhenADeactivatedUserGivesTheRightPassword()
+    {
+        await DeactivateAsync("xojaobod.inspektor");
+
+        var response = await Forms.SignInAsync(Browser(), "xojaobod.inspektor", DemoUserSeeder.Password);
+        var page = await Html.ParseAsync(response);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.ValidationText().Should().Contain("Hisobingiz faolsizlantirilgan").And.NotContain("Login yoki parol noto'g'ri.");
+        (response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).Should()
+            .NotContain(c => c.StartsWith("WorkPlan.Auth=", StringComparison.Ordinal), "no session is opened");
+    }
+
+    [Fact]
+    public async Task SaysOnlyWrongLoginOrPassword_WhenADeactivatedUserGivesAWrongPassword()
+    {
+        await DeactivateAsync("xojaobod.inspektor");
+
+        var response = await Forms.SignInAsync(Browser(), "xojaobod.inspektor", "noto'g'ri-parol-123");
+        var page = await Html.ParseAsync(response);
+
+        page.ValidationText().Should().Contain("Login yoki parol noto'g'ri.").And.NotContain("faolsizlantirilgan",
+            "whoever does not know the password must not learn anything about the account");
+    }
+
+    private async Task DeactivateAsync(string userName)
+    {
+        var id = await UserIdAsync(userName);
+        var admin = database.Factory.CreateClientAs("xojaobod.admin");
+        var deactivated = await Forms.PostAsync(admin, $"/Users/Edit/{id}", $"/Users/Deactivate/{id}", new Dictionary<string, string>());
+        deactivated.IsRedirectTo($"/Users/Edit/{id}").Should().BeTrue();
     }
 
     [Fact]

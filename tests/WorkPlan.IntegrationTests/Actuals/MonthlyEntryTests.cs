@@ -105,7 +105,8 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
         conflict.StatusCode.Should().Be(HttpStatusCode.OK);
         page.QuerySelector(".alert-warning")!.Text().Should().Contain("boshqa foydalanuvchi");
         var cell = page.QuerySelector("tr[data-number='16'] .has-conflict")!;
-        cell.QuerySelector(".conflict")!.Text().Should().Contain("9 000").And.Contain("9 500");
+        cell.QuerySelector(".conflict")!.Text().Should().Contain("9 000").And.Contain("9 500")
+            .And.Contain("Abonement xizmati rahbari", "the other value is named by who saved it").And.NotContain(await UserIdAsync(Lending));
         cell.QuerySelector("input.cell-input")!.GetAttribute("value").Should().Be("9500", "what the user typed stays in the cell");
         (await ValueAsync("16", 9)).Should().Be(9000m);
         (await ValueAsync("17", 9)).Should().BeNull("a refused save writes nothing");
@@ -115,7 +116,11 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
         (await ValueAsync("16", 9)).Should().Be(9500m);
         (await ValueAsync("17", 9)).Should().Be(30000m);
         var history = await Html.ParseAsync(await second.GetAsync($"/Actuals/History?indicatorId={await IndicatorIdAsync("16")}&month=9"));
-        history.QuerySelectorAll("tbody tr").Select(r => r.Children[1].Text()).Should().Equal("xojaobod.direktor", Lending);
+        history.QuerySelectorAll("tbody tr").Select(r => r.Children[1].QuerySelector(".person")!.Text()).Should().Equal("M.Mo'minova", "Abonement xizmati rahbari");
+        history.QuerySelectorAll("tbody tr").Select(r => r.Children[1].Text()).Should().Equal("M.Mo'minova (Direktor)", "Abonement xizmati rahbari (Xizmat rahbari)");
+        history.QuerySelector("[data-indicator]")!.Text().Should().Contain("16").And.Contain("Kitobxonlar qatnovining hisobini olib borish");
+        history.QuerySelectorAll("tbody tr").Select(r => r.Children[0].Text())
+            .Should().OnlyContain(t => System.Text.RegularExpressions.Regex.IsMatch(t, "^\\d{4} yil \"\\d{1,2}\" [a-z']+, \\d{2}:\\d{2}$"), "dates as users write them, in Uzbekistan time");
     }
 
     [Fact]
@@ -229,6 +234,12 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
         return await db.MonthlyActuals.Where(a => a.Indicator!.PlanId == _planId && a.Indicator.Number == number && a.Month == month).Select(a => (decimal?)a.Value).SingleOrDefaultAsync();
+    }
+
+    private async Task<string> UserIdAsync(string userName)
+    {
+        await using var db = database.CreateContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
     private async Task<int> IndicatorIdAsync(string number)

@@ -35,7 +35,7 @@ public sealed class AdministrationTests(DatabaseFixture database) : IAsyncLifeti
         entry.UserName.Should().Be("andijon.admin");
         entry.After.Should().Contain("Oltinko'l TAKM");
         entry.Before.Should().BeNull();
-        audit.QuerySelector("tbody tr")!.Text().Should().Contain("Tashkilot qo'shildi").And.Contain("andijon.admin");
+        audit.QuerySelector("tbody tr")!.Text().Should().Contain("Tashkilot qo'shildi").And.Contain("Andijon viloyat administratori");
     }
 
     [Fact]
@@ -158,6 +158,26 @@ public sealed class AdministrationTests(DatabaseFixture database) : IAsyncLifeti
         (await Html.ParseAsync(stale)).ValidationText().Should().Contain("boshqa foydalanuvchi");
         await using var db = database.CreateContext();
         (await db.Services.SingleAsync(s => s.Id == service)).Name.Should().Be("Kadrlar bo'limi");
+    }
+
+    [Theory]
+    [InlineData("Fondlarni to‘ldirish, saqlash va ularga ishlov berish xizmati")]
+    [InlineData("Fondlarni toʻldirish, saqlash va ularga ishlov berish xizmati")]
+    [InlineData("fondlarni to’ldirish,  saqlash va ularga ishlov berish xizmati")]
+    public async Task RefusesAServiceName_WhenItDiffersFromAnotherOnlyByTheApostropheOfOOrG(string name)
+    {
+        var admin = database.Factory.CreateClientAs("xojaobod.admin");
+        var xojaobod = await OrganisationIdAsync("xojaobod");
+        await using var before = database.CreateContext();
+        var count = await before.Services.CountAsync(s => s.OrganisationId == xojaobod);
+
+        var response = await Forms.PostAsync(admin, $"/Services/Create?organisationId={xojaobod}", $"/Services/Create?organisationId={xojaobod}",
+            new Dictionary<string, string> { ["Input.Name"] = name, ["Input.ShortName"] = "Fondlar 2" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the form is shown again with the message");
+        (await Html.ParseAsync(response)).ValidationText().Should().Contain("shunday nomli xizmat bor");
+        await using var after = database.CreateContext();
+        (await after.Services.CountAsync(s => s.OrganisationId == xojaobod)).Should().Be(count, "\"{0}\" is the same service as \"to'ldirish\"", name);
     }
 
     private async Task<int> OrganisationIdAsync(string code)

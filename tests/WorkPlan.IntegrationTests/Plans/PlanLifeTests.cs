@@ -41,6 +41,24 @@ public sealed class PlanLifeTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NamesWhoTookEachStep_ByFullNameAndRole_OnTheDateAsUsersWriteIt()
+    {
+        var id = await PlanIdAsync("asaka");
+        await StepAsync(Director, id, "Submit");
+        await StepAsync(Region, id, "Agree");
+
+        var page = await Html.ParseAsync(await database.Factory.CreateClientAs(Director).GetAsync($"/Plans/Details/{id}"));
+
+        var steps = page.QuerySelectorAll(".plan-events li").Select(li => li.Text()).ToList();
+        steps.Should().HaveCount(2);
+        steps[0].Should().Contain("G.Ismailova").And.Contain("(Viloyat AKM direktori)").And.NotContain(Region);
+        steps[1].Should().Contain("Asaka TAKM direktori").And.Contain("(Direktor)").And.NotContain(Director);
+        var today = DateTime.UtcNow.AddHours(5);
+        steps.Should().OnlyContain(s => s.Contains($"{today.Year} yil \"{today.Day}\" {Months[today.Month - 1]}, ", StringComparison.Ordinal));
+        steps.Should().OnlyContain(s => !System.Text.RegularExpressions.Regex.IsMatch(s, @"\d{4}-\d{2}-\d{2}"), "no ISO dates");
+    }
+
+    [Fact]
     public async Task ComesIntoForce_WhenApprovedBeforeItIsAgreed()
     {
         var id = await PlanIdAsync("asaka");

@@ -35,6 +35,9 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
             case SignInOutcome.LockedOut:
                 ModelState.AddModelError(string.Empty, localizer["Account.LockedOut"]);
                 break;
+            case SignInOutcome.Deactivated:
+                ModelState.AddModelError(string.Empty, localizer["Account.Deactivated"]);
+                break;
             default:
                 ModelState.AddModelError(string.Empty, localizer["Account.SignInFailed"]);
                 break;

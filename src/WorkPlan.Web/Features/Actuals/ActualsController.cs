@@ -70,7 +70,7 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
 
     [HttpGet]
     public async Task<IActionResult> History(int indicatorId, int month, CancellationToken cancellationToken) =>
-        (await actuals.HistoryAsync(indicatorId, month, cancellationToken)).ToActionResult(this, lines => View(new HistoryViewModel(month, lines)));
+        (await actuals.HistoryAsync(indicatorId, month, cancellationToken)).ToActionResult(this, history => View(history));
 
     [HttpPost]
     public async Task<IActionResult> Reopen(int planId, int month, [StringLength(2000)] string? reason, CancellationToken cancellationToken)
@@ -123,4 +123,3 @@ public sealed record EntryViewModel(
     IReadOnlyList<MissingEntry> Missing,
     IReadOnlyList<Core.Actuals.Completeness> Completeness);
 
-public sealed record HistoryViewModel(int Month, IReadOnlyList<ActualChangeLine> Lines);
