@@ -86,7 +86,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 ? ChildrenWarning(current?.Value, i.ChildrenPartition, [.. indicators.Where(c => c.ParentId == i.Id).Select(c => valueOf.TryGetValue((c.Id, chosen), out var v) ? v : (decimal?)null)])
                 : null;
             return new EntryRow(
-                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId is not null, PlanRules.ExpectsActual(i.Target, i.Schedule, chosen),
+                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId is not null, PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, chosen),
                 open && AccessRules.CanWriteActual(user, plan.OrganisationId, i.Services),
                 months, current?.Value, current?.Note, current?.Version, ytd, percent, behind, warning);
         }).ToList();
@@ -261,7 +261,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var planId = sheet.PlanId;
         var now = clock.GetUtcNow();
         var year = sheet.Year;
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).Select(i => new { i.Id, i.Target, i.Schedule }).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).Select(i => new { i.Id, i.Target, i.Schedule, i.Rollup }).ToDictionaryAsync(i => i.Id, cancellationToken);
         var reopened = (await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId).Select(r => new { r.Month, r.Until }).ToListAsync(cancellationToken))
             .GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.Max(r => r.Until));
         var lockedQuarters = await db.ReportSubmissions.AsNoTracking()
@@ -272,7 +272,13 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         return
         [
             .. sheet.Rows.SelectMany(r => Enumerable.Range(1, 12)
-                .Where(m => EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1) && PlanRules.ExpectsActual(indicators[r.IndicatorId].Target, indicators[r.IndicatorId].Schedule, m) && r.Months[m - 1] is null)
+                .Where(m =>
+                {
+                    var i = indicators[r.IndicatorId];
+                    return EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1)
+                        && PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, m)
+                        && !Enumerable.Range(1, m).Any(k => r.Months[k - 1] is not null && PlanRules.Answers(i.Target, i.Rollup, m, k));
+                })
                 .Select(m => new MissingEntry(planId, r.IndicatorId, r.Number, r.Name, m, IsOpen(m)))),
         ];
     }
@@ -294,15 +300,15 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .Where(s => !user.IsInRole(Roles.ServiceHead) || s.Id == user.ServiceId)
             .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
-            .Select(i => new { i.Id, i.Target, i.Schedule, Services = i.ResponsibleServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
+            .Select(i => new { i.Id, i.Target, i.Schedule, i.Rollup, Services = i.ResponsibleServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
         var entered = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
             .Select(a => (a.IndicatorId, a.Month)).ToHashSet();
         return
         [
             .. services.SelectMany(s => months.Select(m =>
             {
-                var due = indicators.Where(i => i.Services.Contains(s.Id) && PlanRules.ExpectsActual(i.Target, i.Schedule, m)).ToList();
-                return new Completeness(s.Id, s.Name, m, due.Count(i => entered.Contains((i.Id, m))), due.Count);
+                var due = indicators.Where(i => i.Services.Contains(s.Id) && PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, m)).ToList();
+                return new Completeness(s.Id, s.Name, m, due.Count(i => Enumerable.Range(1, m).Any(k => entered.Contains((i.Id, k)) && PlanRules.Answers(i.Target, i.Rollup, m, k))), due.Count);
             })),
         ];
     }

@@ -8,7 +8,7 @@ using WorkPlan.Core.Reports;
 namespace WorkPlan.Core.Home;
 
 /// <summary>What waits for a district's director or inspector: the plan, this month's entries, the quarter's report.</summary>
-public sealed record DistrictHome(int PlanId, string PlanTitle, PlanStatus PlanStatus, int Month, int Entered, int Due, int BehindPlan, IReadOnlyList<(int Quarter, ReportStatus Status, bool Late)> Reports);
+public sealed record DistrictHome(int PlanId, string PlanTitle, PlanStatus PlanStatus, int Month, int Entered, int Due, int BehindPlan, IReadOnlyList<(int Quarter, ReportStatus Status, bool Late, Timeliness Timeliness)> Reports);
 
 /// <summary>What waits for the regional centre: plans to agree, reports to accept, districts that are late.</summary>
 public sealed record RegionHome(IReadOnlyList<(int PlanId, string Organisation, int Year, PlanStatus Status)> PlansToAgree, IReadOnlyList<InboxLine> ReportsToAccept, IReadOnlyList<InboxLine> Late);
@@ -25,13 +25,13 @@ public sealed class HomeService(IAppDbContext db, ICurrentUser currentUser, Actu
 
         var sheet = await actuals.GetSheetAsync(planId, null, null, cancellationToken);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Title, p.Status }).SingleAsync(cancellationToken);
-        var quarters = new List<(int, ReportStatus, bool)>();
+        var quarters = new List<(int, ReportStatus, bool, Timeliness)>();
         for (var quarter = 1; quarter <= 4; quarter++)
         {
             var page = await reports.GetAsync(planId, quarter, cancellationToken);
             if (page.IsOk)
             {
-                quarters.Add((quarter, page.Value.Status, page.Value.IsLate && page.Value.Status is ReportStatus.Draft or ReportStatus.Returned));
+                quarters.Add((quarter, page.Value.Status, page.Value.IsLate && page.Value.Status is ReportStatus.Draft or ReportStatus.Returned, page.Value.Timeliness));
             }
         }
 

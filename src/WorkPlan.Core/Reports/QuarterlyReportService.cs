@@ -18,7 +18,8 @@ public sealed record QuarterlyReportPage(
     bool IsLate,
     bool CanSubmit,
     bool CanDecide,
-    uint Version);
+    uint Version,
+    Timeliness Timeliness);
 
 /// <summary>A line of the regional centre's inbox.</summary>
 public sealed record InboxLine(int PlanId, string OrganisationName, int Year, int Quarter, ReportStatus Status, DateOnly DueDate, DateTimeOffset? SubmittedAt, bool IsLate);
@@ -111,7 +112,8 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             IsLate(due, submission?.SubmittedAt),
             AccessRules.CanEditPlan(user, plan.OrganisationId) && inForce && started && (submission?.CanBeSubmitted ?? true),
             AccessRules.CanActAsRegion(user, plan.ParentId) && status == ReportStatus.Submitted,
-            submission?.Version ?? 0));
+            submission?.Version ?? 0,
+            ReportTimeliness.Of(plan.Year, quarter, submission?.Status, due, submission?.SubmittedAt, EntryWindow.Today(clock.GetUtcNow()))));
     }
 
     /// <summary>Submits the report: its snapshot is stored and the quarter's months lock. The files are made from the snapshot.</summary>
