@@ -22,6 +22,7 @@ public sealed record MonthPanel(
     MonthState State,
     IReadOnlyList<MonthReopeningLine> Reopenings,
     IReadOnlyList<ReopenRequestLine> Requests,
+    IReadOnlyList<ReopenRequestLine> MyOtherRequests,
     bool CanReopen,
     bool CanRequest,
     bool HasPendingRequest);
@@ -56,13 +57,18 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
         var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);
         var reopenings = await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId && r.Month == month).OrderByDescending(r => r.At)
             .Select(r => new MonthReopeningLine(r.At, r.UserName, r.Reason, r.Until)).ToListAsync(cancellationToken);
-        var requests = await db.MonthReopenRequests.AsNoTracking().Where(r => r.PlanId == planId && r.Month == month).OrderByDescending(r => r.RequestedAt)
+        // This month's requests, and the user's own of other months (so a requester sees where each stands).
+        var all = await db.MonthReopenRequests.AsNoTracking().Where(r => r.PlanId == planId && (r.Month == month || r.RequestedById == user.UserId))
+            .OrderByDescending(r => r.RequestedAt).Take(50)
             .Select(r => new ReopenRequestLine(r.Id, r.PlanId, r.Month, plan.Year, r.Reason, r.RequestedBy, r.RequestedAt, r.Status, r.DecidedBy, r.DecidedAt, r.DeclineReason))
             .ToListAsync(cancellationToken);
+        var requests = all.Where(r => r.Month == month).ToList();
+        var since = clock.GetUtcNow().AddDays(-Settings.ReopenDays);
+        var mine = all.Where(r => r.Month != month && (r.Status == ReopenRequestStatus.Pending || r.DecidedAt >= since)).OrderBy(r => r.Month).ToList();
         var director = state.Lock is { DirectorReopens: true };
         var pending = requests.Any(r => r.Status == ReopenRequestStatus.Pending);
         return Result<MonthPanel>.Ok(new MonthPanel(
-            plan.Id, plan.Year, state, reopenings, requests,
+            plan.Id, plan.Year, state, reopenings, requests, mine,
             director && AccessRules.CanApprovePlan(user, plan.OrganisationId),
             director && !pending && AccessRules.CanRequestReopening(user, plan.OrganisationId),
             pending));

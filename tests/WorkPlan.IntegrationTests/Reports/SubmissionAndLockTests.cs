@@ -135,11 +135,14 @@ public sealed class SubmissionAndLockTests(DatabaseFixture database) : IAsyncLif
         var withoutReason = await Forms.PostAsync(director, "/", $"/Actuals/DeclineReopen/{id}", new Dictionary<string, string>());
         var declined = await Forms.PostAsync(director, "/", $"/Actuals/DeclineReopen/{id}", new Dictionary<string, string> { ["reason"] = "Avgust hisoboti allaqachon tahlil qilingan" });
         var page = await Html.ParseAsync(await head.GetAsync(augustUrl));
+        var september = await Html.ParseAsync(await head.GetAsync($"/Actuals?planId={_planId}&month=9"));
 
         withoutReason.StatusCode.Should().Be(HttpStatusCode.Redirect);
         declined.StatusCode.Should().Be(HttpStatusCode.Redirect);
         page.QuerySelector(".reopen-request[data-status='Declined']")!.Text().Should().Contain("Avgust hisoboti allaqachon tahlil qilingan").And.Contain(DirectorName);
         page.QuerySelectorAll("input.cell-input").Should().BeEmpty();
+        september.QuerySelector(".my-reopen-requests li[data-status='Declined']")!.Text().Should().Contain("Avgust").And.Contain("Avgust hisoboti allaqachon tahlil qilingan",
+            "the requester sees where their request stands from the month they are working on");
     }
 
     [Fact]
