@@ -79,10 +79,12 @@ public sealed class DueCalendarTests(DatabaseFixture database) : IAsyncLifetime
 
         var home = await Html.ParseAsync(await director.GetAsync("/"));
         var reports = await Html.ParseAsync(await director.GetAsync($"/Reports?planId={_planId}"));
+        var fourth = await Html.ParseAsync(await director.GetAsync($"/Reports/Quarter?planId={_planId}&quarter=4"));
 
         home.QuerySelector("li[data-quarter='4']")!.Text().Should().Contain("Muddati kelmagan").And.NotContain("Yuborilmagan");
         home.QuerySelector("li[data-quarter='3']")!.Text().Should().NotContain("Muddati kelmagan", "the third quarter has ended");
         reports.QuerySelector("tr[data-quarter='4']")!.Text().Should().Contain("Muddati kelmagan");
+        fourth.QuerySelector("main .badge")!.Text().Should().Be("Muddati kelmagan");
     }
 
     private static List<int> Months(Indicator row) => [.. Enumerable.Range(1, 12).Where(m => PlanRules.ExpectsActual(row.Target, row.Schedule, row.Rollup, m))];
