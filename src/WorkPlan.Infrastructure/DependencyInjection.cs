@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddScoped<PlanImportService>();
         services.Configure<ActualsOptions>(configuration.GetSection(ActualsOptions.SectionName));
         services.AddScoped<ActualsService>();
+        services.AddScoped<MonthLockService>();
         services.AddScoped<QuarterlyReportService>();
         services.AddScoped<WorkPlan.Core.Home.HomeService>();
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueService>();

@@ -80,6 +80,13 @@ public static class AccessRules
         return user.OrganisationId == planOrganisationId && user.IsInRole(Roles.Director);
     }
 
+    /// <summary>A centre's service heads and inspector may ask its director to reopen a locked month.</summary>
+    public static bool CanRequestReopening(CurrentUser user, int planOrganisationId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.OrganisationId == planOrganisationId && (user.IsInRole(Roles.ServiceHead) || user.IsInRole(Roles.Inspector));
+    }
+
     /// <summary>
     /// The regional centre acts on its districts only through the regional steps: agree a plan
     /// (KELISHILDI), accept or return a report. It never edits district data.

@@ -8,7 +8,7 @@ namespace WorkPlan.Core.Actuals;
 
 /// <summary>
 /// Monthly actuals: the entry sheet, saving a month in one transaction with no silent overwrite,
-/// each value's history, reopening a locked month, and what is still missing.
+/// each value's history, and what is still missing (locks and reopening: <see cref="MonthLocks"/>, <see cref="MonthLockService"/>).
 /// </summary>
 public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ActualsOptions> options, IPeople people)
 {
@@ -49,11 +49,9 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         var now = clock.GetUtcNow();
         var chosen = month is >= 1 and <= 12 ? month.Value : EntryWindow.DefaultMonth(plan.Year, now, Settings.ClosingDay);
-        var reopened = await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId && r.Month == chosen)
-            .OrderByDescending(r => r.Until).Select(r => (DateTimeOffset?)r.Until).FirstOrDefaultAsync(cancellationToken);
         var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
-        var reported = await QuarterLockedAsync(planId, chosen, cancellationToken);
-        var open = inForce && !reported && EntryWindow.IsOpen(plan.Year, chosen, now, Settings.ClosingDay, reopened);
+        var state = (await MonthLocks.ForPlanAsync(db, planId, plan.Year, inForce, now, Settings.ClosingDay, cancellationToken))[chosen - 1];
+        var open = state.IsOpen;
 
         var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).OrderBy(s => s.SortOrder)
             .Select(s => new ServiceChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
@@ -87,14 +85,14 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 ? ChildrenWarning(current?.Value, i.ChildrenPartition, [.. indicators.Where(c => c.ParentId == i.Id).Select(c => valueOf.TryGetValue((c.Id, chosen), out var v) ? v : (decimal?)null)])
                 : null;
             return new EntryRow(
-                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId is not null, PlanRules.ExpectsActual(i.Target, i.Schedule, chosen),
+                i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId is not null, PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, chosen),
                 open && AccessRules.CanWriteActual(user, plan.OrganisationId, i.Services),
                 months, current?.Value, current?.Note, current?.Version, ytd, percent, behind, warning);
         }).ToList();
 
         return Result<EntrySheet>.Ok(new EntrySheet(
-            plan.Id, plan.Year, plan.Title, chosen, open, EntryWindow.Closes(plan.Year, chosen, Settings.ClosingDay), reopened,
-            inForce && !reported && AccessRules.CanApprovePlan(user, plan.OrganisationId) && !open && EntryWindow.HasStarted(plan.Year, chosen, now),
+            plan.Id, plan.Year, plan.Title, chosen, open, EntryWindow.Closes(plan.Year, chosen, Settings.ClosingDay), state.Reopening?.Until,
+            state.Lock is { DirectorReopens: true } && AccessRules.CanApprovePlan(user, plan.OrganisationId),
             filter, services, rows));
     }
 
@@ -114,16 +112,11 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         }
 
         var now = clock.GetUtcNow();
-        if (!PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber))
+        var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
+        var state = (await MonthLocks.ForPlanAsync(db, planId, plan.Year, inForce, now, Settings.ClosingDay, cancellationToken))[month - 1];
+        if (state.Lock is { } monthLock)
         {
-            return Result<SaveOutcome>.Invalid([new ValidationError(string.Empty, Messages.NotInForce)]);
-        }
-
-        var reopened = await db.MonthReopenings.Where(r => r.PlanId == planId && r.Month == month)
-            .OrderByDescending(r => r.Until).Select(r => (DateTimeOffset?)r.Until).FirstOrDefaultAsync(cancellationToken);
-        if (await QuarterLockedAsync(planId, month, cancellationToken) || !EntryWindow.IsOpen(plan.Year, month, now, Settings.ClosingDay, reopened))
-        {
-            return Result<SaveOutcome>.Invalid([new ValidationError(string.Empty, Messages.Locked)]);
+            return Result<SaveOutcome>.Invalid([MonthLocks.Refusal(monthLock)]);
         }
 
         var ids = cells.Select(c => c.IndicatorId).Distinct().ToList();
@@ -232,33 +225,6 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             [.. changes.Select(c => new ActualChangeLine(c.At, named.Named(c.UserId, c.UserName), c.OldValue, c.NewValue, c.OldNote, c.NewNote))]));
     }
 
-    /// <summary>The director reopens a locked month of their centre's plan, with a reason (recorded).</summary>
-    public async Task<Result> ReopenAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
-    {
-        var user = currentUser.Required;
-        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Year, p.OrganisationId }).SingleOrDefaultAsync(cancellationToken);
-        if (plan is null || month is < 1 or > 12)
-        {
-            return Result.NotFound();
-        }
-
-        if (!AccessRules.CanApprovePlan(user, plan.OrganisationId))
-        {
-            return Result.Forbidden();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
-        }
-
-        var now = clock.GetUtcNow();
-        db.MonthReopenings.Add(new MonthReopening(plan.Id, month, reason, user.UserId, user.UserName, now, now.AddDays(Settings.ReopenDays)));
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
-    }
-
     /// <summary>
     /// The to-do list of an entry sheet: its rows' due months up to now without a value (those a month
     /// has ended for), each marked open or locked. Built from the sheet shown, so it costs three small queries.
@@ -270,18 +236,19 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var now = clock.GetUtcNow();
         var year = sheet.Year;
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
-            .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule }).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var reopened = (await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId).Select(r => new { r.Month, r.Until }).ToListAsync(cancellationToken))
-            .GroupBy(r => r.Month).ToDictionary(g => g.Key, g => g.Max(r => r.Until));
-        var lockedQuarters = await db.ReportSubmissions.AsNoTracking()
-            .Where(r => r.PlanId == planId && (r.Status == Reports.ReportStatus.Submitted || r.Status == Reports.ReportStatus.Accepted))
-            .Select(r => r.Quarter).ToListAsync(cancellationToken);
-        bool IsOpen(int m) => !lockedQuarters.Contains(((m - 1) / 3) + 1)
-            && EntryWindow.IsOpen(year, m, now, Settings.ClosingDay, reopened.TryGetValue(m, out var until) ? until : null);
+            .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Rollup = i.InForceRollup }).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var states = await MonthLocks.ForPlanAsync(db, planId, year, true, now, Settings.ClosingDay, cancellationToken);
+        bool IsOpen(int m) => states[m - 1].IsOpen;
         return
         [
             .. sheet.Rows.SelectMany(r => Enumerable.Range(1, 12)
-                .Where(m => EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1) && PlanRules.ExpectsActual(indicators[r.IndicatorId].Target, indicators[r.IndicatorId].Schedule, m) && r.Months[m - 1] is null)
+                .Where(m =>
+                {
+                    var i = indicators[r.IndicatorId];
+                    return EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1)
+                        && PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, m)
+                        && !Enumerable.Range(1, m).Any(k => r.Months[k - 1] is not null && PlanRules.Answers(i.Target, i.Rollup, m, k));
+                })
                 .Select(m => new MissingEntry(planId, r.IndicatorId, r.Number, r.Name, m, IsOpen(m)))),
         ];
     }
@@ -303,25 +270,17 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .Where(s => !user.IsInRole(Roles.ServiceHead) || s.Id == user.ServiceId)
             .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
-            .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Services = i.InForceServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
+            .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Rollup = i.InForceRollup, Services = i.InForceServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
         var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
             .Select(a => (a.IndicatorId, a.Month)).ToHashSet();
         return
         [
             .. services.SelectMany(s => months.Select(m =>
             {
-                var due = indicators.Where(i => i.Services.Contains(s.Id) && PlanRules.ExpectsActual(i.Target, i.Schedule, m)).ToList();
-                return new Completeness(s.Id, s.Name, m, due.Count(i => entered.Contains((i.Id, m))), due.Count);
+                var due = indicators.Where(i => i.Services.Contains(s.Id) && PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, m)).ToList();
+                return new Completeness(s.Id, s.Name, m, due.Count(i => Enumerable.Range(1, m).Any(k => entered.Contains((i.Id, k)) && PlanRules.Answers(i.Target, i.Rollup, m, k))), due.Count);
             })),
         ];
-    }
-
-    /// <summary>A month whose quarter's report is with the regional centre (or accepted) is locked.</summary>
-    private Task<bool> QuarterLockedAsync(int planId, int month, CancellationToken cancellationToken)
-    {
-        var quarter = ((month - 1) / 3) + 1;
-        return db.ReportSubmissions.AnyAsync(
-            r => r.PlanId == planId && r.Quarter == quarter && (r.Status == Reports.ReportStatus.Submitted || r.Status == Reports.ReportStatus.Accepted), cancellationToken);
     }
 
     private static string? Normalise(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();

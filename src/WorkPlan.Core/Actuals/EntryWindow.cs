@@ -16,8 +16,8 @@ public sealed class ActualsOptions
 }
 
 /// <summary>
-/// When a month of a plan's year accepts actuals: from its first day until the closing day of the next
-/// month (Uzbekistan time), or while a reopening by the director lasts. Future months never do.
+/// The entry window of a month of a plan's year: from its first day until the closing day of the next
+/// month (Uzbekistan time). Whether a month is open, and why not, is <see cref="MonthLocks"/>.
 /// </summary>
 public static class EntryWindow
 {
@@ -34,16 +34,6 @@ public static class EntryWindow
     }
 
     public static bool HasStarted(int year, int month, DateTimeOffset now) => Today(now) >= new DateOnly(year, month, 1);
-
-    public static bool IsOpen(int year, int month, DateTimeOffset now, int closingDay, DateTimeOffset? reopenedUntil)
-    {
-        if (!HasStarted(year, month, now))
-        {
-            return false;
-        }
-
-        return Today(now) <= Closes(year, month, closingDay) || (reopenedUntil is { } until && now <= until);
-    }
 
     /// <summary>The month the entry page opens on: last month while it is still open, otherwise this month (within the plan's year).</summary>
     public static int DefaultMonth(int year, DateTimeOffset now, int closingDay)

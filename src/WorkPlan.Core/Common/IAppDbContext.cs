@@ -33,6 +33,8 @@ public interface IAppDbContext
 
     DbSet<MonthReopening> MonthReopenings { get; }
 
+    DbSet<MonthReopenRequest> MonthReopenRequests { get; }
+
     DbSet<Reports.ReportSubmission> ReportSubmissions { get; }
 
     DbSet<Catalogue.RegionalTemplate> RegionalTemplates { get; }

@@ -13,7 +13,7 @@ namespace WorkPlan.Core.Home;
 /// </summary>
 public sealed record DistrictHome(
     int PlanId, string PlanTitle, PlanStatus PlanStatus, int Month, int Entered, int Due, int BehindPlan,
-    IReadOnlyList<(int Quarter, ReportStatus Status, bool Late)> Reports,
+    IReadOnlyList<(int Quarter, ReportStatus Status, bool Late, Timeliness Timeliness)> Reports,
     IReadOnlyList<WaitingItem> Waiting,
     IReadOnlyList<NotEntered> NotEntered);
 
@@ -64,13 +64,13 @@ public sealed class HomeService(IAppDbContext db, ICurrentUser currentUser, Actu
             waiting.Add(new WaitingItem(WaitingKind.PlanReturned, null, plan.ReturnReason));
         }
 
-        var quarters = new List<(int, ReportStatus, bool)>();
+        var quarters = new List<(int, ReportStatus, bool, Timeliness)>();
         for (var quarter = 1; quarter <= 4; quarter++)
         {
             var page = await reports.GetAsync(planId, quarter, cancellationToken);
             if (page.IsOk)
             {
-                quarters.Add((quarter, page.Value.Status, page.Value.IsLate && page.Value.Status is ReportStatus.Draft or ReportStatus.Returned));
+                quarters.Add((quarter, page.Value.Status, page.Value.IsLate && page.Value.Status is ReportStatus.Draft or ReportStatus.Returned, page.Value.Timeliness));
                 if (page.Value.Status == ReportStatus.Returned)
                 {
                     waiting.Add(new WaitingItem(WaitingKind.ReportReturned, quarter, page.Value.ReturnReason));

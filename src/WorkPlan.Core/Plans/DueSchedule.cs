@@ -86,5 +86,8 @@ public sealed record DueSchedule
 
     public IEnumerable<int> Months => Enumerable.Range(1, 12).Where(IsDue);
 
+    /// <summary>The last month the deadline covers (December for "davomida"), when a one-off task is due.</summary>
+    public int DeadlineMonth => Months.LastOrDefault(12);
+
     private static int Mask(params IEnumerable<int> months) => months.Aggregate(0, (mask, m) => mask | (1 << m));
 }

@@ -47,14 +47,30 @@ public static class PlanRules
     public const string WithdrawnFilter = "Withdrawn";
 
     /// <summary>
-    /// Whether a row expects an actual for a month: its deadline makes the month due and it has a target
-    /// ("-", not planned, expects none). The regional SQL (RegionalFiguresQueries.MonthFillAsync) applies the same rule.
+    /// Whether a row is a one-off task (an inventory done once, "Xatlov", target 1): a one-off state
+    /// (rolled up by its maximum) or a target of exactly one piece of work. It expects its value by its
+    /// deadline, not every month.
     /// </summary>
-    public static bool ExpectsActual(decimal? target, DueSchedule schedule, int month)
+    public static bool IsOneOff(decimal? target, RollupKind rollup) => rollup == RollupKind.Max || target == 1;
+
+    /// <summary>
+    /// Whether a row expects an actual for a month: it has a target ("-", not planned, expects none) and
+    /// its deadline makes the month due: every due month of its schedule ("davomida" and "har oyda": every
+    /// month), or, for a one-off task, only the deadline's last month. The regional SQL
+    /// (RegionalFiguresQueries.MonthFillAsync) applies the same rule.
+    /// </summary>
+    public static bool ExpectsActual(decimal? target, DueSchedule schedule, RollupKind rollup, int month)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        return target is not null && schedule.IsDue(month);
+        return target is not null && schedule.IsDue(month) && (!IsOneOff(target, rollup) || month == schedule.DeadlineMonth);
     }
+
+    /// <summary>
+    /// Whether a value entered for <paramref name="enteredMonth"/> answers what the row expects for
+    /// <paramref name="month"/>: the same month, or, for a one-off task, any month up to its deadline (done early).
+    /// </summary>
+    public static bool Answers(decimal? target, RollupKind rollup, int month, int enteredMonth) =>
+        enteredMonth == month || (IsOneOff(target, rollup) && enteredMonth < month);
 
     /// <summary>Resource keys of the messages the rules produce.</summary>
     public static class Messages

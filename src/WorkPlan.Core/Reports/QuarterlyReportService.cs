@@ -18,7 +18,12 @@ public sealed record QuarterlyReportPage(
     bool IsLate,
     bool CanSubmit,
     bool CanDecide,
-    uint Version);
+    uint Version,
+    Timeliness Timeliness,
+    IReadOnlyList<MissingValue> Missing);
+
+/// <summary>An expected value of the quarter not entered yet: its service ("" when the row has none), row and month.</summary>
+public sealed record MissingValue(string Service, string Number, string Name, int Month);
 
 /// <summary>A line of the regional centre's inbox.</summary>
 public sealed record InboxLine(int PlanId, string OrganisationName, int Year, int Quarter, ReportStatus Status, DateOnly DueDate, DateTimeOffset? SubmittedAt, bool IsLate)
@@ -41,6 +46,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
     {
         public const string NotPossible = "Reports.NotPossible";
         public const string NotYet = "Reports.NotYet";
+        public const string MissingValues = "Reports.MissingValuesConfirm";
     }
 
     public static DateOnly DueDateOf(int year, int quarter) => new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(DueDay - 1);
@@ -110,6 +116,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             : live.Value;
         var started = EntryWindow.HasStarted(plan.Year, quarter * 3, clock.GetUtcNow());
         var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
+        var canSubmit = AccessRules.CanEditPlan(user, plan.OrganisationId) && inForce && started && (submission?.CanBeSubmitted ?? true);
         return Result<QuarterlyReportPage>.Ok(new QuarterlyReportPage(
             document,
             status,
@@ -118,17 +125,25 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             submission?.SubmittedBy,
             submission?.ReturnReason,
             IsLate(due, submission?.SubmittedAt),
-            AccessRules.CanEditPlan(user, plan.OrganisationId) && inForce && started && (submission?.CanBeSubmitted ?? true),
+            canSubmit,
             AccessRules.CanActAsRegion(user, plan.ParentId) && status == ReportStatus.Submitted,
-            submission?.Version ?? 0));
+            submission?.Version ?? 0,
+            ReportTimeliness.Of(plan.Year, quarter, submission?.Status, due, submission?.SubmittedAt, EntryWindow.Today(clock.GetUtcNow())),
+            canSubmit ? await MissingAsync(planId, quarter, cancellationToken) : []));
     }
 
-    /// <summary>Submits the report: its snapshot is stored and the quarter's months lock. The files are made from the snapshot.</summary>
-    public Task<Result> SubmitAsync(int planId, int quarter, CancellationToken cancellationToken = default) =>
-        SubmitAsync(planId, quarter, clock.GetUtcNow(), cancellationToken);
+    /// <summary>
+    /// Submits the report: its snapshot is stored and the quarter's months lock. The files are made from
+    /// the snapshot. While expected values are missing, it is refused unless the sender confirmed sending it without them.
+    /// </summary>
+    public Task<Result> SubmitAsync(int planId, int quarter, bool confirmMissing, CancellationToken cancellationToken = default) =>
+        SubmitAsync(planId, quarter, clock.GetUtcNow(), confirmMissing, cancellationToken);
 
-    /// <summary>Submits as of a given moment (the demo's history of earlier quarters).</summary>
-    public async Task<Result> SubmitAsync(int planId, int quarter, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>Submits as of a given moment (the demo's history of earlier quarters, sent as they were).</summary>
+    public Task<Result> SubmitAsync(int planId, int quarter, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        SubmitAsync(planId, quarter, at, true, cancellationToken);
+
+    private async Task<Result> SubmitAsync(int planId, int quarter, DateTimeOffset at, bool confirmMissing, CancellationToken cancellationToken)
     {
         var page = await GetAsync(planId, quarter, cancellationToken);
         if (!page.IsOk)
@@ -144,6 +159,12 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                 : Result.Forbidden();
         }
 
+        if (page.Value.Missing.Count > 0 && !confirmMissing)
+        {
+            var count = page.Value.Missing.Select(m => (m.Number, m.Month)).Distinct().Count();
+            return Result.Invalid([new ValidationError(string.Empty, Messages.MissingValues, count)]);
+        }
+
         var live = (await BuildAsync(planId, quarter, cancellationToken)).Value;
         var year = live.Year;
         var submission = await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
@@ -154,7 +175,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         }
 
         var user = currentUser.Required;
-        submission.Submit(JsonSerializer.Serialize(live), user.UserName, at);
+        submission.Submit(JsonSerializer.Serialize(live), user.DisplayName, at);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -270,6 +291,28 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         }
 
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// The quarter's expected values (by the one "expects an actual" rule) that have no value, by
+    /// service and row; a row of several services is listed under each of them.
+    /// </summary>
+    private async Task<IReadOnlyList<MissingValue>> MissingAsync(int planId, int quarter, CancellationToken cancellationToken)
+    {
+        var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId).OrderBy(i => i.InForceSortOrder)
+            .Select(i => new { i.Id, Number = i.InForceNumber, Name = i.InForceName, Target = i.InForceTarget, Schedule = i.InForceSchedule, Rollup = i.InForceRollup, Services = i.InForceServices.OrderBy(r => r.Service!.SortOrder).Select(r => r.Service!.Name).ToList() })
+            .ToListAsync(cancellationToken);
+        var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3)
+            .Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken)).Select(a => (a.IndicatorId, a.Month)).ToHashSet();
+        return
+        [
+            .. from i in indicators
+               from m in Rollup.MonthsOfQuarter(quarter)
+               where PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, m)
+                   && !Enumerable.Range(1, m).Any(k => entered.Contains((i.Id, k)) && PlanRules.Answers(i.Target, i.Rollup, m, k))
+               from service in i.Services.DefaultIfEmpty(string.Empty)
+               select new MissingValue(service, i.Number, i.Name, m),
+        ];
     }
 
     private bool IsLate(DateOnly due, DateTimeOffset? submittedAt) =>

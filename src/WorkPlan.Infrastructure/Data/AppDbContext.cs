@@ -42,6 +42,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<MonthReopening> MonthReopenings => Set<MonthReopening>();
 
+    public DbSet<MonthReopenRequest> MonthReopenRequests => Set<MonthReopenRequest>();
+
     public DbSet<Core.Reports.ReportSubmission> ReportSubmissions => Set<Core.Reports.ReportSubmission>();
 
     public DbSet<Core.Catalogue.RegionalTemplate> RegionalTemplates => Set<Core.Catalogue.RegionalTemplate>();

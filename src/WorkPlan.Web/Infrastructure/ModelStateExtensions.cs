@@ -19,12 +19,17 @@ public static class ModelStateExtensions
         }
     }
 
-    /// <summary>The error's message in the user's language, its numbers written as users write them ("4 500").</summary>
+    /// <summary>The error's message in the user's language, its numbers and dates written as users write them ("4 500", 2022 yil "6" oktyabr).</summary>
     public static string Localize(this ValidationError error, IStringLocalizer localizer)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(localizer);
-        var arguments = error.Arguments.Select(a => a is decimal d ? DocumentFormatter.Number(d, decimal.Truncate(d) == d ? WorkPlan.Core.Plans.Measure.Count : WorkPlan.Core.Plans.Measure.Money) : a).ToArray();
+        var arguments = error.Arguments.Select(a => a switch
+        {
+            decimal d => DocumentFormatter.Number(d, decimal.Truncate(d) == d ? WorkPlan.Core.Plans.Measure.Count : WorkPlan.Core.Plans.Measure.Money),
+            DateOnly date => localizer["Date.Signed", date.Year, date.Day, localizer[$"Month.Genitive.{date.Month}"]].Value,
+            _ => a,
+        }).ToArray();
         var message = localizer[error.MessageKey, arguments];
         return message.ResourceNotFound ? localizer["Error.InvalidInput"].Value : message.Value;
     }

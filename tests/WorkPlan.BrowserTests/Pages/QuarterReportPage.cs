@@ -33,6 +33,12 @@ public sealed partial class QuarterReportPage(IPage page)
     /// <summary>"Viloyat AKMga yuborish" (the centre's director or inspector; asks for confirmation).</summary>
     public ILocator SubmitButton => page.GetByRole(AriaRole.Button, new() { Name = "Viloyat AKMga yuborish", Exact = true });
 
+    /// <summary>The list of the quarter's expected values not entered yet, by service and row (shown before submitting).</summary>
+    public ILocator MissingValues => page.Locator("section.missing-values");
+
+    /// <summary>The second confirmation a report with missing values needs: "Ha, hisobotni kiritilmagan qiymatlarsiz (N) yuboraman".</summary>
+    public ILocator ConfirmMissing => page.Locator("#confirm-missing");
+
     /// <summary>"Qabul qilish" (the regional centre, while the report is with it).</summary>
     public ILocator AcceptButton => page.GetByRole(AriaRole.Button, new() { Name = "Qabul qilish", Exact = true });
 

@@ -113,6 +113,9 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["POST Actuals/Save"] = ("/Actuals/Save?planId={plan}&month=9", Visible),
         ["GET Actuals/History"] = ("/Actuals/History?indicatorId={indicator}&month=9", Visible),
         ["POST Actuals/Reopen"] = ("/Actuals/Reopen?planId={plan}&month=1", Step(a => a.Role == Roles.Director)),
+        ["POST Actuals/RequestReopen"] = ("/Actuals/RequestReopen?planId={plan}&month=1", Step(a => a.Role is Roles.ServiceHead or Roles.Inspector)),
+        // No request 999999 exists: whoever passes the policy finds nothing (another centre's request: SubmissionAndLockTests).
+        ["POST Actuals/DeclineReopen"] = ("/Actuals/DeclineReopen/999999", (a, _) => a.Kind == Kind.Anonymous ? Expect.SignIn : Expect.NotFound),
         ["GET Reports/Index"] = ("/Reports?planId={plan}", Visible),
         ["GET Reports/Quarter"] = ("/Reports/Quarter?planId={plan}&quarter=1", Visible),
         ["GET Reports/ExportExcel"] = ("/Reports/ExportExcel?planId={plan}&quarter=1", Visible),

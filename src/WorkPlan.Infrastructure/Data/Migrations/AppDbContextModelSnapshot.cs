@@ -191,6 +191,83 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("actual_changes", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Actuals.MonthReopenRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("requested_by_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_month_reopen_requests");
+
+                    b.HasIndex("PlanId", "Month", "Status")
+                        .HasDatabaseName("ix_month_reopen_requests_plan_id_month_status");
+
+                    b.ToTable("month_reopen_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_month_reopen_requests_month", "month BETWEEN 1 AND 12");
+                        });
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Actuals.MonthReopening", b =>
                 {
                     b.Property<long>("Id")
@@ -1419,6 +1496,16 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_actual_changes_indicators_indicator_id");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Actuals.MonthReopenRequest", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_month_reopen_requests_plans_plan_id");
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Actuals.MonthReopening", b =>

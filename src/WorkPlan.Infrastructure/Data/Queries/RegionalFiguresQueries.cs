@@ -86,7 +86,7 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
         var rows = await db.Database.SqlQueryRaw<FillRow>(
             """
             WITH ind AS MATERIALIZED (
-                SELECT i.id, i.plan_id, i.in_force_schedule_due_months AS schedule_due_months
+                SELECT i.id, i.plan_id, i.in_force_schedule_due_months AS schedule_due_months, (i.in_force_rollup = 'Max' OR i.in_force_target = 1) AS one_off
                 FROM indicators i
                 WHERE i.plan_id = ANY(@p0) AND i.is_in_force AND i.in_force_target IS NOT NULL -- PlanRules.RowsInForce, PlanRules.ExpectsActual
             ), entered AS (
@@ -94,11 +94,12 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
                 FROM ind
                 JOIN monthly_actuals a ON a.indicator_id = ind.id AND a.month <= @p1
             )
-            SELECT ind.plan_id, m AS month, count(*)::int AS due, count(e.indicator_id)::int AS entered
+            SELECT ind.plan_id, m AS month, count(DISTINCT ind.id)::int AS due, count(DISTINCT e.indicator_id)::int AS entered
             FROM ind
             CROSS JOIN generate_series(1, @p1) AS m
-            LEFT JOIN entered e ON e.indicator_id = ind.id AND e.month = m
-            WHERE (ind.schedule_due_months & (1 << m)) <> 0
+            LEFT JOIN entered e ON e.indicator_id = ind.id AND (e.month = m OR (ind.one_off AND e.month < m)) -- PlanRules.Answers
+            -- PlanRules.ExpectsActual: a due month of the schedule; a one-off task only its deadline's last month
+            WHERE (ind.schedule_due_months & (1 << m)) <> 0 AND (NOT ind.one_off OR (ind.schedule_due_months >> (m + 1)) = 0)
             GROUP BY ind.plan_id, m
             """,
             new Npgsql.NpgsqlParameter("p0", planIds.ToArray()), new Npgsql.NpgsqlParameter("p1", Math.Min(toMonth, 12))).ToListAsync(cancellationToken);

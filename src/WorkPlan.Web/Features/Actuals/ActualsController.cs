@@ -73,25 +73,20 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
         (await actuals.HistoryAsync(indicatorId, month, cancellationToken)).ToActionResult(this, history => View(history));
 
     [HttpPost]
-    public async Task<IActionResult> Reopen(int planId, int month, [StringLength(2000)] string? reason, CancellationToken cancellationToken)
-    {
-        var result = await actuals.ReopenAsync(planId, month, reason, cancellationToken);
-        switch (result.Status)
-        {
-            case ResultStatus.Ok:
-                TempData["Message"] = localizer["Actuals.Reopened"].Value;
-                break;
-            case ResultStatus.Invalid:
-                TempData["Error"] = result.Errors.Localize(localizer);
-                break;
-            case ResultStatus.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+    public async Task<IActionResult> Reopen(int planId, int month, [StringLength(2000)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+        AfterLockStep(await locks.ReopenAsync(planId, month, reason, cancellationToken), "Actuals.Reopened", () => RedirectToAction(nameof(Index), new { planId, month }));
 
-        return RedirectToAction(nameof(Index), new { planId, month });
-    }
+    /// <summary>A service head (or the inspector) asks the director to reopen a locked month.</summary>
+    [HttpPost]
+    public async Task<IActionResult> RequestReopen(int planId, int month, [StringLength(2000)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+        AfterLockStep(await locks.RequestAsync(planId, month, reason, cancellationToken), "MonthLock.Requested", () => RedirectToAction(nameof(Index), new { planId, month }));
+
+    /// <summary>The director declines a request to reopen a month, with a reason.</summary>
+    [HttpPost]
+    public async Task<IActionResult> DeclineReopen(long id, [StringLength(2000)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+        AfterLockStep(await locks.DeclineAsync(id, reason, cancellationToken), "MonthLock.Declined", () => RedirectToAction("Index", "Home"));
+
+    private IActionResult AfterLockStep(Result result, string doneKey, Func<IActionResult> back) => result.AfterStep(this, localizer, doneKey, back);
 
     /// <summary>The sheet again with what the user typed kept in the cells, and the conflicts to decide.</summary>
     private async Task<IActionResult> SheetWithAsync(int planId, int month, int? serviceId, List<CellForm> typed, IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)

@@ -82,8 +82,8 @@ public sealed class ReportsController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Submit(int planId, int quarter, CancellationToken cancellationToken) =>
-        After(await reports.SubmitAsync(planId, quarter, cancellationToken), planId, quarter, "Reports.DoneSubmitted");
+    public async Task<IActionResult> Submit(int planId, int quarter, bool confirmMissing, CancellationToken cancellationToken) =>
+        After(await reports.SubmitAsync(planId, quarter, confirmMissing, cancellationToken), planId, quarter, "Reports.DoneSubmitted");
 
     [HttpPost]
     public async Task<IActionResult> Accept(int planId, int quarter, uint version, CancellationToken cancellationToken) =>

@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WorkPlan.Core.Access;
+using WorkPlan.Core.Auditing;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Plans;
+
+namespace WorkPlan.Core.Actuals;
+
+/// <summary>A request to reopen a month, as its requester, the director and the month's history show it.</summary>
+public sealed record ReopenRequestLine(
+    long Id, int PlanId, int Month, int Year, string Reason, string RequestedBy, DateTimeOffset RequestedAt,
+    ReopenRequestStatus Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? DeclineReason);
+
+/// <summary>
+/// The lock panel of the entry page: the month's state (why it is locked, since when, who can reopen
+/// it; or the reopening that keeps it open), its history of reopenings and requests, and what the user may do.
+/// </summary>
+public sealed record MonthPanel(
+    int PlanId,
+    int Year,
+    MonthState State,
+    IReadOnlyList<MonthReopeningLine> Reopenings,
+    IReadOnlyList<ReopenRequestLine> Requests,
+    IReadOnlyList<ReopenRequestLine> MyOtherRequests,
+    bool CanReopen,
+    bool CanRequest,
+    bool HasPendingRequest);
+
+/// <summary>
+/// Locked months: the director reopens one with a reason (recorded and shown); a service head or the
+/// inspector asks the director to, with a reason, and the director reopens or declines. Every step is audited.
+/// </summary>
+public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ActualsOptions> options, AuditLog audit)
+{
+    public const string AuditEntity = "Month";
+
+    public static class Messages
+    {
+        public const string ReasonRequired = "Workflow.ReasonRequired";
+        public const string NotLocked = "MonthLock.NotLockedByWindow";
+        public const string AlreadyRequested = "MonthLock.AlreadyRequested";
+        public const string AlreadyDecided = "MonthLock.AlreadyDecided";
+    }
+
+    private ActualsOptions Settings => options.Value;
+
+    public async Task<Result<MonthPanel>> PanelAsync(int planId, int month, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await PlanAsync(planId, cancellationToken);
+        if (plan is null || month is < 1 or > 12)
+        {
+            return Result<MonthPanel>.NotFound();
+        }
+
+        var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);
+        var reopenings = await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId && r.Month == month).OrderByDescending(r => r.At)
+            .Select(r => new MonthReopeningLine(r.At, r.UserName, r.Reason, r.Until)).ToListAsync(cancellationToken);
+        // This month's requests, and the user's own of other months (so a requester sees where each stands).
+        var all = await db.MonthReopenRequests.AsNoTracking().Where(r => r.PlanId == planId && (r.Month == month || r.RequestedById == user.UserId))
+            .OrderByDescending(r => r.RequestedAt).Take(50)
+            .Select(r => new ReopenRequestLine(r.Id, r.PlanId, r.Month, plan.Year, r.Reason, r.RequestedBy, r.RequestedAt, r.Status, r.DecidedBy, r.DecidedAt, r.DeclineReason))
+            .ToListAsync(cancellationToken);
+        var requests = all.Where(r => r.Month == month).ToList();
+        var since = clock.GetUtcNow().AddDays(-Settings.ReopenDays);
+        var mine = all.Where(r => r.Month != month && (r.Status == ReopenRequestStatus.Pending || r.DecidedAt >= since)).OrderBy(r => r.Month).ToList();
+        var director = state.Lock is { DirectorReopens: true };
+        var pending = requests.Any(r => r.Status == ReopenRequestStatus.Pending);
+        return Result<MonthPanel>.Ok(new MonthPanel(
+            plan.Id, plan.Year, state, reopenings, requests, mine,
+            director && AccessRules.CanApprovePlan(user, plan.OrganisationId),
+            director && !pending && AccessRules.CanRequestReopening(user, plan.OrganisationId),
+            pending));
+    }
+
+    /// <summary>The director reopens a month their centre's plan has locked by its window, with a reason; pending requests for it are granted.</summary>
+    public async Task<Result> ReopenAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await PlanAsync(planId, cancellationToken);
+        if (plan is null || month is < 1 or > 12)
+        {
+            return Result.NotFound();
+        }
+
+        if (!AccessRules.CanApprovePlan(user, plan.OrganisationId))
+        {
+            return Result.Forbidden();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
+        }
+
+        var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);
+        if (state.Lock is not { DirectorReopens: true })
+        {
+            return Result.Invalid([state.Lock is { } other ? MonthLocks.Refusal(other) : new ValidationError(string.Empty, Messages.NotLocked)]);
+        }
+
+        var now = clock.GetUtcNow();
+        var reopening = new MonthReopening(plan.Id, month, reason, user.UserId, user.DisplayName, now, now.AddDays(Settings.ReopenDays));
+        db.MonthReopenings.Add(reopening);
+        var pending = await db.MonthReopenRequests.Where(r => r.PlanId == planId && r.Month == month && r.Status == ReopenRequestStatus.Pending).ToListAsync(cancellationToken);
+        foreach (var request in pending)
+        {
+            request.Grant(user.DisplayName, now);
+        }
+
+        audit.Record("Month.Reopened", AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null,
+            new { plan.Year, Month = month, reopening.Reason, Until = reopening.Until, Requests = pending.Select(r => r.RequestedBy).ToList() });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    /// <summary>A service head (or the inspector) asks the director to reopen a month locked by its window, with a reason.</summary>
+    public async Task<Result> RequestAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var plan = await PlanAsync(planId, cancellationToken);
+        if (plan is null || month is < 1 or > 12)
+        {
+            return Result.NotFound();
+        }
+
+        if (!AccessRules.CanRequestReopening(user, plan.OrganisationId))
+        {
+            return Result.Forbidden();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
+        }
+
+        var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);
+        if (state.Lock is not { DirectorReopens: true })
+        {
+            return Result.Invalid([state.Lock is { } other ? MonthLocks.Refusal(other) : new ValidationError(string.Empty, Messages.NotLocked)]);
+        }
+
+        if (await db.MonthReopenRequests.AnyAsync(r => r.PlanId == planId && r.Month == month && r.Status == ReopenRequestStatus.Pending, cancellationToken))
+        {
+            return Result.Invalid([new ValidationError(string.Empty, Messages.AlreadyRequested)]);
+        }
+
+        var request = new MonthReopenRequest(plan.Id, month, reason, user.UserId, user.DisplayName, clock.GetUtcNow());
+        db.MonthReopenRequests.Add(request);
+        audit.Record("Month.ReopenRequested", AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null, new { plan.Year, Month = month, request.Reason });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    /// <summary>The director declines a pending request, with a reason the requester then sees.</summary>
+    public async Task<Result> DeclineAsync(long requestId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var request = await db.MonthReopenRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        var plan = request is null ? null : await PlanAsync(request.PlanId, cancellationToken);
+        if (request is null || plan is null)
+        {
+            return Result.NotFound();
+        }
+
+        if (!AccessRules.CanApprovePlan(user, plan.OrganisationId))
+        {
+            return Result.Forbidden();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
+        }
+
+        if (request.Status != ReopenRequestStatus.Pending)
+        {
+            return Result.Invalid([new ValidationError(string.Empty, Messages.AlreadyDecided)]);
+        }
+
+        request.Decline(reason, user.DisplayName, clock.GetUtcNow());
+        audit.Record("Month.ReopenDeclined", AuditEntity, $"{plan.Id}-{request.Month}", plan.OrganisationId, null,
+            new { plan.Year, request.Month, request.RequestedBy, Reason = request.DeclineReason });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict();
+        }
+
+        return Result.Ok();
+    }
+
+    /// <summary>The director's to-do: the pending requests to reopen months of their centre's plans.</summary>
+    public async Task<IReadOnlyList<ReopenRequestLine>> PendingForDirectorAsync(CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        if (!user.IsInRole(Roles.Director))
+        {
+            return [];
+        }
+
+        return await db.MonthReopenRequests.AsNoTracking()
+            .Where(r => r.Status == ReopenRequestStatus.Pending)
+            .Join(db.Plans.Where(AccessRules.PlansVisibleTo(user)).Where(p => p.OrganisationId == user.OrganisationId), r => r.PlanId, p => p.Id, (r, p) => new { r, p.Year })
+            .OrderBy(x => x.r.RequestedAt).Take(50)
+            .Select(x => new ReopenRequestLine(x.r.Id, x.r.PlanId, x.r.Month, x.Year, x.r.Reason, x.r.RequestedBy, x.r.RequestedAt, x.r.Status, x.r.DecidedBy, x.r.DecidedAt, x.r.DeclineReason))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<MonthState> StateAsync(int planId, int year, bool inForce, int month, CancellationToken cancellationToken) =>
+        (await MonthLocks.ForPlanAsync(db, planId, year, inForce, clock.GetUtcNow(), Settings.ClosingDay, cancellationToken))[month - 1];
+
+    private async Task<PlanRow?> PlanAsync(int planId, CancellationToken cancellationToken) =>
+        await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(currentUser.Required)).Where(p => p.Id == planId)
+            .Select(p => new PlanRow(p.Id, p.Year, p.OrganisationId, p.Status == PlanStatus.InForce || p.VersionNumber > 1))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private sealed record PlanRow(int Id, int Year, int OrganisationId, bool InForce);
+}
