@@ -109,7 +109,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
             request.Grant(user.DisplayName, now);
         }
 
-        audit.Record("Month.Reopened", AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null,
+        audit.Record(AuditAction.MonthReopened, AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null,
             new { plan.Year, Month = month, reopening.Reason, Until = reopening.Until, Requests = pending.Select(r => r.RequestedBy).ToList() });
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
@@ -148,7 +148,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
 
         var request = new MonthReopenRequest(plan.Id, month, reason, user.UserId, user.DisplayName, clock.GetUtcNow());
         db.MonthReopenRequests.Add(request);
-        audit.Record("Month.ReopenRequested", AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null, new { plan.Year, Month = month, request.Reason });
+        audit.Record(AuditAction.MonthReopenRequested, AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null, new { plan.Year, Month = month, request.Reason });
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
     }
@@ -180,7 +180,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
         }
 
         request.Decline(reason, user.DisplayName, clock.GetUtcNow());
-        audit.Record("Month.ReopenDeclined", AuditEntity, $"{plan.Id}-{request.Month}", plan.OrganisationId, null,
+        audit.Record(AuditAction.MonthReopenDeclined, AuditEntity, $"{plan.Id}-{request.Month}", plan.OrganisationId, null,
             new { plan.Year, request.Month, request.RequestedBy, Reason = request.DeclineReason });
         try
         {

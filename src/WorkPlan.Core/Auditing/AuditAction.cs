@@ -22,6 +22,9 @@ public sealed class AuditAction
     public static readonly AuditAction CatalogueItemDeleted = new("CatalogueItemDeleted");
     public static readonly AuditAction CataloguePublished = new("CataloguePublished");
     public static readonly AuditAction CatalogueMapped = new("CatalogueMapped");
+    public static readonly AuditAction MonthReopened = new("Month.Reopened");
+    public static readonly AuditAction MonthReopenRequested = new("Month.ReopenRequested");
+    public static readonly AuditAction MonthReopenDeclined = new("Month.ReopenDeclined");
 
     private AuditAction(string key) => Key = key;
 
@@ -34,6 +37,7 @@ public sealed class AuditAction
         OrganisationCreated, OrganisationUpdated, ServiceCreated, ServiceUpdated, ServiceDeleted,
         UserCreated, UserUpdated, UserActivated, UserDeactivated, UserPasswordReset,
         CatalogueBuilt, CatalogueItemAdded, CatalogueItemChanged, CatalogueItemDeleted, CataloguePublished, CatalogueMapped,
+        MonthReopened, MonthReopenRequested, MonthReopenDeclined,
     ];
 
     public override string ToString() => Key;

@@ -64,7 +64,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             CanCreateNextYear: canEdit && !plan.NextYearExists && plan.Status == PlanStatus.InForce,
             events,
             versions,
-            CanDiscard: director && PlanRules.IsAmendmentOpen(plan.Status, plan.VersionNumber)));
+            CanDiscard: AccessRules.CanApprovePlan(user, plan.OrganisationId) && PlanRules.IsAmendmentOpen(plan.Status, plan.VersionNumber)));
     }
 
     public Task<Result> SubmitAsync(int planId, uint version, CancellationToken cancellationToken = default) =>

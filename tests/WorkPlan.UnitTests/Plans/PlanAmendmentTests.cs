@@ -72,8 +72,8 @@ public class PlanAmendmentTests
         plan.RemoveIndicator(other);
         plan.Submit();
 
-        plan.Agree("Direktor", "G.Ismailova", new DateOnly(2022, 10, 5));
-        plan.Approve("Direktor", "M.Mo'minova", new DateOnly(2022, 10, 6));
+        plan.Agree(new SignatureBlock("Direktor", "G.Ismailova", new DateOnly(2022, 10, 5)));
+        plan.Approve(new SignatureBlock("Direktor", "M.Mo'minova", new DateOnly(2022, 10, 6)));
 
         plan.Status.Should().Be(PlanStatus.InForce);
         row.InForceTarget.Should().Be(200m);
