@@ -219,7 +219,32 @@ public class Indicator
     }
 
     /// <summary>The draft removes a row of the version in force: it stays in force until the amendment does.</summary>
-    internal void Withdraw() => IsWithdrawn = true;
+    internal void Withdraw()
+    {
+        IsWithdrawn = true;
+
+        // Out of the draft's sight, it goes back where it is in force, so no row or section the draft added holds it.
+        if (InForceSection is { } section)
+        {
+            Section = section;
+        }
+
+        if (InForceParentId is null)
+        {
+            Parent = null;
+        }
+        else if (InForceParent is { } parent)
+        {
+            Parent = parent;
+        }
+    }
+
+    /// <summary>Puts the row back in its section and under its row in force.</summary>
+    internal void PlaceAsInForce()
+    {
+        Section = InForceSection ?? throw new InvalidOperationException("Load the plan's sections to restore it.");
+        Parent = InForceParentId is not null && InForceParent is null ? throw new InvalidOperationException("Load the plan's rows to restore it.") : InForceParent;
+    }
 
     /// <summary>Puts the row back exactly as it is in force (an amendment is discarded).</summary>
     internal void RestoreInForce(IReadOnlyList<Service> services)

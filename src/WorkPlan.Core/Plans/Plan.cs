@@ -254,6 +254,7 @@ public class Plan
             throw new InvalidOperationException($"Plan {Id} has no open amendment.");
         }
 
+        RemoveDraftAdditions();
         var from = Status;
         Status = Require(PlanAction.AmendmentDiscarded);
         foreach (var section in Sections.Where(s => s.IsInForce))
@@ -266,6 +267,31 @@ public class Plan
             row.RestoreInForce(services);
         }
 
+        VersionNumber--;
+        AmendmentReason = reasonInForce;
+        ReturnReason = null;
+        Agreement = agreement with { };
+        Approval = approval with { };
+        return from;
+    }
+
+    /// <summary>
+    /// The first half of discarding an amendment: the rows and sections the draft added are deleted, and the
+    /// rows in force go back where they are in force. (Saved on its own, the values in force can then come
+    /// back without ever holding a number twice.)
+    /// </summary>
+    public void RemoveDraftAdditions()
+    {
+        if (!IsAmendmentOpen)
+        {
+            throw new InvalidOperationException($"Plan {Id} has no open amendment.");
+        }
+
+        foreach (var row in Indicators.Where(i => i.IsInForce))
+        {
+            row.PlaceAsInForce();
+        }
+
         foreach (var added in Indicators.Where(i => !i.IsInForce).OrderBy(i => i.ParentId is null ? 1 : 0).ToList())
         {
             Indicators.Remove(added);
@@ -275,13 +301,6 @@ public class Plan
         {
             Sections.Remove(added);
         }
-
-        VersionNumber--;
-        AmendmentReason = reasonInForce;
-        ReturnReason = null;
-        Agreement = agreement with { };
-        Approval = approval with { };
-        return from;
     }
 
     internal void EnsureEditable()

@@ -117,10 +117,14 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var services = await db.Services.Where(s => s.OrganisationId == plan.OrganisationId).ToListAsync(cancellationToken);
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         var discarded = plan.VersionNumber;
-        var from = plan.DiscardAmendment(document.Agreement, document.Approval, inForce.Reason, services);
-        db.PlanEvents.Add(new PlanEvent(plan.Id, discarded, PlanAction.AmendmentDiscarded, from, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), null));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            // What the draft added goes first, so that no number or code is held twice when the rows in force come back.
+            plan.RemoveDraftAdditions();
+            await db.SaveChangesAsync(cancellationToken);
+            var from = plan.DiscardAmendment(document.Agreement, document.Approval, inForce.Reason, services);
+            db.PlanEvents.Add(new PlanEvent(plan.Id, discarded, PlanAction.AmendmentDiscarded, from, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), null));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -128,6 +132,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             return Result.Conflict();
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
 

@@ -216,6 +216,21 @@ public sealed class AmendmentTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DiscardsAnAmendment_ThatReplacedARowByANewOneOfTheSameNumber()
+    {
+        var director = Client(Director);
+        var (number, id) = await RowWithoutActualsAsync();
+        await StepAsync(Director, "Amend", "Qator almashtirildi");
+        await Forms.PostAsync(director, $"/PlanEditor/Index/{_planId}", $"/PlanEditor/DeleteIndicator/{id}", new Dictionary<string, string>());
+        (await AddRowAsync(director, number, "Yangi ko'rsatkich")).IsRedirectTo($"/PlanEditor/Index/{_planId}").Should().BeTrue();
+
+        (await StepAsync(Director, "Discard")).Should().Be(PlanStatus.InForce);
+
+        await using var db = database.CreateContext();
+        (await db.Indicators.IgnoreQueryFilters().Where(i => i.PlanId == _planId && i.Number == number).Select(i => i.Id).ToListAsync()).Should().Equal(id);
+    }
+
+    [Fact]
     public async Task RefusesToDiscard_APlanWithoutAnAmendment_OrForAUserWhoMayNotApprove()
     {
         var notAmended = await StepResponseAsync(Director, "Discard");
