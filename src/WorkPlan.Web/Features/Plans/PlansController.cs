@@ -96,11 +96,24 @@ public sealed class PlansController(
     public Task<IActionResult> Amend(int id, WorkflowInput input, CancellationToken cancellationToken) =>
         StepAsync(id, () => workflow.OpenAmendmentAsync(id, input.Version, input.Comment, cancellationToken), "Workflow.DoneAmendment");
 
-    /// <summary>An empty draft for the user's centre and a year (from scratch: no template, file or last year).</summary>
+    /// <summary>
+    /// An empty draft for the user's centre and a year (from scratch: no template, file or last year); a year
+    /// refused shows the list again with the reason next to the year.
+    /// </summary>
     [HttpPost]
-    public async Task<IActionResult> Create(int year, [FromServices] NewPlanService newPlans, CancellationToken cancellationToken) =>
-        (await newPlans.CreateEmptyAsync(year, cancellationToken))
-            .AfterCreatingPlan(this, localizer, "Plans.CreatedEmpty", () => RedirectToAction(nameof(Index)));
+    public async Task<IActionResult> Create(string? year, [FromServices] NewPlanService newPlans, CancellationToken cancellationToken)
+    {
+        var created = int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? await newPlans.CreateEmptyAsync(number, cancellationToken)
+            : await newPlans.CreateEmptyAsync(0, cancellationToken);
+        if (created.Status != ResultStatus.Invalid)
+        {
+            return created.AfterCreatingPlan(this, localizer, "Plans.CreatedEmpty", () => RedirectToAction(nameof(Index)));
+        }
+
+        ModelState.AddErrors(created.Errors, localizer);
+        return View(nameof(Index), await plans.ListAsync(cancellationToken));
+    }
 
     [HttpPost]
     public Task<IActionResult> Discard(int id, WorkflowInput input, CancellationToken cancellationToken) =>
