@@ -102,6 +102,8 @@ public static class DependencyInjection
         services.Configure<ActualsOptions>(configuration.GetSection(ActualsOptions.SectionName));
         services.AddScoped<ActualsService>();
         services.AddScoped<QuarterlyReportService>();
+        services.AddScoped<DocumentLanguageService>();
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<WorkPlan.Core.Home.HomeService>();
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueService>();
         services.AddScoped<WorkPlan.Core.Regional.IRegionalFigures, Data.Queries.RegionalFiguresQueries>();
