@@ -71,6 +71,40 @@ public sealed class DocumentLanguageTests(DatabaseFixture database) : IAsyncLife
     }
 
     [Fact]
+    public async Task ExportsInTheCentresDocumentLanguage_WhenItsAdministratorChangesIt()
+    {
+        var admin = database.OctoberFactory.CreateClientAs("xojaobod.admin");
+        int organisationId;
+        await using (var db = database.CreateContext())
+        {
+            organisationId = await db.Organisations.Where(o => o.Code == "xojaobod").Select(o => o.Id).SingleAsync();
+        }
+
+        var form = await Html.ParseAsync(await admin.GetAsync($"/Organisations/Edit/{organisationId}"));
+        Dictionary<string, string> Fields(string language) => new()
+        {
+            ["Input.Name"] = form.QuerySelector("input[name='Input.Name']")!.GetAttribute("value")!,
+            ["Input.ShortName"] = form.QuerySelector("input[name='Input.ShortName']")!.GetAttribute("value")!,
+            ["Input.DirectorTitle"] = form.QuerySelector("input[name='Input.DirectorTitle']")!.GetAttribute("value") ?? string.Empty,
+            ["Input.DirectorName"] = form.QuerySelector("input[name='Input.DirectorName']")!.GetAttribute("value") ?? string.Empty,
+            ["Input.Version"] = form.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!,
+            ["Input.DocumentLanguage"] = language,
+        };
+
+        var refused = await Html.ParseAsync(await Forms.PostAsync(admin, $"/Organisations/Edit/{organisationId}", $"/Organisations/Edit/{organisationId}", Fields("de")));
+        var saved = await Forms.PostAsync(admin, $"/Organisations/Edit/{organisationId}", $"/Organisations/Edit/{organisationId}", Fields("ru"));
+        var client = database.OctoberFactory.CreateClientAs("xojaobod.direktor");
+        using var workbook = new XLWorkbook(await (await client.GetAsync($"/Plans/ExportExcel/{_planId}")).Content.ReadAsStreamAsync());
+        var uzbekCopy = await client.GetAsync($"/Plans/ExportExcel/{_planId}?language=uz");
+
+        form.QuerySelectorAll("select[name='Input.DocumentLanguage'] option").Select(o => o.GetAttribute("value")).Should().Equal("uz", "ru", "en");
+        refused.QuerySelector("[data-valmsg-for='Input.DocumentLanguage']")!.Text().Should().Contain("Bunday hujjat tili yo'q");
+        saved.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
+        workbook.Worksheet(1).CellsUsed().Select(c => c.GetString()).Should().Contain("УТВЕРЖДАЮ").And.NotContain("TASDIQLAYMAN");
+        uzbekCopy.Content.Headers.ContentDisposition!.FileNameStar.Should().StartWith("Ish rejasi 2022");
+    }
+
+    [Fact]
     public async Task NamesExportedFilesAndSheets_InTheDocumentsWords()
     {
         var client = await database.OctoberFactory.CreateClientAs("xojaobod.direktor").SpeakingAsync("en-US");
