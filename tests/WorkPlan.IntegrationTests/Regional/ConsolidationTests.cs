@@ -141,6 +141,21 @@ public sealed class ConsolidationTests(DatabaseFixture database, ITestOutputHelp
     }
 
     [Fact]
+    public async Task PrintsSixDistrictsAndTheTotalSideBySide_OnAFewPages_WhenExportedAsPdf()
+    {
+        await RegionalFixture.AddDistrictsAsync(database, 4);
+
+        var bytes = await (await Region().GetAsync("/Consolidation/ExportPdf?year=2022&quarter=2&measure=Quarter")).Content.ReadAsByteArrayAsync();
+        var text = await PdfText.ReadAsync(bytes);
+        var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Trim().Length > 0).ToList();
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "workplan-consolidation-6.pdf"), bytes);
+        output.WriteLine($"6 districts: {pages.Count} pages");
+
+        pages[0].Should().Contain("Sinov 04").And.Contain("Baliqchi").And.Contain("Viloyat bo'yicha jami").And.Contain("Bajarilishi,", "the six districts and the total share one table");
+        pages.Should().HaveCountLessThanOrEqualTo(4, "55 rows with names on one or two lines, not eight");
+    }
+
+    [Fact]
     public async Task CostsTheSameNumberOfQueriesForTwentyDistrictsAsForTwo()
     {
         string[] pages = ["/Consolidation?year=2022&quarter=2", "/Completeness?year=2022", "/Dashboard?year=2022"];
