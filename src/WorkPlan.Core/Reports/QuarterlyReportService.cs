@@ -117,7 +117,8 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             : live.Value;
         var names = await people.NamesAsync([.. snapshots.Select(s => s.SubmittedBy), .. snapshots.Select(s => s.DecidedBy ?? string.Empty)], cancellationToken);
         var history = snapshots
-            .Select(s => new ReportSubmissionLine(s.Number, s.SubmittedAt, names[s.SubmittedBy], s.Outcome, s.DecidedAt, s.DecidedBy is { } d ? names[d] : null, s.ReturnReason))
+            .Select(s => new ReportSubmissionLine(
+                s.Number, s.SubmittedAt, names.GetValueOrDefault(s.SubmittedBy, s.SubmittedBy), s.Outcome, s.DecidedAt, s.DecidedBy is { } d ? names.GetValueOrDefault(d, d) : null, s.ReturnReason))
             .ToList();
 
         // What changed between the last returned submission and the one sent after it.
