@@ -237,7 +237,9 @@ internal static class DatasetGenerator
             await using (var actuals = await BeginCopyAsync(connectionString, copyConnections,
                 "COPY monthly_actuals (id, indicator_id, month, value, note, entered_by, entered_at) FROM STDIN (FORMAT BINARY)"))
             await using (var submissions = await BeginCopyAsync(connectionString, copyConnections,
-                "COPY report_submissions (id, plan_id, quarter, status, due_date, submitted_at, submitted_by, decided_at, decided_by, snapshot) FROM STDIN (FORMAT BINARY)"))
+                "COPY report_submissions (id, plan_id, quarter, status, due_date, submitted_at, submitted_by, decided_at, decided_by, submission_count) FROM STDIN (FORMAT BINARY)"))
+            await using (var snapshots = await BeginCopyAsync(connectionString, copyConnections,
+                "COPY report_snapshots (report_submission_id, number, document, submitted_at, submitted_by, outcome, decided_at, decided_by) FROM STDIN (FORMAT BINARY)"))
             {
                 var userIds = users.ToDictionary(u => u.UserName, u => u.Id);
                 foreach (var (id, year, district) in planRows)
@@ -353,6 +355,16 @@ internal static class DatasetGenerator
                         var document = Snapshot(id, year, quarter, district.Name, SectionTitles, rows.Select(r => (r.Row, r.Id, r.Target, r.Months, r.Notes)).ToList(), sectionIds.Length);
                         var due = QuarterlyReportService.DueDateOf(year, quarter);
                         var submitted = new DateTimeOffset(due.AddDays(-3).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
+                        var decidedBy = $"r{Array.IndexOf(regionIds, district.RegionId) + 1:00}.direktor";
+                        await snapshots.StartRowAsync();
+                        await snapshots.WriteAsync(submissionId, NpgsqlDbType.Bigint);
+                        await snapshots.WriteAsync(1, NpgsqlDbType.Integer);
+                        await snapshots.WriteAsync(JsonSerializer.Serialize(document), NpgsqlDbType.Jsonb);
+                        await snapshots.WriteAsync(submitted, NpgsqlDbType.TimestampTz);
+                        await snapshots.WriteAsync($"{district.Code}.inspektor", NpgsqlDbType.Varchar);
+                        await snapshots.WriteAsync(nameof(ReportStatus.Accepted), NpgsqlDbType.Varchar);
+                        await snapshots.WriteAsync(submitted.AddDays(2), NpgsqlDbType.TimestampTz);
+                        await snapshots.WriteAsync(decidedBy, NpgsqlDbType.Varchar);
                         await submissions.StartRowAsync();
                         await submissions.WriteAsync(submissionId++, NpgsqlDbType.Bigint);
                         await submissions.WriteAsync(id, NpgsqlDbType.Integer);
@@ -362,8 +374,8 @@ internal static class DatasetGenerator
                         await submissions.WriteAsync(submitted, NpgsqlDbType.TimestampTz);
                         await submissions.WriteAsync($"{district.Code}.inspektor", NpgsqlDbType.Varchar);
                         await submissions.WriteAsync(submitted.AddDays(2), NpgsqlDbType.TimestampTz);
-                        await submissions.WriteAsync($"r{Array.IndexOf(regionIds, district.RegionId) + 1:00}.direktor", NpgsqlDbType.Varchar);
-                        await submissions.WriteAsync(JsonSerializer.Serialize(document), NpgsqlDbType.Jsonb);
+                        await submissions.WriteAsync(decidedBy, NpgsqlDbType.Varchar);
+                        await submissions.WriteAsync(1, NpgsqlDbType.Integer);
                     }
                 }
 
@@ -373,6 +385,7 @@ internal static class DatasetGenerator
                 await events.CompleteAsync();
                 await actuals.CompleteAsync();
                 await submissions.CompleteAsync();
+                await snapshots.CompleteAsync();
             }
         }
         finally

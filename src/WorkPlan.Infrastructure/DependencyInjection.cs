@@ -104,6 +104,7 @@ public static class DependencyInjection
         services.AddScoped<ActualsService>();
         services.AddScoped<MonthLockService>();
         services.AddScoped<QuarterlyReportService>();
+        services.AddScoped<DocumentLanguageService>();
         services.AddScoped<WorkPlan.Core.Home.HomeService>();
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueService>();
         services.AddScoped<WorkPlan.Core.Regional.IRegionalFigures, Data.Queries.RegionalFiguresQueries>();

@@ -14,6 +14,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
     {
         public const string NameRequired = "Admin.NameRequired";
         public const string NoChildren = "Admin.NoChildren";
+        public const string DocumentLanguageUnknown = "Admin.DocumentLanguageUnknown";
         public const string ServiceInUse = "Admin.ServiceInUse";
         public const string DuplicateName = "Admin.DuplicateName";
     }
@@ -60,7 +61,8 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
                 o.DirectorTitle,
                 o.DirectorName,
                 o.Version,
-                o.Services.OrderBy(s => s.SortOrder).Select(s => new ServiceItem(s.Id, s.OrganisationId, s.Name, s.ShortName, s.Version)).ToList()))
+                o.Services.OrderBy(s => s.SortOrder).Select(s => new ServiceItem(s.Id, s.OrganisationId, s.Name, s.ShortName, s.Version)).ToList(),
+                o.DocumentLanguage))
             .SingleOrDefaultAsync(cancellationToken);
         return details is null ? Result<OrganisationDetails>.NotFound() : Result<OrganisationDetails>.Ok(details);
     }
@@ -87,6 +89,11 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
 
         var organisation = new Organisation($"org-{Guid.NewGuid():N}"[..16], kind, command.Name.Trim(), command.ShortName ?? string.Empty, parent);
         organisation.SetDirector(command.DirectorTitle, command.DirectorName);
+        if (command.DocumentLanguage is { } language)
+        {
+            organisation.SetDocumentLanguage(language);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
@@ -114,6 +121,11 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         var before = Snapshot(organisation);
         organisation.Rename(command.Name, command.ShortName);
         organisation.SetDirector(command.DirectorTitle, command.DirectorName);
+        if (command.DocumentLanguage is { } language)
+        {
+            organisation.SetDocumentLanguage(language);
+        }
+
         audit.Record(AuditAction.OrganisationUpdated, nameof(Organisation), organisation.Id, organisation.Id, before, Snapshot(organisation));
         return await SaveAsync(cancellationToken);
     }
@@ -218,8 +230,21 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         }
     }
 
-    private static List<ValidationError> Check(SaveOrganisation command) =>
-        string.IsNullOrWhiteSpace(command.Name) ? [new ValidationError(nameof(command.Name), Messages.NameRequired)] : [];
+    private static List<ValidationError> Check(SaveOrganisation command)
+    {
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(command.Name))
+        {
+            errors.Add(new ValidationError(nameof(command.Name), Messages.NameRequired));
+        }
+
+        if (command.DocumentLanguage is not null && !Reports.DocumentLanguages.IsKnown(command.DocumentLanguage))
+        {
+            errors.Add(new ValidationError(nameof(command.DocumentLanguage), Messages.DocumentLanguageUnknown));
+        }
+
+        return errors;
+    }
 
     private static List<ValidationError> Check(SaveService command, IEnumerable<Service> siblings, int? selfId)
     {
@@ -233,7 +258,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             : [];
     }
 
-    private static object Snapshot(Organisation o) => new { o.Name, o.ShortName, o.Kind, o.ParentId, o.DirectorTitle, o.DirectorName };
+    private static object Snapshot(Organisation o) => new { o.Name, o.ShortName, o.Kind, o.ParentId, o.DirectorTitle, o.DirectorName, o.DocumentLanguage };
 
     private static object Snapshot(Service s) => new { s.Name, s.ShortName, s.OrganisationId };
 }

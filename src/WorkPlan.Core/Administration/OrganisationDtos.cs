@@ -17,12 +17,14 @@ public sealed record OrganisationDetails(
     string? DirectorTitle,
     string? DirectorName,
     uint Version,
-    IReadOnlyList<ServiceItem> Services);
+    IReadOnlyList<ServiceItem> Services,
+    string DocumentLanguage = Reports.DocumentLanguages.Default);
 
 public sealed record ServiceItem(int Id, int OrganisationId, string Name, string ShortName, uint Version);
 
 /// <summary>What an administrator types to create or change an organisation.</summary>
-public sealed record SaveOrganisation(string Name, string? ShortName, string? DirectorTitle, string? DirectorName, uint Version = 0);
+/// <remarks><paramref name="DocumentLanguage"/>: the language of the centre's official documents ("uz", "ru", "en"); null keeps it.</remarks>
+public sealed record SaveOrganisation(string Name, string? ShortName, string? DirectorTitle, string? DirectorName, uint Version = 0, string? DocumentLanguage = null);
 
 /// <summary>What an administrator types to create or rename a service.</summary>
 public sealed record SaveService(string Name, string? ShortName, uint Version = 0);

@@ -37,6 +37,8 @@ public interface IAppDbContext
 
     DbSet<Reports.ReportSubmission> ReportSubmissions { get; }
 
+    DbSet<Reports.ReportSnapshot> ReportSnapshots { get; }
+
     DbSet<Catalogue.RegionalTemplate> RegionalTemplates { get; }
 
     DbSet<Catalogue.TemplateIndicator> TemplateIndicators { get; }

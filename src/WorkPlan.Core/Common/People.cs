@@ -15,6 +15,12 @@ public interface IPeople
 
     /// <summary>The active heads of these services, by service id.</summary>
     Task<IReadOnlyDictionary<int, IReadOnlyList<Person>>> ServiceHeadsAsync(IEnumerable<int> serviceIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The name of the centre's inspector (the first active one by name), or null when it has none.</summary>
+    Task<string?> InspectorOfAsync(int organisationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The full names of these logins, for records that keep the login (the login itself when no name is recorded or the account is gone).</summary>
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> userNames, CancellationToken cancellationToken = default);
 }
 
 public static class PeopleExtensions

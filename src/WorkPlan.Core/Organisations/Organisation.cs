@@ -52,6 +52,9 @@ public class Organisation
 
     public string? DirectorName { get; private set; }
 
+    /// <summary>The language of the centre's official documents (plan, report, consolidation): "uz" unless set otherwise.</summary>
+    public string DocumentLanguage { get; private set; } = Reports.DocumentLanguages.Default;
+
     public ICollection<Service> Services { get; private set; } = [];
 
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
@@ -70,6 +73,16 @@ public class Organisation
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name.Trim();
         ShortName = string.IsNullOrWhiteSpace(shortName) ? Name : shortName.Trim();
+    }
+
+    public void SetDocumentLanguage(string language)
+    {
+        if (!Reports.DocumentLanguages.IsKnown(language))
+        {
+            throw new ArgumentOutOfRangeException(nameof(language), language, "Not a document language.");
+        }
+
+        DocumentLanguage = language;
     }
 
     public void SetDirector(string? title, string? name)

@@ -42,7 +42,7 @@ public sealed record ConsolidationDocument(
 /// <summary>The words of an exported consolidation in the reader's language.</summary>
 public sealed record ConsolidationText(
     string Title, string NumberColumn, string NameColumn, string UnitColumn, string TotalColumn,
-    string TargetColumn, string QuarterColumn, string YearToDateColumn, string PercentColumn, string StatusLine, string PageLabel);
+    string TargetColumn, string QuarterColumn, string YearToDateColumn, string PercentColumn, string StatusLine, string PageLabel, string SheetName);
 
 /// <summary>Writes the consolidation as .xlsx: every district with its four figures, then the region's total.</summary>
 public interface IConsolidationExcelWriter

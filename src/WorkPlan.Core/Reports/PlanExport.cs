@@ -23,7 +23,8 @@ public sealed record PlanExportText(
     string OfWhich,
     string AllServices,
     string? DraftMark,
-    string PageLabel);
+    string PageLabel,
+    string SheetName);
 
 /// <summary>Writes the plan document as the official form in .xlsx.</summary>
 public interface IPlanExcelWriter

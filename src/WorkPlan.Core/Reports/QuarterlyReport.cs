@@ -62,7 +62,8 @@ public sealed record QuarterlyReportText(
     string NotesColumn,
     string DirectorLine,
     string InspectorLine,
-    string PageLabel);
+    string PageLabel,
+    string SheetName);
 
 /// <summary>Writes a quarterly report as .xlsx in the official style of the plan.</summary>
 public interface IQuarterlyReportExcelWriter

@@ -20,7 +20,13 @@ public sealed record QuarterlyReportPage(
     bool CanDecide,
     uint Version,
     Timeliness Timeliness,
-    IReadOnlyList<MissingValue> Missing);
+    IReadOnlyList<MissingValue> Missing,
+    IReadOnlyList<ReportSubmissionLine> History,
+    ReportComparison? Changes);
+
+/// <summary>One submission of the report in its history: number, who sent it and when, and the region's decision.</summary>
+public sealed record ReportSubmissionLine(
+    int Number, DateTimeOffset SubmittedAt, string SubmittedBy, ReportStatus Outcome, DateTimeOffset? DecidedAt, string? DecidedBy, string? ReturnReason);
 
 /// <summary>An expected value of the quarter not entered yet: its service ("" when the row has none), row and month.</summary>
 public sealed record MissingValue(string Service, string Number, string Name, int Month);
@@ -37,7 +43,7 @@ public sealed record InboxLine(int PlanId, string OrganisationName, int Year, in
 /// centre's inspector or director as a stored snapshot (its files never change after); accepted or
 /// returned with a reason by the regional centre.
 /// </summary>
-public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock)
+public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IPeople people)
 {
     /// <summary>A quarter's report is due by this day of the month after the quarter.</summary>
     public const int DueDay = 10;
@@ -61,7 +67,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Year, p.Title, OrganisationName = p.Organisation!.Name, p.Organisation.DirectorTitle, p.Organisation.DirectorName })
+            .Select(p => new { p.Id, p.Year, p.Title, p.OrganisationId, OrganisationName = p.Organisation!.Name, p.Organisation.DirectorTitle, p.Organisation.DirectorName })
             .SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
@@ -81,6 +87,11 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note }).ToListAsync(cancellationToken)).ToLookup(a => a.IndicatorId);
         var months = Rollup.MonthsOfQuarter(quarter).ToList();
 
+        // The prepared-by line names the centre's inspector whoever looks: the inspector at hand, or the centre's.
+        var inspector = user.IsInRole(Roles.Inspector) && user.OrganisationId == plan.OrganisationId
+            ? user.DisplayName
+            : await people.InspectorOfAsync(plan.OrganisationId, cancellationToken);
+
         var rows = indicators.Select(i =>
         {
             var values = actuals[i.Id].ToList();
@@ -93,7 +104,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
         return Result<QuarterlyReportDocument>.Ok(new QuarterlyReportDocument(
             plan.Id, plan.Year, quarter, plan.OrganisationName, plan.Title, plan.DirectorTitle, plan.DirectorName,
-            user.IsInRole(Roles.Inspector) ? user.DisplayName : null,
+            inspector,
             [.. sections.Select(s => new QuarterlyReportSection(s.Label, s.Title, [.. rows.Where(r => r.SectionId == s.Id).Select(r => r.Row)]))]));
     }
 
@@ -109,11 +120,31 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new { p.Year, p.OrganisationId, p.Organisation!.ParentId, p.Status, p.VersionNumber }).SingleAsync(cancellationToken);
         var submission = await db.ReportSubmissions.AsNoTracking().SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
+        var snapshots = submission is null
+            ? []
+            : await db.ReportSnapshots.AsNoTracking().Where(s => s.ReportSubmissionId == submission.Id).OrderBy(s => s.Number)
+                .Select(s => new { s.Number, s.Document, s.SubmittedAt, s.SubmittedBy, s.Outcome, s.DecidedAt, s.DecidedBy, s.ReturnReason })
+                .ToListAsync(cancellationToken);
         var status = submission?.Status ?? ReportStatus.Draft;
         var due = submission?.DueDate ?? DueDateOf(plan.Year, quarter);
-        var document = submission?.Snapshot is { } snapshot && submission.Status != ReportStatus.Returned
-            ? JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshot)!
+        var document = snapshots.Count > 0 && status != ReportStatus.Returned
+            ? JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshots[^1].Document)!
             : live.Value;
+        var names = await people.NamesAsync([.. snapshots.Select(s => s.SubmittedBy), .. snapshots.Select(s => s.DecidedBy ?? string.Empty)], cancellationToken);
+        var history = snapshots
+            .Select(s => new ReportSubmissionLine(
+                s.Number, s.SubmittedAt, names.GetValueOrDefault(s.SubmittedBy, s.SubmittedBy), s.Outcome, s.DecidedAt, s.DecidedBy is { } d ? names.GetValueOrDefault(d, d) : null, s.ReturnReason))
+            .ToList();
+
+        // What changed between the last returned submission and the one sent after it.
+        var returned = snapshots.FindLastIndex(s => s.Outcome == ReportStatus.Returned);
+        var changes = returned >= 0 && returned + 1 < snapshots.Count
+            ? ReportComparison.Between(
+                snapshots[returned].Number,
+                JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshots[returned].Document)!,
+                snapshots[returned + 1].Number,
+                JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshots[returned + 1].Document)!)
+            : null;
         var started = EntryWindow.HasStarted(plan.Year, quarter * 3, clock.GetUtcNow());
         var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
         var canSubmit = AccessRules.CanEditPlan(user, plan.OrganisationId) && inForce && started && (submission?.CanBeSubmitted ?? true);
@@ -129,7 +160,9 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             AccessRules.CanActAsRegion(user, plan.ParentId) && status == ReportStatus.Submitted,
             submission?.Version ?? 0,
             ReportTimeliness.Of(plan.Year, quarter, submission?.Status, due, submission?.SubmittedAt, EntryWindow.Today(clock.GetUtcNow())),
-            canSubmit ? await MissingAsync(planId, quarter, cancellationToken) : []));
+            canSubmit ? await MissingAsync(planId, quarter, cancellationToken) : [],
+            history,
+            changes));
     }
 
     /// <summary>
@@ -194,7 +227,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
     /// <summary>Accepts as of a given moment, whatever the row version (the demo's history of earlier quarters).</summary>
     public async Task AcceptAsOfAsync(int planId, int quarter, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var submission = await db.ReportSubmissions.SingleAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
+        var submission = await WithLatestSnapshot().SingleAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
         submission.Accept(currentUser.Required.UserName, at);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -202,20 +235,30 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
     public Task<Result> ReturnAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken = default) =>
         DecideAsync(planId, quarter, version, reason ?? string.Empty, cancellationToken);
 
-    /// <summary>The stored submission (snapshot and files) of a submitted or accepted report, to serve or complete its files.</summary>
-    public async Task<ReportSubmission?> StoredAsync(int planId, int quarter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A stored submission (document and files), to serve or complete its files: the one numbered, or
+    /// without a number the report as it stands with the region (none while it is a draft or returned).
+    /// </summary>
+    public async Task<ReportSnapshot?> StoredAsync(int planId, int quarter, int? number = null, CancellationToken cancellationToken = default)
     {
         var visible = await db.Plans.Where(AccessRules.PlansVisibleTo(currentUser.Required)).AnyAsync(p => p.Id == planId, cancellationToken);
-        return visible
-            ? await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter && r.Snapshot != null && r.Status != ReportStatus.Returned, cancellationToken)
-            : null;
+        if (!visible)
+        {
+            return null;
+        }
+
+        var report = db.ReportSubmissions.Where(r => r.PlanId == planId && r.Quarter == quarter);
+        return number is { } n
+            ? await db.ReportSnapshots.SingleOrDefaultAsync(s => report.Any(r => r.Id == s.ReportSubmissionId) && s.Number == n, cancellationToken)
+            : await db.ReportSnapshots.SingleOrDefaultAsync(
+                s => report.Any(r => r.Id == s.ReportSubmissionId && r.SubmissionCount == s.Number && r.Status != ReportStatus.Returned), cancellationToken);
     }
 
-    /// <summary>Keeps a stored report's files the first time they are made from its snapshot.</summary>
-    public async Task KeepFilesAsync(ReportSubmission submission, byte[]? excel, byte[]? pdf, CancellationToken cancellationToken = default)
+    /// <summary>Keeps a stored submission's files the first time they are made from its document.</summary>
+    public async Task KeepFilesAsync(ReportSnapshot snapshot, byte[]? excel, byte[]? pdf, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(submission);
-        submission.KeepFiles(excel, pdf);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        snapshot.KeepFiles(excel, pdf);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -265,7 +308,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             return Result.Invalid([new ValidationError("Reason", "Workflow.ReasonRequired")]);
         }
 
-        var submission = await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
+        var submission = await WithLatestSnapshot().SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
         if (submission is not { Status: ReportStatus.Submitted })
         {
             return Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
@@ -314,6 +357,10 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                select new MissingValue(service, i.Number, i.Name, m),
         ];
     }
+
+    /// <summary>Reports with their latest snapshot loaded, to decide on it.</summary>
+    private IQueryable<ReportSubmission> WithLatestSnapshot() =>
+        db.ReportSubmissions.Include(r => r.Snapshots.OrderByDescending(s => s.Number).Take(1));
 
     private bool IsLate(DateOnly due, DateTimeOffset? submittedAt) =>
         submittedAt is { } at ? EntryWindow.Today(at) > due : EntryWindow.Today(clock.GetUtcNow()) > due;

@@ -2,10 +2,13 @@ namespace WorkPlan.Core.Reports;
 
 /// <summary>
 /// A plan's quarterly report as sent to the regional centre: its status, when it was due, who did
-/// what, and the stored snapshot and files, which never change once submitted.
+/// what, and every submission as its own stored snapshot (<see cref="ReportSnapshot"/>, numbered 1, 2, ...),
+/// whose document and files never change once submitted.
 /// </summary>
 public class ReportSubmission
 {
+    private readonly List<ReportSnapshot> _snapshots = [];
+
     private ReportSubmission()
     {
     }
@@ -40,12 +43,11 @@ public class ReportSubmission
 
     public string? ReturnReason { get; private set; }
 
-    /// <summary>The <see cref="QuarterlyReportDocument"/> as submitted, as JSON.</summary>
-    public string? Snapshot { get; private set; }
+    /// <summary>How many times the report has been submitted: the number of its latest snapshot.</summary>
+    public int SubmissionCount { get; private set; }
 
-    public byte[]? ExcelFile { get; private set; }
-
-    public byte[]? PdfFile { get; private set; }
+    /// <summary>The snapshots loaded with the report (the service loads the latest one to decide on it).</summary>
+    public IReadOnlyCollection<ReportSnapshot> Snapshots => _snapshots;
 
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; private set; }
@@ -55,21 +57,23 @@ public class ReportSubmission
 
     public bool CanBeSubmitted => Status is ReportStatus.Draft or ReportStatus.Returned;
 
-    public void Submit(string snapshot, string by, DateTimeOffset at)
+    /// <summary>Sends the report as a new snapshot (the next number); earlier snapshots stay as they were.</summary>
+    public ReportSnapshot Submit(string snapshot, string by, DateTimeOffset at)
     {
         if (!CanBeSubmitted)
         {
             throw new InvalidOperationException($"A {Status} report cannot be submitted.");
         }
 
+        SubmissionCount++;
+        var submitted = new ReportSnapshot(SubmissionCount, snapshot, by, at);
+        _snapshots.Add(submitted);
         Status = ReportStatus.Submitted;
-        Snapshot = snapshot;
-        ExcelFile = null;
-        PdfFile = null;
         SubmittedBy = by;
         SubmittedAt = at;
         DecidedAt = null;
         DecidedBy = null;
+        return submitted;
     }
 
     public void Accept(string by, DateTimeOffset at)
@@ -83,6 +87,7 @@ public class ReportSubmission
         DecidedBy = by;
         DecidedAt = at;
         ReturnReason = null;
+        Latest().Decide(ReportStatus.Accepted, null, by, at);
     }
 
     public void Return(string reason, string by, DateTimeOffset at)
@@ -97,12 +102,10 @@ public class ReportSubmission
         ReturnReason = reason.Trim();
         DecidedBy = by;
         DecidedAt = at;
+        Latest().Decide(ReportStatus.Returned, ReturnReason, by, at);
     }
 
-    /// <summary>Keeps the files rendered from the snapshot the first time they are asked for; they never change after.</summary>
-    public void KeepFiles(byte[]? excel, byte[]? pdf)
-    {
-        ExcelFile ??= excel;
-        PdfFile ??= pdf;
-    }
+    private ReportSnapshot Latest() =>
+        _snapshots.SingleOrDefault(s => s.Number == SubmissionCount)
+        ?? throw new InvalidOperationException("Load the latest snapshot of a report before deciding on it.");
 }

@@ -46,6 +46,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Core.Reports.ReportSubmission> ReportSubmissions => Set<Core.Reports.ReportSubmission>();
 
+    public DbSet<Core.Reports.ReportSnapshot> ReportSnapshots => Set<Core.Reports.ReportSnapshot>();
+
     public DbSet<Core.Catalogue.RegionalTemplate> RegionalTemplates => Set<Core.Catalogue.RegionalTemplate>();
 
     public DbSet<Core.Catalogue.TemplateIndicator> TemplateIndicators => Set<Core.Catalogue.TemplateIndicator>();

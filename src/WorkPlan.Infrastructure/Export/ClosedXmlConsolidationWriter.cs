@@ -27,7 +27,7 @@ public sealed class ClosedXmlConsolidationWriter : IConsolidationExcelWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(text);
 
-        using var workbook = NewWorkbook(text.Title, $"{document.Year} Q{document.Quarter}", []);
+        using var workbook = NewWorkbook(text.Title, text.SheetName, []);
         var sheet = workbook.Worksheet(1);
 
         var groups = document.Districts.Where(d => d.Included).Select(d => d.ShortName).Append(text.TotalColumn).ToList();

@@ -41,7 +41,7 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(text);
 
-        using var workbook = NewWorkbook(document.Title, $"Plan {document.Year}", ColumnWidths);
+        using var workbook = NewWorkbook(document.Title, text.SheetName, ColumnWidths);
         var sheet = workbook.Worksheet(1);
 
         // A blank line between the signature blocks and the (draft mark and) title.

@@ -46,7 +46,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(text);
 
-        using var workbook = NewWorkbook(text.Title, $"Report {report.Year} Q{report.Quarter}", ColumnWidths);
+        using var workbook = NewWorkbook(text.Title, text.SheetName, ColumnWidths);
         var sheet = workbook.Worksheet(1);
 
         WriteHeading(sheet, OrganisationRow, report.OrganisationName);

@@ -4,7 +4,7 @@ using WorkPlan.Core.Reports;
 
 namespace WorkPlan.Web.Infrastructure;
 
-/// <summary>The words of an exported plan in the user's language, the same the page shows.</summary>
+/// <summary>The words of an exported plan in the current (the document's) language, the same the page shows.</summary>
 public sealed class PlanExportTexts(IStringLocalizer<SharedResource> localizer, DocumentFormatter format)
 {
     public PlanExportText For(PlanDocument document)
@@ -27,15 +27,17 @@ public sealed class PlanExportTexts(IStringLocalizer<SharedResource> localizer, 
             localizer["Plan.OfWhich"],
             localizer["Plan.AllServices"],
             document.IsDraft ? localizer["Plan.DraftMark"].Value : null,
-            localizer["Plan.Page"]);
+            localizer["Plan.Page"],
+            localizer["Export.PlanSheet", document.Year]);
     }
 
-    /// <summary>A file name people recognise: "Xo'jaobod TAKM 2022 ish rejasi.xlsx" style, safe for any file system.</summary>
-    public static string FileName(PlanDocument document, string extension)
+    /// <summary>A file name people recognise, in the document's words: "Ish rejasi 2022 - Xo'jaobod tuman AKM.xlsx" (the version after the first).</summary>
+    public string FileName(PlanDocument document, string extension)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var name = $"{document.OrganisationName} {document.Year}";
-        var safe = new string([.. name.Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_' ? c : '_')]).Trim();
-        return $"{safe} v{document.VersionNumber}.{extension}";
+        var name = document.VersionNumber > 1
+            ? localizer["Export.PlanFileVersion", document.Year, document.OrganisationName, document.VersionNumber]
+            : localizer["Export.PlanFile", document.Year, document.OrganisationName];
+        return ExportFileName.Of(name, extension);
     }
 }

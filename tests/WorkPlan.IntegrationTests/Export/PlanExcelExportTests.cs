@@ -92,7 +92,7 @@ public sealed class PlanExcelExportTests(DatabaseFixture database)
         sheet.CellsUsed().Should().NotContain(c => c.GetString() == "LOYIHA", "no draft mark was asked for");
 
         workbook.Properties.Title.Should().Be(Title);
-        sheet.Name.Should().Be("Plan 2022");
+        sheet.Name.Should().Be("Ish rejasi 2022");
     }
 
     [Fact]
@@ -287,7 +287,8 @@ public sealed class PlanExcelExportTests(DatabaseFixture database)
         OfWhich: "shundan,",
         AllServices: "Barcha xizmatlar",
         DraftMark: null,
-        PageLabel: "Sahifa");
+        PageLabel: "Sahifa",
+        SheetName: "Ish rejasi 2022");
 
     private static byte[] Write(PlanDocument document, PlanExportText? text = null) =>
         new ClosedXmlPlanWriter().Write(document, text ?? Text());

@@ -51,7 +51,7 @@ public sealed class QuarterlyReportExcelTests
         sheet.Row(3).CellsUsed().Should().BeEmpty("a blank row separates the title from the table");
         sheet.Cell(3, 1).IsMerged().Should().BeFalse();
         workbook.Properties.Title.Should().Be(Title);
-        sheet.Name.Should().Be("Report 2022 Q3");
+        sheet.Name.Should().Be("Hisobot 2022 III chorak");
     }
 
     [Fact]
@@ -323,7 +323,8 @@ public sealed class QuarterlyReportExcelTests
         NotesColumn: "Izoh",
         DirectorLine: DirectorLine,
         InspectorLine: InspectorLine,
-        PageLabel: "Sahifa");
+        PageLabel: "Sahifa",
+        SheetName: "Hisobot 2022 III chorak");
 
     private static byte[] Write(QuarterlyReportText? text = null) =>
         new ClosedXmlQuarterlyReportWriter().Write(Document(), text ?? Text());

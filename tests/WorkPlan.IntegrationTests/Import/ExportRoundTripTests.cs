@@ -87,14 +87,14 @@ public class ExportRoundTripTests
         "ru" => (new PlanExportText(
             "СОГЛАСОВАНО", "УТВЕРЖДАЮ", "«____» ________ 2022 г.", "«5» января 2022 г.",
             "№", "Наименование", "Единица измерения", "Количество", "2021 г. (факт)", "2022 г. (план)",
-            "Механизм реализации", "Срок исполнения", "Ответственные", "из них:", "Все службы", "ПРОЕКТ", "Страница"), "Все службы"),
+            "Механизм реализации", "Срок исполнения", "Ответственные", "из них:", "Все службы", "ПРОЕКТ", "Страница", "План работы 2022"), "Все службы"),
         "en" => (new PlanExportText(
             "AGREED", "APPROVED", "\"____\" ________ 2022", "5 January 2022",
             "No.", "Name", "Unit", "Quantity", "2021 (actual)", "2022 (target)",
-            "Implementation mechanism", "Deadline", "Responsible", "of which:", "All services", "DRAFT", "Page"), "All services"),
+            "Implementation mechanism", "Deadline", "Responsible", "of which:", "All services", "DRAFT", "Page", "Work plan 2022"), "All services"),
         _ => (new PlanExportText(
             "KELISHILDI", "TASDIQLAYMAN", "2022 yil \"____\" ________", "2022 yil \"5\" yanvar",
             "№", "Nomi", "O'lchov birligi", "Miqdori", "2021 yil (fakt)", "2022 yil (reja)",
-            "Amalga oshirish mexanizmi", "Bajarilish muddati", "Mas'ullar", "shundan,", "Barcha xizmatlar", "LOYIHA", "Sahifa"), "Barcha xizmatlar"),
+            "Amalga oshirish mexanizmi", "Bajarilish muddati", "Mas'ullar", "shundan,", "Barcha xizmatlar", "LOYIHA", "Sahifa", "Ish rejasi 2022"), "Barcha xizmatlar"),
     };
 }

@@ -28,6 +28,18 @@ public static class Forms
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
         PostAsync(client, "/Account/Login", "/Account/Login", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
 
+    /// <summary>Switches the client's UI language as a user does (the language form posts a cookie), from the start page.</summary>
+    public static async Task<HttpClient> SpeakingAsync(this HttpClient client, string culture)
+    {
+        var switched = await PostAsync(client, "/", "/Language/Set", new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/" });
+        if (switched.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Switching the language answered {switched.StatusCode}.");
+        }
+
+        return client;
+    }
+
     public static bool IsRedirectTo(this HttpResponseMessage response, string path)
     {
         ArgumentNullException.ThrowIfNull(response);

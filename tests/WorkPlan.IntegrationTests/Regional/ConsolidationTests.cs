@@ -109,6 +109,53 @@ public sealed class ConsolidationTests(DatabaseFixture database, ITestOutputHelp
     }
 
     [Fact]
+    public async Task LaysOutTwentyDistrictsOnReadableA4Pages_WithEveryDistrictAndTheLastColumn_WhenExportedAsPdf()
+    {
+        await RegionalFixture.AddDistrictsAsync(database, 18);
+        var client = Region();
+        var screen = await Html.ParseAsync(await client.GetAsync("/Consolidation?year=2022&quarter=2&measure=Quarter"));
+        var districts = screen.QuerySelectorAll(".consolidation-table .district-column").Select(c => c.Text()).ToList();
+
+        var response = await client.GetAsync("/Consolidation/ExportPdf?year=2022&quarter=2&measure=Quarter");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = await PdfText.ReadAsync(bytes);
+        var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Trim().Length > 0).ToList();
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "workplan-consolidation-20.pdf"), bytes);
+        output.WriteLine($"{districts.Count} districts: {pages.Count} pages");
+
+        districts.Should().HaveCount(20);
+        foreach (var district in districts)
+        {
+            // A header cell may wrap ("Baliqchi" over "TAKM"): every word of the name is there.
+            district.Split(' ').Should().OnlyContain(word => text.Contains(word, StringComparison.Ordinal), $"{district}'s column is on a page");
+        }
+
+        districts.Where(d => d.StartsWith("Sinov", StringComparison.Ordinal)).Should().HaveCount(18).And.OnlyContain(d => text.Contains(d, StringComparison.Ordinal));
+
+        text.Should().Contain("Bajarilishi, %").And.Contain("Viloyat bo'yicha jami");
+        pages.Should().HaveCountLessThanOrEqualTo(16, "55 rows × 20 districts fit in a few pages of district columns with the row labels repeated");
+        pages.Where(p => !p.Contains("Sinov tumani", StringComparison.Ordinal)).Should()
+            .OnlyContain(p => p.Contains("Nomi", StringComparison.Ordinal), "every page of the tables repeats the row labels' header (the status list after them names the districts in full)");
+        pages.Should().OnlyContain(p => p.Contains("Sahifa", StringComparison.Ordinal));
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("Jamlanma 2022 II chorak - Bobur nomidagi Andijon viloyat axborot-kutubxona markazi.pdf");
+    }
+
+    [Fact]
+    public async Task PrintsSixDistrictsAndTheTotalSideBySide_OnAFewPages_WhenExportedAsPdf()
+    {
+        await RegionalFixture.AddDistrictsAsync(database, 4);
+
+        var bytes = await (await Region().GetAsync("/Consolidation/ExportPdf?year=2022&quarter=2&measure=Quarter")).Content.ReadAsByteArrayAsync();
+        var text = await PdfText.ReadAsync(bytes);
+        var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Trim().Length > 0).ToList();
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "workplan-consolidation-6.pdf"), bytes);
+        output.WriteLine($"6 districts: {pages.Count} pages");
+
+        pages[0].Should().Contain("Sinov 04").And.Contain("Baliqchi").And.Contain("Viloyat bo'yicha jami").And.Contain("Bajarilishi,", "the six districts and the total share one table");
+        pages.Should().HaveCountLessThanOrEqualTo(4, "55 rows with names on one or two lines, not eight");
+    }
+
+    [Fact]
     public async Task CostsTheSameNumberOfQueriesForTwentyDistrictsAsForTwo()
     {
         string[] pages = ["/Consolidation?year=2022&quarter=2", "/Completeness?year=2022", "/Dashboard?year=2022"];

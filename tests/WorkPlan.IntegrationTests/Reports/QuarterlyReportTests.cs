@@ -119,6 +119,91 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
         (await db.ReportSubmissions.SingleAsync(r => r.PlanId == _planId && r.Quarter == 3)).Status.Should().Be(ReportStatus.Accepted);
     }
 
+    [Fact]
+    public async Task KeepsEverySubmissionAsItsOwnSnapshot_AndShowsTheRegionWhatChanged_WhenAReturnedReportIsSentAgain()
+    {
+        var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+        var region = database.OctoberFactory.CreateClientAs("andijon.metodist");
+        var quarterPage = $"/Reports/Quarter?planId={_planId}&quarter=3";
+        await Forms.PostAsync(inspector, quarterPage, $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+        var firstPdf = await (await region.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+        await Forms.PostAsync(region, quarterPage, $"/Reports/Return?planId={_planId}&quarter=3",
+            new Dictionary<string, string> { ["version"] = await VersionAsync(3), ["reason"] = "16-qator sentyabr qiymatini tekshiring" });
+        await using (var db = database.CreateContext())
+        {
+            var september = await db.MonthlyActuals.SingleAsync(a => a.Indicator!.PlanId == _planId && a.Indicator.Number == "16" && a.Month == 9);
+            september.Change(9800, "Kitob bayrami (tuzatildi)", "test", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await Forms.PostAsync(inspector, quarterPage, $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+        var page = await Html.ParseAsync(await region.GetAsync(quarterPage));
+        var first = await PdfText.ReadAsync(await (await region.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3&number=1")).Content.ReadAsByteArrayAsync());
+        var firstAgain = await (await region.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3&number=1")).Content.ReadAsByteArrayAsync();
+        var second = await PdfText.ReadAsync(await (await region.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync());
+        var secondByNumber = await region.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3&number=2");
+
+        await using var check = database.CreateContext();
+        var snapshots = await check.ReportSnapshots.Where(s => check.ReportSubmissions.Any(r => r.Id == s.ReportSubmissionId && r.PlanId == _planId && r.Quarter == 3))
+            .OrderBy(s => s.Number).ToListAsync();
+        snapshots.Select(s => (s.Number, s.Outcome)).Should().Equal((1, ReportStatus.Returned), (2, ReportStatus.Submitted));
+        snapshots[0].ReturnReason.Should().Be("16-qator sentyabr qiymatini tekshiring");
+        snapshots[0].Document.Should().NotBe(snapshots[1].Document);
+        firstAgain.Should().Equal(firstPdf, "submission 1 keeps its own file after the second is sent");
+        first.Should().Contain("27 400").And.NotContain("27 700");
+        second.Should().Contain("27 700").And.NotContain("27 400");
+        secondByNumber.Content.Headers.ContentDisposition!.FileNameStar.Should().Contain("(2-yuborish)");
+
+        var history = page.QuerySelectorAll(".history-table tbody tr").ToList();
+        history.Select(r => r.GetAttribute("data-submission")).Should().Equal("1", "2");
+        history[0].Text().Should().Contain("Qaytarildi").And.Contain("16-qator sentyabr qiymatini tekshiring").And.Contain("2022 yil");
+        history[1].Text().Should().Contain("Yuborildi").And.Contain("Xo'jaobod TAKM kadrlar bo'yicha inspektori");
+        var changes = page.QuerySelectorAll(".changes-table tbody tr").ToList();
+        changes.Should().OnlyContain(r => r.GetAttribute("data-number") == "16", "only row 16's values changed");
+        changes.Select(r => (r.QuerySelector(".cell-before")!.Text(), r.QuerySelector(".cell-after")!.Text())).Should()
+            .Contain(("27 400", "27 700")).And.Contain(("44 400", "44 700")).And.Contain(("Kitob bayrami", "Kitob bayrami (tuzatildi)"));
+        page.QuerySelector(".report-changes h2")!.Text().Should().Contain("1-yuborish").And.Contain("2-yuborish");
+    }
+
+    [Fact]
+    public async Task FreezesTheSubmittedFilesInTheDocumentLanguage_WhoeverDownloadsThemFirst()
+    {
+        var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+        var russianRegion = await database.OctoberFactory.CreateClientAs("andijon.metodist").SpeakingAsync("ru-RU");
+        await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+
+        var excelFirst = await (await russianRegion.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+        var pdfFirst = await (await russianRegion.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+        var russianCopy = await (await inspector.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3&language=ru")).Content.ReadAsByteArrayAsync();
+        var excelLater = await (await inspector.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+        var pdfLater = await (await inspector.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
+
+        using (var workbook = new XLWorkbook(new MemoryStream(excelFirst)))
+        {
+            workbook.Worksheet(1).CellsUsed().Select(c => c.GetString()).Should().Contain("Bajarilishi, %").And.Contain("Yil boshidan");
+        }
+
+        (await PdfText.ReadAsync(pdfFirst)).Should().Contain("III chorak").And.NotContain("квартал");
+        excelLater.Should().Equal(excelFirst, "the stored file is the same whoever downloaded it first");
+        pdfLater.Should().Equal(pdfFirst);
+        using var russian = new XLWorkbook(new MemoryStream(russianCopy));
+        russian.Worksheet(1).CellsUsed().Select(c => c.GetString()).Should().NotContain("Bajarilishi, %", "another language is an explicit choice, made afresh and never stored");
+    }
+
+    [Theory]
+    [InlineData("andijon.metodist")]
+    [InlineData("xojaobod.direktor")]
+    public async Task NamesTheCentresInspectorOnTheReport_WhoeverViewsIt(string viewer)
+    {
+        var client = database.OctoberFactory.CreateClientAs(viewer);
+
+        var live = await Html.ParseAsync(await client.GetAsync($"/Reports/Quarter?planId={_planId}&quarter=3"));
+        var pdf = await PdfText.ReadAsync(await (await client.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync());
+
+        live.QuerySelector(".report-signatures")!.Text().Should().Contain("Xo'jaobod TAKM kadrlar bo'yicha inspektori");
+        pdf.Should().Contain("Xo'jaobod TAKM kadrlar bo'yicha inspektori");
+    }
+
     /// <summary>The second confirmation a report with missing values needs (this test's quarter is far from complete).</summary>
     private static Dictionary<string, string> ConfirmMissing => new() { ["confirmMissing"] = "true" };
 

@@ -13,6 +13,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ShortName).HasMaxLength(120);
         builder.Property(o => o.DirectorTitle).HasMaxLength(300);
         builder.Property(o => o.DirectorName).HasMaxLength(120);
+        builder.Property(o => o.DocumentLanguage).HasMaxLength(8).HasDefaultValue(Core.Reports.DocumentLanguages.Default);
         builder.Property(o => o.Version).IsRowVersion();
         builder.HasIndex(o => o.Code).IsUnique();
         builder.HasIndex(o => o.ParentId);

@@ -45,9 +45,22 @@ internal sealed class ReportSubmissionConfiguration : IEntityTypeConfiguration<C
         builder.Property(r => r.SubmittedBy).HasMaxLength(256);
         builder.Property(r => r.DecidedBy).HasMaxLength(256);
         builder.Property(r => r.ReturnReason).HasMaxLength(2000);
-        builder.Property(r => r.Snapshot).HasColumnType("jsonb");
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.PlanId, r.Quarter }).IsUnique();
+        builder.HasMany(r => r.Snapshots).WithOne().HasForeignKey(s => s.ReportSubmissionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Snapshots).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ReportSnapshotConfiguration : IEntityTypeConfiguration<Core.Reports.ReportSnapshot>
+{
+    public void Configure(EntityTypeBuilder<Core.Reports.ReportSnapshot> builder)
+    {
+        builder.Property(s => s.Document).HasColumnType("jsonb");
+        builder.Property(s => s.SubmittedBy).HasMaxLength(256);
+        builder.Property(s => s.DecidedBy).HasMaxLength(256);
+        builder.Property(s => s.ReturnReason).HasMaxLength(2000);
+        builder.HasIndex(s => new { s.ReportSubmissionId, s.Number }).IsUnique();
     }
 }

@@ -613,6 +613,14 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("director_title");
 
+                    b.Property<string>("DocumentLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("uz")
+                        .HasColumnName("document_language");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1216,6 +1224,76 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("sections", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document");
+
+                    b.Property<byte[]>("ExcelFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("excel_file");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<byte[]>("PdfFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf_file");
+
+                    b.Property<long>("ReportSubmissionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("report_submission_id");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_snapshots");
+
+                    b.HasIndex("ReportSubmissionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_snapshots_report_submission_id_number");
+
+                    b.ToTable("report_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Reports.ReportSubmission", b =>
                 {
                     b.Property<long>("Id")
@@ -1238,14 +1316,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_date");
 
-                    b.Property<byte[]>("ExcelFile")
-                        .HasColumnType("bytea")
-                        .HasColumnName("excel_file");
-
-                    b.Property<byte[]>("PdfFile")
-                        .HasColumnType("bytea")
-                        .HasColumnName("pdf_file");
-
                     b.Property<int>("PlanId")
                         .HasColumnType("integer")
                         .HasColumnName("plan_id");
@@ -1259,15 +1329,15 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("return_reason");
 
-                    b.Property<string>("Snapshot")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("snapshot");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<int>("SubmissionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_count");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1862,6 +1932,16 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Reports.ReportSnapshot", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Reports.ReportSubmission", null)
+                        .WithMany("Snapshots")
+                        .HasForeignKey("ReportSubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_snapshots_report_submissions_report_submission_id");
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Reports.ReportSubmission", b =>
                 {
                     b.HasOne("WorkPlan.Core.Plans.Plan", null)
@@ -1916,6 +1996,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Indicators");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Reports.ReportSubmission", b =>
+                {
+                    b.Navigation("Snapshots");
                 });
 #pragma warning restore 612, 618
         }

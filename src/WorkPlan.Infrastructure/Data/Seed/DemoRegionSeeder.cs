@@ -173,8 +173,8 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
 
     private async Task ReportAsync(int planId, DistrictProfile profile, CurrentUser inspector, CurrentUser methodologist, CancellationToken cancellationToken)
     {
-        var asDistrict = new QuarterlyReportService(db, new FixedCurrentUser(inspector), TimeProvider.System);
-        var asRegion = new QuarterlyReportService(db, new FixedCurrentUser(methodologist), TimeProvider.System);
+        var asDistrict = new QuarterlyReportService(db, new FixedCurrentUser(inspector), TimeProvider.System, new Identity.People(db));
+        var asRegion = new QuarterlyReportService(db, new FixedCurrentUser(methodologist), TimeProvider.System, new Identity.People(db));
         foreach (var report in profile.Reports)
         {
             var submitted = new DateTimeOffset(report.Submitted.ToDateTime(new TimeOnly(11, 0)), TimeSpan.FromHours(5)).ToUniversalTime();
@@ -186,7 +186,8 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
             }
             else if (report.Decision == Decision.Return)
             {
-                var submission = await db.ReportSubmissions.SingleAsync(r => r.PlanId == planId && r.Quarter == report.Quarter, cancellationToken);
+                var submission = await db.ReportSubmissions.Include(r => r.Snapshots.OrderByDescending(s => s.Number).Take(1))
+                    .SingleAsync(r => r.PlanId == planId && r.Quarter == report.Quarter, cancellationToken);
                 submission.Return("10-qatordagi tadbirlar soni oylik ma'lumotlarga mos emas; iyun oyini tuzatib, qayta yuboring.", methodologist.UserName, decided);
                 await db.SaveChangesAsync(cancellationToken);
             }

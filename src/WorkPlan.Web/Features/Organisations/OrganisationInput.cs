@@ -22,6 +22,10 @@ public sealed class OrganisationInput
     [Display(Name = "Admin.DirectorName")]
     public string? DirectorName { get; set; }
 
+    /// <summary>The language of the centre's official documents.</summary>
+    [Display(Name = "Admin.DocumentLanguage")]
+    public string DocumentLanguage { get; set; } = Core.Reports.DocumentLanguages.Default;
+
     public uint Version { get; set; }
 
     public static OrganisationInput From(OrganisationDetails details)
@@ -33,11 +37,12 @@ public sealed class OrganisationInput
             ShortName = details.ShortName,
             DirectorTitle = details.DirectorTitle,
             DirectorName = details.DirectorName,
+            DocumentLanguage = details.DocumentLanguage,
             Version = details.Version,
         };
     }
 
-    public SaveOrganisation ToCommand() => new(Name, ShortName, DirectorTitle, DirectorName, Version);
+    public SaveOrganisation ToCommand() => new(Name, ShortName, DirectorTitle, DirectorName, Version, DocumentLanguage);
 }
 
 /// <summary>The organisation form: the input, and the organisation it hangs under (create) or is (edit).</summary>

@@ -49,21 +49,24 @@ public sealed class PlansController(
             : NotFound();
     }
 
-    /// <summary>The plan (or a stored version) as the official form in Excel.</summary>
+    /// <summary>The plan (or a stored version) as the official form in Excel, in the plan's document language unless another is chosen.</summary>
     [HttpGet]
     [EnableRateLimiting(ExportLimits.Policy)]
-    public async Task<IActionResult> ExportExcel(int id, int? version, [FromServices] IPlanExcelWriter writer, CancellationToken cancellationToken)
+    public async Task<IActionResult> ExportExcel(
+        int id, int? version, string? language, [FromServices] IPlanExcelWriter writer, [FromServices] DocumentLanguageService languages, CancellationToken cancellationToken)
     {
         var document = await DocumentAsync(id, version, cancellationToken);
+        using var culture = DocumentCulture.Use(DocumentLanguages.Choose(await languages.OfPlanAsync(id, cancellationToken), language));
         return document.ToActionResult(this, d =>
-            File(writer.Write(d, exportTexts.For(d)), XlsxContentType, PlanExportTexts.FileName(d, "xlsx")));
+            File(writer.Write(d, exportTexts.For(d)), XlsxContentType, exportTexts.FileName(d, "xlsx")));
     }
 
-    /// <summary>The plan (or a stored version) as a PDF: the same print view the browser prints.</summary>
+    /// <summary>The plan (or a stored version) as a PDF: the same print view the browser prints, in the plan's document language unless another is chosen.</summary>
     [HttpGet]
     [EnableRateLimiting(ExportLimits.Policy)]
     public async Task<IActionResult> ExportPdf(
-        int id, int? version, [FromServices] IPdfRenderer renderer, [FromServices] ViewRenderer views, CancellationToken cancellationToken)
+        int id, int? version, string? language, [FromServices] IPdfRenderer renderer, [FromServices] ViewRenderer views, [FromServices] DocumentLanguageService languages,
+        CancellationToken cancellationToken)
     {
         var document = await DocumentAsync(id, version, cancellationToken);
         if (!document.IsOk)
@@ -71,9 +74,10 @@ public sealed class PlansController(
             return document.ToActionResult(this, _ => NotFound());
         }
 
+        using var culture = DocumentCulture.Use(DocumentLanguages.Choose(await languages.OfPlanAsync(id, cancellationToken), language));
         var html = await views.RenderAsync(this, "Print", document.Value);
         var pdf = await renderer.RenderAsync(html, localizer["Plan.Page"], cancellationToken);
-        return File(pdf, "application/pdf", PlanExportTexts.FileName(document.Value, "pdf"));
+        return File(pdf, "application/pdf", exportTexts.FileName(document.Value, "pdf"));
     }
 
     [HttpPost]

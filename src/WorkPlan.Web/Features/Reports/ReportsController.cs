@@ -43,42 +43,59 @@ public sealed class ReportsController(
     public async Task<IActionResult> Quarter(int planId, int quarter, CancellationToken cancellationToken) =>
         (await reports.GetAsync(planId, quarter, cancellationToken)).ToActionResult(this, page => View(page));
 
+    /// <summary>
+    /// The report in Excel: a submission's stored file (made once, in the document language, whoever asks
+    /// first), the live figures before; another language only when chosen, and then never stored.
+    /// </summary>
     [HttpGet]
     [EnableRateLimiting(ExportLimits.Policy)]
-    public async Task<IActionResult> ExportExcel(int planId, int quarter, [FromServices] IQuarterlyReportExcelWriter writer, CancellationToken cancellationToken)
+    public async Task<IActionResult> ExportExcel(
+        int planId, int quarter, int? number, string? language, [FromServices] IQuarterlyReportExcelWriter writer, [FromServices] DocumentLanguageService languages,
+        CancellationToken cancellationToken)
     {
-        var (document, stored) = await DocumentAsync(planId, quarter, cancellationToken);
+        var (document, stored) = await DocumentAsync(planId, quarter, number, cancellationToken);
         if (document is null)
         {
             return NotFound();
         }
 
-        var bytes = stored?.ExcelFile ?? writer.Write(document, Texts(document));
-        if (stored is not null && stored.ExcelFile is null)
+        var official = await languages.OfPlanAsync(planId, cancellationToken);
+        var chosen = DocumentLanguages.Choose(official, language);
+        var keep = stored is not null && chosen == official;
+        using var culture = DocumentCulture.Use(chosen);
+        var bytes = (keep ? stored!.ExcelFile : null) ?? writer.Write(document, Texts(document));
+        if (keep && stored!.ExcelFile is null)
         {
             await reports.KeepFilesAsync(stored, bytes, null, cancellationToken);
         }
 
-        return File(bytes, XlsxContentType, FileName(document, "xlsx"));
+        return File(bytes, XlsxContentType, FileName(document, stored, "xlsx"));
     }
 
+    /// <summary>The report as a PDF, kept like the Excel file (see <see cref="ExportExcel"/>).</summary>
     [HttpGet]
     [EnableRateLimiting(ExportLimits.Policy)]
-    public async Task<IActionResult> ExportPdf(int planId, int quarter, [FromServices] IPdfRenderer renderer, [FromServices] ViewRenderer views, CancellationToken cancellationToken)
+    public async Task<IActionResult> ExportPdf(
+        int planId, int quarter, int? number, string? language, [FromServices] IPdfRenderer renderer, [FromServices] ViewRenderer views,
+        [FromServices] DocumentLanguageService languages, CancellationToken cancellationToken)
     {
-        var (document, stored) = await DocumentAsync(planId, quarter, cancellationToken);
+        var (document, stored) = await DocumentAsync(planId, quarter, number, cancellationToken);
         if (document is null)
         {
             return NotFound();
         }
 
-        var bytes = stored?.PdfFile ?? await renderer.RenderAsync(await views.RenderAsync(this, "Print", document), localizer["Plan.Page"], cancellationToken);
-        if (stored is not null && stored.PdfFile is null)
+        var official = await languages.OfPlanAsync(planId, cancellationToken);
+        var chosen = DocumentLanguages.Choose(official, language);
+        var keep = stored is not null && chosen == official;
+        using var culture = DocumentCulture.Use(chosen);
+        var bytes = (keep ? stored!.PdfFile : null) ?? await renderer.RenderAsync(await views.RenderAsync(this, "Print", document), localizer["Plan.Page"], cancellationToken);
+        if (keep && stored!.PdfFile is null)
         {
             await reports.KeepFilesAsync(stored, null, bytes, cancellationToken);
         }
 
-        return File(bytes, "application/pdf", FileName(document, "pdf"));
+        return File(bytes, "application/pdf", FileName(document, stored, "pdf"));
     }
 
     [HttpPost]
@@ -97,13 +114,21 @@ public sealed class ReportsController(
     [Microsoft.AspNetCore.Authorization.Authorize(Policy = Authorization.Policies.RegionalStaff)]
     public async Task<IActionResult> Inbox(CancellationToken cancellationToken) => View(await reports.InboxAsync(cancellationToken));
 
-    /// <summary>The report to export: the stored snapshot once submitted (its files never change), the live figures before.</summary>
-    private async Task<(QuarterlyReportDocument? Document, Core.Reports.ReportSubmission? Stored)> DocumentAsync(int planId, int quarter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report to export: a numbered submission's snapshot, or the current one once submitted (its files
+    /// never change), the live figures before.
+    /// </summary>
+    private async Task<(QuarterlyReportDocument? Document, ReportSnapshot? Stored)> DocumentAsync(int planId, int quarter, int? number, CancellationToken cancellationToken)
     {
-        var stored = await reports.StoredAsync(planId, quarter, cancellationToken);
-        if (stored?.Snapshot is { } snapshot)
+        var stored = await reports.StoredAsync(planId, quarter, number, cancellationToken);
+        if (stored is not null)
         {
-            return (JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshot), stored);
+            return (JsonSerializer.Deserialize<QuarterlyReportDocument>(stored.Document), stored);
+        }
+
+        if (number is not null)
+        {
+            return (null, null);
         }
 
         var live = await reports.BuildAsync(planId, quarter, cancellationToken);
@@ -122,13 +147,15 @@ public sealed class ReportsController(
         localizer["Actuals.Note"],
         localizer["Reports.DirectorLine", document.DirectorName ?? string.Empty],
         localizer["Reports.InspectorLine", document.InspectorName ?? string.Empty],
-        localizer["Plan.Page"]);
+        localizer["Plan.Page"],
+        localizer["Export.ReportSheet", document.Year, localizer[$"Quarter.{document.Quarter}"]]);
 
-    private static string FileName(QuarterlyReportDocument document, string extension)
-    {
-        var safe = new string([.. $"{document.OrganisationName} {document.Year} Q{document.Quarter}".Select(c => char.IsLetterOrDigit(c) || c is ' ' or '-' ? c : '_')]);
-        return $"{safe}.{extension}";
-    }
+    /// <summary>"Hisobot 2022 III chorak - Xo'jaobod tuman AKM.pdf", with the submission's number after a return.</summary>
+    private string FileName(QuarterlyReportDocument document, ReportSnapshot? stored, string extension) => ExportFileName.Of(
+        stored is { Number: > 1 } s
+            ? localizer["Export.ReportFileSubmission", document.Year, localizer[$"Quarter.{document.Quarter}"], document.OrganisationName, s.Number]
+            : localizer["Export.ReportFile", document.Year, localizer[$"Quarter.{document.Quarter}"], document.OrganisationName],
+        extension);
 
     private IActionResult After(Result result, int planId, int quarter, string doneKey) =>
         result.AfterStep(this, localizer, doneKey, () => RedirectToAction(nameof(Quarter), new { planId, quarter }));
