@@ -45,8 +45,11 @@ public sealed record EntryRow(
     bool BehindPlan,
     string? Warning);
 
-/// <summary>A cell as the form sends it: the value (null clears it), its note, and the row version the page showed.</summary>
-public sealed record CellInput(int IndicatorId, decimal? Value, string? Note, uint? Version);
+/// <summary>
+/// A cell as the form sends it: the value as typed (read by <see cref="NumberText"/>; empty or "-" clears it),
+/// its note, and the row version the page showed.
+/// </summary>
+public sealed record CellInput(int IndicatorId, string? Text, string? Note, uint? Version);
 
 /// <summary>A cell someone else saved after the page was opened: both values, so the user decides.</summary>
 public sealed record CellConflict(int IndicatorId, string Number, decimal? Yours, string? YourNote, decimal? Theirs, string? TheirNote, string? By, DateTimeOffset? At, uint? Version);

@@ -22,7 +22,16 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         public const string ChildrenExceed = "Actuals.ChildrenExceed";
     }
 
+    /// <summary>The longest note a month's entry keeps.</summary>
+    public const int NoteLength = 1000;
+
     private ActualsOptions Settings => options.Value;
+
+    /// <summary>The field a cell's value error is reported on ("cell-{indicator id}"), the id of its input on the page.</summary>
+    public static string CellField(int indicatorId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cell-{indicatorId}");
+
+    /// <summary>The field a cell's note error is reported on ("note-{indicator id}").</summary>
+    public static string NoteField(int indicatorId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"note-{indicatorId}");
 
     /// <summary>The plan a user enters into by default: their centre's plan of the current year (or the latest one in force).</summary>
     public async Task<int?> DefaultPlanAsync(CancellationToken cancellationToken = default)
@@ -134,7 +143,9 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             return Result<SaveOutcome>.NotFound();
         }
 
+        // Every cell is read and checked before anything is written, so each bad cell gets its own message.
         var errors = new List<ValidationError>();
+        var typed = new List<(CellInput Cell, decimal? Value)>();
         foreach (var cell in cells)
         {
             var indicator = indicators[cell.IndicatorId];
@@ -143,11 +154,13 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 return Result<SaveOutcome>.Forbidden();
             }
 
-            errors.AddRange(PlanRules.CheckValue(indicator.Measure, cell.Value, $"cell-{cell.IndicatorId}"));
-            if (cell.Note is { Length: > 1000 })
+            errors.AddRange(PlanRules.ReadValue(indicator.Measure, cell.Text, CellField(cell.IndicatorId), out var value));
+            if (cell.Note is { Length: > NoteLength })
             {
-                errors.Add(new ValidationError($"cell-{cell.IndicatorId}", Messages.NoteTooLong));
+                errors.Add(new ValidationError(NoteField(cell.IndicatorId), Messages.NoteTooLong));
             }
+
+            typed.Add((cell, value));
         }
 
         if (errors.Count > 0)
@@ -157,34 +170,34 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         var stored = await db.MonthlyActuals.Where(a => ids.Contains(a.IndicatorId) && a.Month == month)
             .ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
-        var changed = cells.Where(c =>
+        var changed = typed.Where(c =>
         {
-            var current = stored.GetValueOrDefault(c.IndicatorId);
-            return current is null ? c.Value is not null : current.Value != c.Value || current.Note != Normalise(c.Note);
+            var current = stored.GetValueOrDefault(c.Cell.IndicatorId);
+            return current is null ? c.Value is not null : current.Value != c.Value || current.Note != Normalise(c.Cell.Note);
         }).ToList();
         var conflicts = changed
-            .Where(c => stored.GetValueOrDefault(c.IndicatorId) is { } current ? current.Version != c.Version : c.Version is not null)
-            .Select(c => Conflict(c, stored.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].Number))
+            .Where(c => stored.GetValueOrDefault(c.Cell.IndicatorId) is { } current ? current.Version != c.Cell.Version : c.Cell.Version is not null)
+            .Select(c => Conflict(c.Cell, c.Value, stored.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].Number))
             .ToList();
         if (conflicts.Count > 0)
         {
             return Result<SaveOutcome>.Ok(new SaveOutcome(0, conflicts));
         }
 
-        foreach (var cell in changed)
+        foreach (var (cell, value) in changed)
         {
             var current = stored.GetValueOrDefault(cell.IndicatorId);
-            db.ActualChanges.Add(new ActualChange(cell.IndicatorId, month, current?.Value, cell.Value, current?.Note, Normalise(cell.Note), user.UserId, user.UserName, now));
+            db.ActualChanges.Add(new ActualChange(cell.IndicatorId, month, current?.Value, value, current?.Note, Normalise(cell.Note), user.UserId, user.UserName, now));
             if (current is null)
             {
-                db.MonthlyActuals.Add(new MonthlyActual(indicators[cell.IndicatorId], month, cell.Value!.Value, cell.Note, user.UserId, now));
+                db.MonthlyActuals.Add(new MonthlyActual(indicators[cell.IndicatorId], month, value!.Value, cell.Note, user.UserId, now));
                 continue;
             }
 
             db.Entry(current).Property(a => a.Version).OriginalValue = cell.Version!.Value;
-            if (cell.Value is { } value)
+            if (value is { } number)
             {
-                current.Change(value, cell.Note, user.UserId, now);
+                current.Change(number, cell.Note, user.UserId, now);
             }
             else
             {
@@ -202,7 +215,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             // new row for the same month): nothing of ours was written; show them what is there now.
             db.ChangeTracker.Clear();
             var now2 = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month == month).ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, [.. changed.Select(c => Conflict(c, now2.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].Number))]));
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, [.. changed.Select(c => Conflict(c.Cell, c.Value, now2.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].Number))]));
         }
 
         return Result<SaveOutcome>.Ok(new SaveOutcome(changed.Count, []));
@@ -317,8 +330,8 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
     private static string? Normalise(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-    private static CellConflict Conflict(CellInput mine, MonthlyActual? theirs, string number) =>
-        new(mine.IndicatorId, number, mine.Value, Normalise(mine.Note), theirs?.Value, theirs?.Note, theirs?.EnteredBy, theirs?.EnteredAt, theirs?.Version);
+    private static CellConflict Conflict(CellInput mine, decimal? yours, MonthlyActual? theirs, string number) =>
+        new(mine.IndicatorId, number, yours, Normalise(mine.Note), theirs?.Value, theirs?.Note, theirs?.EnteredBy, theirs?.EnteredAt, theirs?.Version);
 
     /// <summary>"Of which" values above their parent's (each, or together when they partition it) get a warning, not a refusal.</summary>
     private static string? ChildrenWarning(decimal? parent, bool partition, IReadOnlyList<decimal?> children)

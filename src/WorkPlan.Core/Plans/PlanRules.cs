@@ -28,6 +28,8 @@ public static class PlanRules
         public const string Negative = "Validation.Negative";
         public const string WholeNumber = "Validation.WholeNumber";
         public const string TooManyDecimals = "Validation.TooManyDecimals";
+        public const string TooLarge = "Validation.TooLarge";
+        public const string NotANumber = "Editor.NotANumber";
         public const string ChildExceedsParent = "Validation.ChildExceedsParent";
         public const string PartitionSum = "Validation.PartitionSum";
     }
@@ -49,7 +51,8 @@ public static class PlanRules
         }
         else if (v > MaxValue)
         {
-            yield return new ValidationError(field, Messages.TooManyDecimals);
+            yield return new ValidationError(field, Messages.TooLarge);
+            yield break;
         }
 
         if (measure == Measure.Count && decimal.Truncate(v) != v)
@@ -59,6 +62,23 @@ public static class PlanRules
         else if (measure == Measure.Money && decimal.Round(v, 2) != v)
         {
             yield return new ValidationError(field, Messages.TooManyDecimals);
+        }
+    }
+
+    /// <summary>
+    /// A value as typed (see <see cref="NumberText"/>), read and checked: not a number, too large, then the
+    /// rules of <see cref="CheckValue"/>. No errors means <paramref name="value"/> holds it (null for no value).
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ReadValue(Measure measure, string? text, string field, out decimal? value)
+    {
+        switch (NumberText.Read(text, out value))
+        {
+            case NumberReading.NotANumber:
+                return [new ValidationError(field, Messages.NotANumber)];
+            case NumberReading.TooLarge:
+                return [new ValidationError(field, Messages.TooLarge)];
+            default:
+                return [.. CheckValue(measure, value, field)];
         }
     }
 

@@ -159,6 +159,55 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MarksEveryBadCellWithItsOwnMessage_AndKeepsTheGoodValues_WhenFourValuesAreBad()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+        var bad = new Dictionary<string, string> { ["16"] = "ko'p", ["17"] = "-3", ["18"] = "12,5", ["19"] = "12345678901234567890" };
+        var expected = new Dictionary<string, string> { ["16"] = "Son kiriting", ["17"] = "manfiy", ["18"] = "butun son", ["19"] = "juda katta" };
+
+        var response = await SaveAsync(client, 9, form, new(bad) { ["20"] = "500", ["21"] = "1 240" }, notes: new() { ["20"] = "Kitobxonlar kuni" });
+        var page = await Html.ParseAsync(response);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        foreach (var (number, message) in expected)
+        {
+            var id = await IndicatorIdAsync(number);
+            var input = page.QuerySelector($"tr[data-number='{number}'] input.cell-input")!;
+            input.GetAttribute("aria-invalid").Should().Be("true", $"row {number} is bad");
+            input.ClassList.Should().Contain("is-invalid");
+            input.GetAttribute("value").Should().Be(bad[number], "what was typed stays in the cell");
+            page.QuerySelector($"#{input.GetAttribute("aria-describedby")}")!.Text().Should().Contain(message);
+            page.QuerySelector($".entry-errors a[href='#cell-{id}']")!.Text().Should().Be(number, "the summary links to the cell");
+        }
+
+        page.QuerySelectorAll("input.cell-input[aria-invalid]").Should().HaveCount(4);
+        page.QuerySelector("tr[data-number='20'] input.cell-input")!.GetAttribute("value").Should().Be("500");
+        page.QuerySelector("tr[data-number='21'] input.cell-input")!.GetAttribute("value").Should().Be("1 240");
+        page.QuerySelector("tr[data-number='20'] input.note-input")!.GetAttribute("value").Should().Be("Kitobxonlar kuni");
+        page.QuerySelector(".entry-errors")!.Text().Should().Contain("Oy saqlanmadi: 4 ta katakda xato bor");
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(0, "the month is saved all or nothing");
+        (await db.ActualChanges.CountAsync()).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("12345678901234567890")]
+    [InlineData("123456789012345678901234567890123")]
+    public async Task SaysTheNumberIsTooLarge_WhenACountHasTwentyOrMoreDigits(string typed)
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+
+        var page = await Html.ParseAsync(await SaveAsync(client, 9, form, new() { ["16"] = typed }));
+
+        var message = page.QuerySelector("tr[data-number='16'] .cell-error")!.Text();
+        message.Should().Contain("Son juda katta").And.NotContain("kasr");
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
     public async Task RollsUpTheYearToDate_ByEachIndicatorsKind()
     {
         await using (var db = database.CreateContext())

@@ -33,20 +33,10 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     public async Task<IActionResult> Save(int planId, int month, int? serviceId, List<CellForm> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var inputs = new List<CellInput>();
-        foreach (var cell in cells)
-        {
-            if (!NumberInput.TryParse(cell.Value, out var value))
-            {
-                ModelState.AddModelError($"cell-{cell.IndicatorId}", localizer["Editor.NotANumber"]);
-                continue;
-            }
-
-            inputs.Add(new CellInput(cell.IndicatorId, value, cell.Note, cell.Version));
-        }
-
         if (ModelState.IsValid)
         {
+            // The service reads and checks every typed value (one place for the rules); a refused month keeps what was typed.
+            var inputs = cells.Select(c => new CellInput(c.IndicatorId, c.Value, c.Note, c.Version)).ToList();
             var saved = await actuals.SaveMonthAsync(planId, month, inputs, cancellationToken);
             switch (saved.Status)
             {
@@ -101,15 +91,14 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     }
 }
 
-/// <summary>A cell as posted: the text typed (read in any of the UI's number styles), its note and the version the page showed.</summary>
+/// <summary>A cell as posted: the text typed (read in any of the UI's number styles by the service), its note and the version the page showed.</summary>
 public sealed class CellForm
 {
     public int IndicatorId { get; set; }
 
-    [StringLength(64)]
+    /// <summary>The text typed, any length: the service says what is wrong with it (not a number, too large, ...).</summary>
     public string? Value { get; set; }
 
-    [StringLength(1000)]
     public string? Note { get; set; }
 
     public uint? Version { get; set; }
