@@ -19,8 +19,13 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         public const string NotYours = "Actuals.NotYours";
         public const string NoteTooLong = "Actuals.NoteTooLong";
         public const string ReasonRequired = "Workflow.ReasonRequired";
-        public const string ChildrenExceed = "Actuals.ChildrenExceed";
     }
+
+    /// <summary>The field of an "of which" warning about the month shown.</summary>
+    public const string MonthField = "Month";
+
+    /// <summary>The field of an "of which" warning about the year to date.</summary>
+    public const string YearToDateField = "YearToDate";
 
     /// <summary>The longest note a month's entry keeps.</summary>
     public const int NoteLength = 1000;
@@ -81,23 +86,20 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note, a.Version })
             .ToListAsync(cancellationToken);
         var byIndicator = actuals.ToLookup(a => a.IndicatorId);
-        var valueOf = actuals.ToDictionary(a => (a.IndicatorId, a.Month), a => a.Value);
+        var (warnings, marks) = await OfWhichAsync(planId, chosen, cancellationToken);
 
         var rows = indicators.Select(i =>
         {
             var values = byIndicator[i.Id].ToDictionary(a => a.Month);
-            var months = Enumerable.Range(1, 12).Select(m => values.TryGetValue(m, out var a) ? a.Value : (decimal?)null).ToList();
+            var months = Enumerable.Range(1, 12).Select(m => values.TryGetValue(m, out var a) ? a.Value : null).ToList();
             var current = values.GetValueOrDefault(chosen);
-            var ytd = Rollup.Combine(i.Rollup, values.Values.Where(a => a.Month <= chosen).Select(a => (a.Month, a.Value)));
+            var ytd = Rollup.Combine(i.Rollup, values.Values.Where(a => a.Month <= chosen && a.Value is not null).Select(a => (a.Month, a.Value!.Value)));
             decimal? percent = ytd is { } y && i.Target is > 0 ? Math.Round(y * 100 / i.Target.Value, 1) : null;
             var behind = i.Rollup == RollupKind.Sum && i.Target is > 0 && (ytd ?? 0) < i.Target.Value * chosen / 12m * (1 - Settings.BehindMargin);
-            var warning = i.ParentId is null
-                ? ChildrenWarning(current?.Value, i.ChildrenPartition, [.. indicators.Where(c => c.ParentId == i.Id).Select(c => valueOf.TryGetValue((c.Id, chosen), out var v) ? v : (decimal?)null)])
-                : null;
             return new EntryRow(
                 i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId is not null, PlanRules.ExpectsActual(i.Target, i.Schedule, chosen),
                 open && AccessRules.CanWriteActual(user, plan.OrganisationId, i.Services),
-                months, current?.Value, current?.Note, current?.Version, ytd, percent, behind, warning);
+                months, current?.Value, current?.Note, current?.Version, ytd, percent, behind, warnings.GetValueOrDefault(i.Id) ?? [], marks.GetValueOrDefault(i.Id));
         }).ToList();
 
         return Result<EntrySheet>.Ok(new EntrySheet(
@@ -173,7 +175,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var changed = typed.Where(c =>
         {
             var current = stored.GetValueOrDefault(c.Cell.IndicatorId);
-            return current is null ? c.Value is not null : current.Value != c.Value || current.Note != Normalise(c.Cell.Note);
+            return current is null ? MonthlyActual.Holds(c.Value, c.Cell.Note) : current.Value != c.Value || current.Note != Normalise(c.Cell.Note);
         }).ToList();
         var conflicts = changed
             .Where(c => stored.GetValueOrDefault(c.Cell.IndicatorId) is { } current ? current.Version != c.Cell.Version : c.Cell.Version is not null)
@@ -181,7 +183,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .ToList();
         if (conflicts.Count > 0)
         {
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, conflicts));
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, 0, conflicts));
         }
 
         foreach (var (cell, value) in changed)
@@ -190,14 +192,14 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             db.ActualChanges.Add(new ActualChange(cell.IndicatorId, month, current?.Value, value, current?.Note, Normalise(cell.Note), user.UserId, user.UserName, now));
             if (current is null)
             {
-                db.MonthlyActuals.Add(new MonthlyActual(indicators[cell.IndicatorId], month, value!.Value, cell.Note, user.UserId, now));
+                db.MonthlyActuals.Add(new MonthlyActual(indicators[cell.IndicatorId], month, value, cell.Note, user.UserId, now));
                 continue;
             }
 
             db.Entry(current).Property(a => a.Version).OriginalValue = cell.Version!.Value;
-            if (value is { } number)
+            if (MonthlyActual.Holds(value, cell.Note))
             {
-                current.Change(number, cell.Note, user.UserId, now);
+                current.Change(value, cell.Note, user.UserId, now);
             }
             else
             {
@@ -215,10 +217,13 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             // new row for the same month): nothing of ours was written; show them what is there now.
             db.ChangeTracker.Clear();
             var now2 = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month == month).ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, [.. changed.Select(c => Conflict(c.Cell, c.Value, now2.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].Number))]));
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, 0, [.. changed.Select(c => Conflict(c.Cell, c.Value, now2.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].Number))]));
         }
 
-        return Result<SaveOutcome>.Ok(new SaveOutcome(changed.Count, []));
+        return Result<SaveOutcome>.Ok(new SaveOutcome(
+            changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Value != c.Value),
+            changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Note != Normalise(c.Cell.Note)),
+            []));
     }
 
     /// <summary>Every change of one value, newest first.</summary>
@@ -308,7 +313,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId)
             .Select(i => new { i.Id, i.Target, i.Schedule, Services = i.ResponsibleServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
-        var entered = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
+        var entered = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId && a.Value != null).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
             .Select(a => (a.IndicatorId, a.Month)).ToHashSet();
         return
         [
@@ -333,15 +338,24 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     private static CellConflict Conflict(CellInput mine, decimal? yours, MonthlyActual? theirs, string number) =>
         new(mine.IndicatorId, number, yours, Normalise(mine.Note), theirs?.Value, theirs?.Note, theirs?.EnteredBy, theirs?.EnteredAt, theirs?.Version);
 
-    /// <summary>"Of which" values above their parent's (each, or together when they partition it) get a warning, not a refusal.</summary>
-    private static string? ChildrenWarning(decimal? parent, bool partition, IReadOnlyList<decimal?> children)
+    /// <summary>
+    /// The "of which" warnings of a month's sheet: the month itself and the year to date, over every row of the
+    /// plan (a family may span services, so the whole plan, whichever rows the sheet shows).
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<int, IReadOnlyList<ValidationError>> Warnings, IReadOnlyDictionary<int, string> Marks)> OfWhichAsync(
+        int planId, int month, CancellationToken cancellationToken)
     {
-        if (parent is not { } total || children.Count == 0)
+        var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId && (i.ParentId != null || i.Children.Any()))
+            .Select(i => new FamilyRow(i.Id, i.ParentId, i.Number, i.Rollup, i.ChildrenPartition)).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
         {
-            return null;
+            return (new Dictionary<int, IReadOnlyList<ValidationError>>(), new Dictionary<int, string>());
         }
 
-        var exceeds = children.Any(c => c > total) || (partition && children.Sum(c => c ?? 0) > total);
-        return exceeds ? Messages.ChildrenExceed : null;
+        var ids = rows.Select(r => r.Id).ToList();
+        var figures = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month <= month && a.Value != null)
+            .Select(a => new MonthFigure(a.IndicatorId, a.Month, a.Value!.Value)).ToListAsync(cancellationToken);
+        var warnings = OfWhichCheck.Check(rows, figures, [new CheckedPeriod(MonthField, month, month), new CheckedPeriod(YearToDateField, 1, month)]);
+        return (warnings, OfWhichCheck.Marks(rows, warnings));
     }
 }

@@ -95,8 +95,8 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             return Result<int>.Invalid([new ValidationError(string.Empty, "Plans.NextYearExists", year)]);
         }
 
-        var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId)
-            .Select(a => new { a.IndicatorId, a.Month, a.Value }).ToListAsync(cancellationToken))
+        var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId && a.Value != null)
+            .Select(a => new { a.IndicatorId, a.Month, Value = a.Value!.Value }).ToListAsync(cancellationToken))
             .ToLookup(a => a.IndicatorId, a => (a.Month, a.Value));
 
         var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent)

@@ -108,6 +108,19 @@ public static class PlanRules
         }
     }
 
+    /// <summary>
+    /// The same rule for a period's actuals (a month, a quarter, the year to date): no child above its parent,
+    /// and the partition's sum checked once every child has a value, or as soon as it already exceeds the parent.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> CheckActualChildren(
+        decimal? parent, IReadOnlyList<(string Number, decimal? Value)> children, bool partition, string field)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        var sum = children.Sum(c => c.Value ?? 0m);
+        var complete = children.All(c => c.Value is not null);
+        return [.. CheckChildren(parent, children, partition && (complete || sum > parent), field)];
+    }
+
     /// <summary>Checks both columns of a parent row against its "of which" rows.</summary>
     public static IReadOnlyList<ValidationError> CheckChildren(Indicator parent, IReadOnlyList<Indicator> children)
     {

@@ -61,19 +61,26 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder)
             .Select(s => new { s.Id, s.Label, s.Title }).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
-            .Select(i => new { i.Id, i.SectionId, i.Number, i.Name, i.Unit, i.Measure, i.Target, i.Rollup, i.ParentId }).ToListAsync(cancellationToken);
+            .Select(i => new { i.Id, i.SectionId, i.Number, i.Name, i.Unit, i.Measure, i.Target, i.Rollup, i.ParentId, i.ChildrenPartition }).ToListAsync(cancellationToken);
         var actuals = (await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3)
             .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note }).ToListAsync(cancellationToken)).ToLookup(a => a.IndicatorId);
         var months = Rollup.MonthsOfQuarter(quarter).ToList();
+        var family = indicators.Select(i => new FamilyRow(i.Id, i.ParentId, i.Number, i.Rollup, i.ChildrenPartition)).ToList();
+        var figures = actuals.SelectMany(a => a).Where(a => a.Value is not null).Select(a => new MonthFigure(a.IndicatorId, a.Month, a.Value!.Value)).ToList();
+        var marks = OfWhichCheck.Marks(family, OfWhichCheck.Check(family, figures, [new CheckedPeriod("Quarter", months[0], months[^1]), new CheckedPeriod("YearToDate", 1, quarter * 3)]));
 
         var rows = indicators.Select(i =>
         {
             var values = actuals[i.Id].ToList();
-            var quarterValue = Rollup.Combine(i.Rollup, values.Where(v => months.Contains(v.Month)).Select(v => (v.Month, v.Value)));
-            var ytd = Rollup.Combine(i.Rollup, values.Select(v => (v.Month, v.Value)));
+            var figures = values.Where(v => v.Value is not null).Select(v => (v.Month, Value: v.Value!.Value)).ToList(); // a note alone has no figure
+            var quarterValue = Rollup.Combine(i.Rollup, figures.Where(v => months.Contains(v.Month)));
+            var ytd = Rollup.Combine(i.Rollup, figures);
             decimal? percent = ytd is { } y && i.Target is > 0 ? Math.Round(y * 100 / i.Target.Value, 1) : null;
             var notes = string.Join("; ", values.Where(v => months.Contains(v.Month) && !string.IsNullOrWhiteSpace(v.Note)).OrderBy(v => v.Month).Select(v => v.Note));
-            return (i.SectionId, Row: new QuarterlyReportRow(i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Target, quarterValue, ytd, percent, notes.Length == 0 ? null : notes, i.ParentId is not null));
+            return (i.SectionId, Row: new QuarterlyReportRow(i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Target, quarterValue, ytd, percent, notes.Length == 0 ? null : notes, i.ParentId is not null)
+            {
+                OfWhichMark = marks.GetValueOrDefault(i.Id),
+            });
         }).ToList();
 
         return Result<QuarterlyReportDocument>.Ok(new QuarterlyReportDocument(

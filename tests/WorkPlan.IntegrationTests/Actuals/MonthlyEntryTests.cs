@@ -208,6 +208,90 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SavesANoteAlone_AndShowsItWithItsHistory_WhenTheRowHasNoValue()
+    {
+        const string Note = "Zal ta'mirda: qiymat 10-oktabrdan keyin";
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+
+        var response = await SaveAsync(client, 9, form, new() { ["16"] = "9 120" }, notes: new() { ["18"] = Note });
+        var page = await Html.ParseAsync(await client.GetAsync(response.Headers.Location));
+
+        response.IsRedirectTo("/Actuals").Should().BeTrue();
+        page.QuerySelector("main > .alert-success")!.Text().Should().Contain("Saqlandi: 1 ta qiymat, 1 ta izoh.");
+        page.QuerySelector("tr[data-number='18'] input.note-input")!.GetAttribute("value").Should().Be(Note);
+        page.QuerySelector("tr[data-number='18'] input.cell-input")!.GetAttribute("value").Should().BeEmpty();
+        (await ValueAsync("18", 9)).Should().BeNull("a note alone is not a value");
+        await using (var db = database.CreateContext())
+        {
+            var stored = await db.MonthlyActuals.SingleAsync(a => a.Indicator!.Number == "18" && a.Indicator.PlanId == _planId);
+            stored.Note.Should().Be(Note);
+            stored.Value.Should().BeNull();
+        }
+
+        var history = await Html.ParseAsync(await client.GetAsync($"/Actuals/History?indicatorId={await IndicatorIdAsync("18")}&month=9"));
+        history.QuerySelectorAll("tbody tr").Should().ContainSingle().Which.Text().Should().Contain(Note);
+        var report = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.direktor").GetAsync($"/Reports/Quarter?planId={_planId}&quarter=3"));
+        report.QuerySelector("tr[data-number='18']")!.Text().Should().Contain(Note, "the quarterly report shows the month's notes");
+    }
+
+    [Fact]
+    public async Task RemovesTheEntry_WhenItsNoteAloneIsCleared()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        await SaveAsync(client, 9, await EntryFormAsync(client, 9), new(), notes: new() { ["18"] = "Keyinroq" });
+
+        var response = await SaveAsync(client, 9, await EntryFormAsync(client, 9), new(), notes: new() { ["18"] = " " });
+
+        response.IsRedirectTo("/Actuals").Should().BeTrue();
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(0);
+        (await db.ActualChanges.CountAsync()).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task WarnsInTheGridAndTheReport_WhenAnOfWhichRowIsAboveItsTotal()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+
+        var response = await SaveAsync(client, 9, await EntryFormAsync(client, 9), new() { ["15"] = "13 340", ["15.1"] = "20 000" });
+        var grid = await Html.ParseAsync(await client.GetAsync(response.Headers.Location));
+
+        response.IsRedirectTo("/Actuals").Should().BeTrue("an \"of which\" above its total is a warning, not a refusal");
+        (await ValueAsync("15.1", 9)).Should().Be(20000m);
+        var warning = grid.QuerySelector("tr[data-number='15'] .of-which-warning")!.Text();
+        warning.Should().Contain("Sentyabr").And.Contain("15.1").And.Contain("20 000").And.Contain("13 340");
+        grid.QuerySelector("tr[data-number='15.1']")!.ClassList.Should().Contain("exceeds-parent");
+        grid.QuerySelector("tr[data-number='15.1'] .of-which-warning")!.Text().Should().Contain("umumiy qiymatdan katta");
+        grid.QuerySelector("tr[data-number='16'] .of-which-warning").Should().BeNull();
+
+        var director = database.OctoberFactory.CreateClientAs("xojaobod.direktor");
+        var report = await Html.ParseAsync(await director.GetAsync($"/Reports/Quarter?planId={_planId}&quarter=3"));
+        report.QuerySelector("tr[data-number='15']")!.ClassList.Should().Contain("exceeds-parent");
+        report.QuerySelector("tr[data-number='15.1'] .of-which-warning")!.Text().Should().Contain("umumiy qiymatdan katta");
+        report.QuerySelector("tr[data-number='16']")!.ClassList.Should().NotContain("exceeds-parent");
+        using var workbook = new ClosedXML.Excel.XLWorkbook(await (await director.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsStreamAsync());
+        var rows = workbook.Worksheets.First().RowsUsed().ToList();
+        rows.First(r => r.Cell(1).GetString() == "15.1").Cell(8).GetString().Should().Contain("⚠").And.Contain("umumiy qiymatdan katta");
+        rows.First(r => r.Cell(1).GetString() == "16").Cell(8).GetString().Should().NotContain("⚠");
+    }
+
+    [Theory]
+    [InlineData("uz-Latn-UZ", "Iyun", "Iyul")]
+    [InlineData("ru-RU", "Июн", "Июл")]
+    [InlineData("en-US", "Jun", "Jul")]
+    public async Task HeadsJuneAndJulyDifferently_InEveryLanguage(string culture, string june, string july)
+    {
+        var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs(Lending).GetAsync($"/Actuals?planId={_planId}&month=9&culture={culture}&ui-culture={culture}"));
+
+        var heads = page.QuerySelectorAll("table.entry-table thead th").Select(th => th.Text().Trim()).ToList();
+        var months = heads.Skip(4).Take(12).ToList();
+        months[5].Should().Be(june);
+        months[6].Should().Be(july);
+        months.Should().OnlyHaveUniqueItems("a column head names one month");
+    }
+
+    [Fact]
     public async Task RollsUpTheYearToDate_ByEachIndicatorsKind()
     {
         await using (var db = database.CreateContext())
@@ -217,7 +301,7 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
 
         var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.direktor").GetAsync($"/Actuals?planId={_planId}&month=8"));
         await using var check = database.CreateContext();
-        var actuals = await check.MonthlyActuals.Where(a => a.Indicator!.PlanId == _planId).Select(a => new { a.Indicator!.Number, a.Month, a.Value }).ToListAsync();
+        var actuals = await check.MonthlyActuals.Where(a => a.Indicator!.PlanId == _planId && a.Value != null).Select(a => new { a.Indicator!.Number, a.Month, Value = a.Value!.Value }).ToListAsync();
 
         decimal Sum(string number) => actuals.Where(a => a.Number == number).Sum(a => a.Value);
         Cell(page, "16", YearToDate).Should().Be(DocumentNumber(Sum("16")), "a flow adds January to August");

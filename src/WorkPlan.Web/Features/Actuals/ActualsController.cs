@@ -41,7 +41,7 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
             switch (saved.Status)
             {
                 case ResultStatus.Ok when !saved.Value.HasConflicts:
-                    TempData["Message"] = localizer["Actuals.Saved", saved.Value.Saved].Value;
+                    TempData["Message"] = SavedMessage(saved.Value);
                     return RedirectToAction(nameof(Index), new { planId, month, serviceId });
                 case ResultStatus.Ok:
                     return await SheetWithAsync(planId, month, serviceId, cells, saved.Value.Conflicts, cancellationToken);
@@ -82,6 +82,14 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
 
         return RedirectToAction(nameof(Index), new { planId, month });
     }
+
+    /// <summary>What the save wrote, counted honestly: values and notes, or nothing at all.</summary>
+    private string SavedMessage(SaveOutcome outcome) => outcome switch
+    {
+        { Values: 0, Notes: 0 } => localizer["Actuals.NothingChanged"].Value,
+        { Notes: 0 } => localizer["Actuals.Saved", outcome.Values].Value,
+        _ => localizer["Actuals.SavedWithNotes", outcome.Values, outcome.Notes].Value,
+    };
 
     /// <summary>The sheet again with what the user typed kept in the cells, and the conflicts to decide.</summary>
     private async Task<IActionResult> SheetWithAsync(int planId, int month, int? serviceId, List<CellForm> typed, IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)

@@ -122,7 +122,14 @@ public sealed class ReportsController(
         localizer["Actuals.Note"],
         localizer["Reports.DirectorLine", document.DirectorName ?? string.Empty],
         localizer["Reports.InspectorLine", document.InspectorName ?? string.Empty],
-        localizer["Plan.Page"]);
+        localizer["Plan.Page"])
+    {
+        OfWhichMarks = new Dictionary<string, string>
+        {
+            [OfWhichCheck.ChildrenExceed] = localizer[OfWhichCheck.ChildrenExceed],
+            [OfWhichCheck.AboveParent] = localizer[OfWhichCheck.AboveParent],
+        },
+    };
 
     private static string FileName(QuarterlyReportDocument document, string extension)
     {
