@@ -79,7 +79,7 @@ public sealed partial class QuarterlyReportWorkflowTests(OwnClockFixture fixture
         await navBar.ExpectSignedInAsAsync(DemoAccounts.XojaobodInspectorName);
         await entry.GotoAsync(planId, 3);
         await Expect(entry.MonthBadge).ToContainTextAsync("Kiritish ochiq");
-        await Expect(entry.Cell("16")).ToHaveValueAsync("9000");
+        await Expect(entry.Cell("16")).ToHaveValueAsync("9 000");
 
         var reports = new ReportsPage(Page);
         await reports.GotoAsync(planId);
