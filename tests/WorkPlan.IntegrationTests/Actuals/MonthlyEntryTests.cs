@@ -274,6 +274,8 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
         var rows = workbook.Worksheets.First().RowsUsed().ToList();
         rows.First(r => r.Cell(1).GetString() == "15.1").Cell(8).GetString().Should().Contain("⚠").And.Contain("umumiy qiymatdan katta");
         rows.First(r => r.Cell(1).GetString() == "16").Cell(8).GetString().Should().NotContain("⚠");
+        var pdf = await PdfText.ReadAsync(await (await director.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync());
+        pdf.Should().Contain("umumiy qiymatdan katta");
     }
 
     [Theory]
