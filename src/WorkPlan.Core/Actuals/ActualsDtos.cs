@@ -24,7 +24,8 @@ public sealed record ServiceChoice(int Id, string Name);
 
 /// <summary>
 /// One indicator on the sheet: the annual target, every month's value so far, the chosen month's value
-/// (editable when <see cref="CanWrite"/>), the year to date by the indicator's roll-up kind and its share of the target.
+/// (editable when <see cref="CanWrite"/>), the year to date by the indicator's roll-up kind and its share of the target;
+/// a total's "of which" warnings (month and year to date), and the mark of a row in a family that breaks the rule.
 /// </summary>
 public sealed record EntryRow(
     int IndicatorId,
@@ -44,16 +45,20 @@ public sealed record EntryRow(
     decimal? YearToDate,
     decimal? PercentOfTarget,
     bool BehindPlan,
-    string? Warning);
+    IReadOnlyList<ValidationError> Warnings,
+    string? OfWhichMark);
 
-/// <summary>A cell as the form sends it: the value (null clears it), its note, and the row version the page showed.</summary>
-public sealed record CellInput(int IndicatorId, decimal? Value, string? Note, uint? Version);
+/// <summary>
+/// A cell as the form sends it: the value as typed (read by <see cref="NumberText"/>; empty or "-" clears it),
+/// its note, and the row version the page showed.
+/// </summary>
+public sealed record CellInput(int IndicatorId, string? Text, string? Note, uint? Version);
 
 /// <summary>A cell someone else saved after the page was opened: both values, so the user decides.</summary>
 public sealed record CellConflict(int IndicatorId, string Number, decimal? Yours, string? YourNote, decimal? Theirs, string? TheirNote, string? By, DateTimeOffset? At, uint? Version);
 
-/// <summary>How a save ended: how many cells changed, or the conflicts (then nothing was saved).</summary>
-public sealed record SaveOutcome(int Saved, IReadOnlyList<CellConflict> Conflicts)
+/// <summary>How a save ended: how many values and how many notes changed, or the conflicts (then nothing was saved).</summary>
+public sealed record SaveOutcome(int Values, int Notes, IReadOnlyList<CellConflict> Conflicts)
 {
     public bool HasConflicts => Conflicts.Count > 0;
 }

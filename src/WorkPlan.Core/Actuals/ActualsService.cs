@@ -19,10 +19,24 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         public const string NotYours = "Actuals.NotYours";
         public const string NoteTooLong = "Actuals.NoteTooLong";
         public const string ReasonRequired = "Workflow.ReasonRequired";
-        public const string ChildrenExceed = "Actuals.ChildrenExceed";
     }
 
+    /// <summary>The field of an "of which" warning about the month shown.</summary>
+    public const string MonthField = "Month";
+
+    /// <summary>The field of an "of which" warning about the year to date.</summary>
+    public const string YearToDateField = "YearToDate";
+
+    /// <summary>The longest note a month's entry keeps.</summary>
+    public const int NoteLength = 1000;
+
     private ActualsOptions Settings => options.Value;
+
+    /// <summary>The field a cell's value error is reported on ("cell-{indicator id}"), the id of its input on the page.</summary>
+    public static string CellField(int indicatorId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cell-{indicatorId}");
+
+    /// <summary>The field a cell's note error is reported on ("note-{indicator id}").</summary>
+    public static string NoteField(int indicatorId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"note-{indicatorId}");
 
     /// <summary>The plan a user enters into by default: their centre's plan of the current year (or the latest one in force).</summary>
     public async Task<int?> DefaultPlanAsync(CancellationToken cancellationToken = default)
@@ -71,23 +85,20 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note, a.Version })
             .ToListAsync(cancellationToken);
         var byIndicator = actuals.ToLookup(a => a.IndicatorId);
-        var valueOf = actuals.ToDictionary(a => (a.IndicatorId, a.Month), a => a.Value);
+        var (warnings, marks) = await OfWhichAsync(planId, chosen, cancellationToken);
 
         var rows = indicators.Select(i =>
         {
             var values = byIndicator[i.Id].ToDictionary(a => a.Month);
-            var months = Enumerable.Range(1, 12).Select(m => values.TryGetValue(m, out var a) ? a.Value : (decimal?)null).ToList();
+            var months = Enumerable.Range(1, 12).Select(m => values.TryGetValue(m, out var a) ? a.Value : null).ToList();
             var current = values.GetValueOrDefault(chosen);
-            var ytd = Rollup.Combine(i.Rollup, values.Values.Where(a => a.Month <= chosen).Select(a => (a.Month, a.Value)));
+            var ytd = Rollup.Combine(i.Rollup, values.Values.Where(a => a.Month <= chosen && a.Value is not null).Select(a => (a.Month, a.Value!.Value)));
             decimal? percent = ytd is { } y && i.Target is > 0 ? Math.Round(y * 100 / i.Target.Value, 1) : null;
             var behind = i.Rollup == RollupKind.Sum && i.Target is > 0 && (ytd ?? 0) < i.Target.Value * chosen / 12m * (1 - Settings.BehindMargin);
-            var warning = i.ParentId is null
-                ? ChildrenWarning(current?.Value, i.ChildrenPartition, [.. indicators.Where(c => c.ParentId == i.Id).Select(c => valueOf.TryGetValue((c.Id, chosen), out var v) ? v : (decimal?)null)])
-                : null;
             return new EntryRow(
                 i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId is not null, PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, chosen),
                 open && AccessRules.CanWriteActual(user, plan.OrganisationId, i.Services),
-                months, current?.Value, current?.Note, current?.Version, ytd, percent, behind, warning);
+                months, current?.Value, current?.Note, current?.Version, ytd, percent, behind, warnings.GetValueOrDefault(i.Id) ?? [], marks.GetValueOrDefault(i.Id));
         }).ToList();
 
         return Result<EntrySheet>.Ok(new EntrySheet(
@@ -128,7 +139,9 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             return Result<SaveOutcome>.NotFound();
         }
 
+        // Every cell is read and checked before anything is written, so each bad cell gets its own message.
         var errors = new List<ValidationError>();
+        var typed = new List<(CellInput Cell, decimal? Value)>();
         foreach (var cell in cells)
         {
             var indicator = indicators[cell.IndicatorId];
@@ -137,11 +150,13 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 return Result<SaveOutcome>.Forbidden();
             }
 
-            errors.AddRange(PlanRules.CheckValue(indicator.InForceMeasure, cell.Value, $"cell-{cell.IndicatorId}"));
-            if (cell.Note is { Length: > 1000 })
+            errors.AddRange(PlanRules.ReadValue(indicator.InForceMeasure, cell.Text, CellField(cell.IndicatorId), out var value));
+            if (cell.Note is { Length: > NoteLength })
             {
-                errors.Add(new ValidationError($"cell-{cell.IndicatorId}", Messages.NoteTooLong));
+                errors.Add(new ValidationError(NoteField(cell.IndicatorId), Messages.NoteTooLong));
             }
+
+            typed.Add((cell, value));
         }
 
         if (errors.Count > 0)
@@ -151,32 +166,32 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         var stored = await db.MonthlyActuals.Where(a => ids.Contains(a.IndicatorId) && a.Month == month)
             .ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
-        var changed = cells.Where(c =>
+        var changed = typed.Where(c =>
         {
-            var current = stored.GetValueOrDefault(c.IndicatorId);
-            return current is null ? c.Value is not null : current.Value != c.Value || current.Note != Normalise(c.Note);
+            var current = stored.GetValueOrDefault(c.Cell.IndicatorId);
+            return current is null ? MonthlyActual.Holds(c.Value, c.Cell.Note) : current.Value != c.Value || current.Note != Normalise(c.Cell.Note);
         }).ToList();
         var conflicts = changed
-            .Where(c => stored.GetValueOrDefault(c.IndicatorId) is { } current ? current.Version != c.Version : c.Version is not null)
-            .Select(c => Conflict(c, stored.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].InForceNumber))
+            .Where(c => stored.GetValueOrDefault(c.Cell.IndicatorId) is { } current ? current.Version != c.Cell.Version : c.Cell.Version is not null)
+            .Select(c => Conflict(c.Cell, c.Value, stored.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].InForceNumber))
             .ToList();
         if (conflicts.Count > 0)
         {
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, await NamedAsync(conflicts, cancellationToken)));
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, 0, await NamedAsync(conflicts, cancellationToken)));
         }
 
-        foreach (var cell in changed)
+        foreach (var (cell, value) in changed)
         {
             var current = stored.GetValueOrDefault(cell.IndicatorId);
-            db.ActualChanges.Add(new ActualChange(cell.IndicatorId, month, current?.Value, cell.Value, current?.Note, Normalise(cell.Note), user.UserId, user.UserName, now));
+            db.ActualChanges.Add(new ActualChange(cell.IndicatorId, month, current?.Value, value, current?.Note, Normalise(cell.Note), user.UserId, user.UserName, now));
             if (current is null)
             {
-                db.MonthlyActuals.Add(new MonthlyActual(indicators[cell.IndicatorId], month, cell.Value!.Value, cell.Note, user.UserId, now));
+                db.MonthlyActuals.Add(new MonthlyActual(indicators[cell.IndicatorId], month, value, cell.Note, user.UserId, now));
                 continue;
             }
 
             db.Entry(current).Property(a => a.Version).OriginalValue = cell.Version!.Value;
-            if (cell.Value is { } value)
+            if (MonthlyActual.Holds(value, cell.Note))
             {
                 current.Change(value, cell.Note, user.UserId, now);
             }
@@ -196,10 +211,13 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             // new row for the same month): nothing of ours was written; show them what is there now.
             db.ChangeTracker.Clear();
             var now2 = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month == month).ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, await NamedAsync([.. changed.Select(c => Conflict(c, now2.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].InForceNumber))], cancellationToken)));
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, 0, await NamedAsync([.. changed.Select(c => Conflict(c.Cell, c.Value, now2.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].InForceNumber))], cancellationToken)));
         }
 
-        return Result<SaveOutcome>.Ok(new SaveOutcome(changed.Count, []));
+        return Result<SaveOutcome>.Ok(new SaveOutcome(
+            changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Value != c.Value),
+            changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Note != Normalise(c.Cell.Note)),
+            []));
     }
 
     /// <summary>Every change of one value, newest first.</summary>
@@ -271,7 +289,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
             .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Rollup = i.InForceRollup, Services = i.InForceServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);
-        var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
+        var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Value != null).Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken))
             .Select(a => (a.IndicatorId, a.Month)).ToHashSet();
         return
         [
@@ -292,18 +310,29 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         return [.. conflicts.Select(c => c.By is null ? c : c with { By = named.Named(c.By, c.By).Name })];
     }
 
-    private static CellConflict Conflict(CellInput mine, MonthlyActual? theirs, string number) =>
-        new(mine.IndicatorId, number, mine.Value, Normalise(mine.Note), theirs?.Value, theirs?.Note, theirs?.EnteredBy, theirs?.EnteredAt, theirs?.Version);
+    private static CellConflict Conflict(CellInput mine, decimal? yours, MonthlyActual? theirs, string number) =>
+        new(mine.IndicatorId, number, yours, Normalise(mine.Note), theirs?.Value, theirs?.Note, theirs?.EnteredBy, theirs?.EnteredAt, theirs?.Version);
 
-    /// <summary>"Of which" values above their parent's (each, or together when they partition it) get a warning, not a refusal.</summary>
-    private static string? ChildrenWarning(decimal? parent, bool partition, IReadOnlyList<decimal?> children)
+    /// <summary>
+    /// The "of which" warnings of a month's sheet: the month itself and the year to date, over every row of the
+    /// plan (a family may span services, so the whole plan, whichever rows the sheet shows).
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<int, IReadOnlyList<ValidationError>> Warnings, IReadOnlyDictionary<int, string> Marks)> OfWhichAsync(
+        int planId, int month, CancellationToken cancellationToken)
     {
-        if (parent is not { } total || children.Count == 0)
+        var plan = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
+            .Select(i => new OfWhichRow(i.Id, i.InForceParentId, i.InForceNumber, i.InForceRollup, i.InForceChildrenPartition)).ToListAsync(cancellationToken);
+        var parents = plan.Where(r => r.ParentId is not null).Select(r => r.ParentId!.Value).ToHashSet();
+        var rows = plan.Where(r => r.ParentId is not null || parents.Contains(r.Id)).ToList();
+        if (rows.Count == 0)
         {
-            return null;
+            return (new Dictionary<int, IReadOnlyList<ValidationError>>(), new Dictionary<int, string>());
         }
 
-        var exceeds = children.Any(c => c > total) || (partition && children.Sum(c => c ?? 0) > total);
-        return exceeds ? Messages.ChildrenExceed : null;
+        var ids = rows.Select(r => r.Id).ToList();
+        var figures = await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => ids.Contains(a.IndicatorId) && a.Month <= month && a.Value != null)
+            .Select(a => new MonthFigure(a.IndicatorId, a.Month, a.Value!.Value)).ToListAsync(cancellationToken);
+        var warnings = OfWhichCheck.Check(rows, figures, [new CheckedPeriod(MonthField, month, month), new CheckedPeriod(YearToDateField, 1, month)]);
+        return (warnings, OfWhichCheck.Marks(rows, warnings));
     }
 }

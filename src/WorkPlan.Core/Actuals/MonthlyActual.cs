@@ -2,14 +2,17 @@ using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Core.Actuals;
 
-/// <summary>What a service did for one indicator in one month of the plan's year.</summary>
+/// <summary>
+/// What a service did for one indicator in one month of the plan's year: its value, its note, or both
+/// (a note alone says why there is no value yet). Figures read only the entries that have a value.
+/// </summary>
 public class MonthlyActual
 {
     private MonthlyActual()
     {
     }
 
-    public MonthlyActual(Indicator indicator, int month, decimal value, string? note, string enteredBy, DateTimeOffset enteredAt)
+    public MonthlyActual(Indicator indicator, int month, decimal? value, string? note, string enteredBy, DateTimeOffset enteredAt)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
@@ -30,7 +33,8 @@ public class MonthlyActual
     /// <summary>1 = January … 12 = December of the plan's year.</summary>
     public int Month { get; private set; }
 
-    public decimal Value { get; private set; }
+    /// <summary>The month's value; null when the entry is a note alone.</summary>
+    public decimal? Value { get; private set; }
 
     public string? Note { get; private set; }
 
@@ -42,8 +46,16 @@ public class MonthlyActual
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 
-    public void Change(decimal value, string? note, string enteredBy, DateTimeOffset enteredAt)
+    /// <summary>Whether an entry with this value and note holds anything (else it is removed, not kept empty).</summary>
+    public static bool Holds(decimal? value, string? note) => value is not null || !string.IsNullOrWhiteSpace(note);
+
+    public void Change(decimal? value, string? note, string enteredBy, DateTimeOffset enteredAt)
     {
+        if (!Holds(value, note))
+        {
+            throw new ArgumentException("An entry holds a value, a note or both.", nameof(value));
+        }
+
         var measure = Indicator?.Measure ?? Measure.Count;
         var errors = PlanRules.CheckValue(measure, value, nameof(Value)).ToList();
         if (errors.Count > 0)

@@ -460,8 +460,8 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     private async Task<Dictionary<string, decimal>> PreviousFactsAsync(int organisationId, int year, CancellationToken cancellationToken)
     {
         var rows = await db.MonthlyActuals.AsNoTracking()
-            .Where(a => a.Indicator!.Plan!.OrganisationId == organisationId && a.Indicator.Plan.Year == year && a.Indicator.CatalogueCode != null)
-            .Select(a => new { Code = a.Indicator!.CatalogueCode!, a.Indicator.Rollup, a.Month, a.Value })
+            .Where(a => a.Indicator!.Plan!.OrganisationId == organisationId && a.Indicator.Plan.Year == year && a.Indicator.CatalogueCode != null && a.Value != null)
+            .Select(a => new { Code = a.Indicator!.CatalogueCode!, a.Indicator.Rollup, a.Month, Value = a.Value!.Value })
             .ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Rollup.Combine(g.First().Rollup, g.Select(r => (r.Month, r.Value)))!.Value, StringComparer.Ordinal);

@@ -133,8 +133,8 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             $"{source.Year} → {year}",
             async (plan, organisation, ct) =>
             {
-                var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId)
-                    .Select(a => new { a.IndicatorId, a.Month, a.Value }).ToListAsync(ct))
+                var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Value != null)
+                    .Select(a => new { a.IndicatorId, a.Month, Value = a.Value!.Value }).ToListAsync(ct))
                     .ToLookup(a => a.IndicatorId, a => (a.Month, a.Value));
 
                 // From the version in force when there is one (an open amendment's draft is not the year's plan yet).

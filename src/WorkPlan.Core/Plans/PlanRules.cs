@@ -78,6 +78,8 @@ public static class PlanRules
         public const string Negative = "Validation.Negative";
         public const string WholeNumber = "Validation.WholeNumber";
         public const string TooManyDecimals = "Validation.TooManyDecimals";
+        public const string TooLarge = "Validation.TooLarge";
+        public const string NotANumber = "Editor.NotANumber";
         public const string ChildExceedsParent = "Validation.ChildExceedsParent";
         public const string PartitionSum = "Validation.PartitionSum";
     }
@@ -99,7 +101,8 @@ public static class PlanRules
         }
         else if (v > MaxValue)
         {
-            yield return new ValidationError(field, Messages.TooManyDecimals);
+            yield return new ValidationError(field, Messages.TooLarge);
+            yield break;
         }
 
         if (measure == Measure.Count && decimal.Truncate(v) != v)
@@ -109,6 +112,23 @@ public static class PlanRules
         else if (measure == Measure.Money && decimal.Round(v, 2) != v)
         {
             yield return new ValidationError(field, Messages.TooManyDecimals);
+        }
+    }
+
+    /// <summary>
+    /// A value as typed (see <see cref="NumberText"/>), read and checked: not a number, too large, then the
+    /// rules of <see cref="CheckValue"/>. No errors means <paramref name="value"/> holds it (null for no value).
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ReadValue(Measure measure, string? text, string field, out decimal? value)
+    {
+        switch (NumberText.Read(text, out value))
+        {
+            case NumberReading.NotANumber:
+                return [new ValidationError(field, Messages.NotANumber)];
+            case NumberReading.TooLarge:
+                return [new ValidationError(field, Messages.TooLarge)];
+            default:
+                return [.. CheckValue(measure, value, field)];
         }
     }
 
@@ -136,6 +156,19 @@ public static class PlanRules
         {
             yield return new ValidationError(field, Messages.PartitionSum, sum, total);
         }
+    }
+
+    /// <summary>
+    /// The same rule for a period's actuals (a month, a quarter, the year to date): no child above its parent,
+    /// and the partition's sum checked once every child has a value, or as soon as it already exceeds the parent.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> CheckActualChildren(
+        decimal? parent, IReadOnlyList<(string Number, decimal? Value)> children, bool partition, string field)
+    {
+        ArgumentNullException.ThrowIfNull(children);
+        var sum = children.Sum(c => c.Value ?? 0m);
+        var complete = children.All(c => c.Value is not null);
+        return [.. CheckChildren(parent, children, partition && (complete || sum > parent), field)];
     }
 
     /// <summary>Checks both columns of a parent row against its "of which" rows.</summary>

@@ -70,8 +70,8 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
         IndicatorSeries? series = null;
         if (chosen is not null)
         {
-            var months = await db.MonthlyActuals.AsNoTracking().Where(a => a.IndicatorId == chosen.Id)
-                .Select(a => new { a.Month, a.Value }).ToDictionaryAsync(a => a.Month, a => a.Value, cancellationToken);
+            var months = await db.MonthlyActuals.AsNoTracking().Where(a => a.IndicatorId == chosen.Id && a.Value != null)
+                .Select(a => new { a.Month, Value = a.Value!.Value }).ToDictionaryAsync(a => a.Month, a => a.Value, cancellationToken);
             series = new IndicatorSeries(chosen.Id, chosen.Number, chosen.Name, chosen.Unit, chosen.Measure, chosen.Rollup, chosen.Target, [.. Enumerable.Range(1, 12).Select(m =>
                 new MonthPoint(
                     m,

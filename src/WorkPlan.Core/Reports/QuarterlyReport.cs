@@ -47,7 +47,14 @@ public sealed record QuarterlyReportRow(
     decimal? YearToDate,
     decimal? PercentOfTarget,
     string? Notes,
-    bool IsSubRow);
+    bool IsSubRow)
+{
+    /// <summary>
+    /// The "of which" mark (<see cref="Actuals.OfWhichCheck"/>): a total whose "of which" rows exceed it in the
+    /// quarter or the year to date, or an "of which" row above its total; null when the family keeps the rule.
+    /// </summary>
+    public string? OfWhichMark { get; init; }
+}
 
 /// <summary>The words of an exported quarterly report in the reader's language, already formatted.</summary>
 public sealed record QuarterlyReportText(
@@ -63,7 +70,11 @@ public sealed record QuarterlyReportText(
     string DirectorLine,
     string InspectorLine,
     string PageLabel,
-    string SheetName);
+    string SheetName)
+{
+    /// <summary>The words of each "of which" mark (<see cref="QuarterlyReportRow.OfWhichMark"/>), by its key.</summary>
+    public IReadOnlyDictionary<string, string> OfWhichMarks { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>Writes a quarterly report as .xlsx in the official style of the plan.</summary>
 public interface IQuarterlyReportExcelWriter

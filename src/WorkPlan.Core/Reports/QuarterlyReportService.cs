@@ -81,11 +81,14 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             .Select(i => new
             {
                 i.Id, SectionId = i.InForceSectionId, Number = i.InForceNumber, Name = i.InForceName, Unit = i.InForceUnit, Measure = i.InForceMeasure,
-                Target = i.InForceTarget, Rollup = i.InForceRollup, ParentId = i.InForceParentId,
+                Target = i.InForceTarget, Rollup = i.InForceRollup, ParentId = i.InForceParentId, ChildrenPartition = i.InForceChildrenPartition,
             }).ToListAsync(cancellationToken);
         var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3)
             .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note }).ToListAsync(cancellationToken)).ToLookup(a => a.IndicatorId);
         var months = Rollup.MonthsOfQuarter(quarter).ToList();
+        var family = indicators.Select(i => new OfWhichRow(i.Id, i.ParentId, i.Number, i.Rollup, i.ChildrenPartition)).ToList();
+        var figures = actuals.SelectMany(a => a).Where(a => a.Value is not null).Select(a => new MonthFigure(a.IndicatorId, a.Month, a.Value!.Value)).ToList();
+        var marks = OfWhichCheck.Marks(family, OfWhichCheck.Check(family, figures, [new CheckedPeriod("Quarter", months[0], months[^1]), new CheckedPeriod("YearToDate", 1, quarter * 3)]));
 
         // The prepared-by line names the centre's inspector whoever looks: the inspector at hand, or the centre's.
         var inspector = user.IsInRole(Roles.Inspector) && user.OrganisationId == plan.OrganisationId
@@ -95,11 +98,15 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var rows = indicators.Select(i =>
         {
             var values = actuals[i.Id].ToList();
-            var quarterValue = Rollup.Combine(i.Rollup, values.Where(v => months.Contains(v.Month)).Select(v => (v.Month, v.Value)));
-            var ytd = Rollup.Combine(i.Rollup, values.Select(v => (v.Month, v.Value)));
+            var figures = values.Where(v => v.Value is not null).Select(v => (v.Month, Value: v.Value!.Value)).ToList(); // a note alone has no figure
+            var quarterValue = Rollup.Combine(i.Rollup, figures.Where(v => months.Contains(v.Month)));
+            var ytd = Rollup.Combine(i.Rollup, figures);
             decimal? percent = ytd is { } y && i.Target is > 0 ? Math.Round(y * 100 / i.Target.Value, 1) : null;
             var notes = string.Join("; ", values.Where(v => months.Contains(v.Month) && !string.IsNullOrWhiteSpace(v.Note)).OrderBy(v => v.Month).Select(v => v.Note));
-            return (i.SectionId, Row: new QuarterlyReportRow(i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Target, quarterValue, ytd, percent, notes.Length == 0 ? null : notes, i.ParentId is not null));
+            return (i.SectionId, Row: new QuarterlyReportRow(i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Target, quarterValue, ytd, percent, notes.Length == 0 ? null : notes, i.ParentId is not null)
+            {
+                OfWhichMark = marks.GetValueOrDefault(i.Id),
+            });
         }).ToList();
 
         return Result<QuarterlyReportDocument>.Ok(new QuarterlyReportDocument(
@@ -345,7 +352,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId).OrderBy(i => i.InForceSortOrder)
             .Select(i => new { i.Id, Number = i.InForceNumber, Name = i.InForceName, Target = i.InForceTarget, Schedule = i.InForceSchedule, Rollup = i.InForceRollup, Services = i.InForceServices.OrderBy(r => r.Service!.SortOrder).Select(r => r.Service!.Name).ToList() })
             .ToListAsync(cancellationToken);
-        var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3)
+        var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3 && a.Value != null)
             .Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken)).Select(a => (a.IndicatorId, a.Month)).ToHashSet();
         return
         [

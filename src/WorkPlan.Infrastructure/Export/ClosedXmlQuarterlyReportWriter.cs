@@ -53,7 +53,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         WriteHeading(sheet, TitleRow, text.Title);
 
         WriteHeader(sheet, HeaderRow, text);
-        var last = WriteBody(sheet, HeaderRow + 1, report);
+        var last = WriteBody(sheet, HeaderRow + 1, report, text);
 
         var table = sheet.Range(HeaderRow, 1, last, ColumnCount);
         table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
@@ -101,7 +101,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
     }
 
     /// <summary>Section rows and indicator rows from <paramref name="row"/>; returns the last row written.</summary>
-    private static int WriteBody(IXLWorksheet sheet, int row, QuarterlyReportDocument report)
+    private static int WriteBody(IXLWorksheet sheet, int row, QuarterlyReportDocument report, QuarterlyReportText text)
     {
         var first = row;
         foreach (var section in report.Sections)
@@ -116,6 +116,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
             foreach (var reportRow in section.Rows)
             {
                 WriteRow(sheet, row, reportRow);
+                MarkOfWhich(sheet, row, reportRow, text);
                 row++;
             }
         }
@@ -149,6 +150,19 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         SetQuantity(sheet.Cell(row, YearToDateColumn), reportRow.YearToDate, reportRow.Measure);
         SetNumber(sheet.Cell(row, PercentColumn), reportRow.PercentOfTarget, PercentFormat);
         SetText(sheet.Cell(row, NotesColumn), reportRow.Notes);
+    }
+
+    /// <summary>A row that breaks the "of which" rule: a pale red fill and the mark's words after its notes.</summary>
+    private static void MarkOfWhich(IXLWorksheet sheet, int row, QuarterlyReportRow reportRow, QuarterlyReportText text)
+    {
+        if (reportRow.OfWhichMark is not { } mark)
+        {
+            return;
+        }
+
+        sheet.Range(row, 1, row, ColumnCount).Style.Fill.BackgroundColor = XLColor.FromHtml("#F8D7DA");
+        var words = "⚠ " + text.OfWhichMarks.GetValueOrDefault(mark, mark);
+        SetText(sheet.Cell(row, NotesColumn), string.IsNullOrEmpty(reportRow.Notes) ? words : $"{reportRow.Notes}; {words}");
     }
 
     /// <summary>A signature line below the table: merged over several columns, bold, no border.</summary>

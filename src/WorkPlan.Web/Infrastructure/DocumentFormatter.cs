@@ -75,4 +75,7 @@ public sealed class DocumentFormatter(IStringLocalizer<SharedResource> localizer
 
     /// <summary>The month's name on its own ("Yanvar", "Январь").</summary>
     public string MonthName(int month) => localizer[$"Month.{month}"];
+
+    /// <summary>The month's short name for column heads, never ambiguous ("Iyun", "Iyul"; "Июн", "Июл"; "Jun", "Jul").</summary>
+    public string MonthShortName(int month) => localizer[$"Month.Short.{month}"];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Web.Infrastructure;
 
@@ -8,26 +9,9 @@ namespace WorkPlan.Web.Infrastructure;
 /// </summary>
 public static class NumberInput
 {
-    public static bool TryParse(string? text, out decimal? value)
-    {
-        value = null;
-        var trimmed = (text ?? string.Empty).Trim();
-        if (trimmed.Length == 0 || trimmed == "-")
-        {
-            return true;
-        }
-
-        var compact = trimmed.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal)
-            .Replace("\u202F", string.Empty, StringComparison.Ordinal).Replace(',', '.');
-        if (compact.Count(c => c == '.') > 1
-            || !decimal.TryParse(compact, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return false;
-        }
-
-        value = parsed;
-        return true;
-    }
+    /// <summary>False when the text is not a number (or more than a value can hold); see <see cref="NumberText"/>.</summary>
+    public static bool TryParse(string? text, out decimal? value) =>
+        NumberText.Read(text, out value) is NumberReading.Empty or NumberReading.Number;
 
     /// <summary>The value as the form shows it back ("11340,5" in uz/ru), or empty for no value.</summary>
     public static string Format(decimal? value) => value?.ToString("0.##", CultureInfo.CurrentCulture) ?? string.Empty;

@@ -40,6 +40,29 @@ public sealed partial class ActualsEntryPage(IPage page)
     /// <summary>Every editable cell of the month, top to bottom.</summary>
     public ILocator Cells => page.Locator("tr[data-number] input.cell-input");
 
+    /// <summary>The grid's frame, which scrolls sideways when the grid is wider than the screen.</summary>
+    public ILocator Frame => page.Locator("form.entry-form .doc-frame");
+
+    /// <summary>The "Saqlanmagan o'zgarishlar bor." line, shown while a value or note differs from the saved one.</summary>
+    public ILocator UnsavedLabel => page.Locator("[data-dirty-count]");
+
+    /// <summary>The row's note of the month shown.</summary>
+    public ILocator Note(string number) => Row(number).Locator("input.note-input");
+
+    /// <summary>The row's link to the history of its value.</summary>
+    public ILocator HistoryLink(string number) => Row(number).Locator("a.history-link");
+
+    /// <summary>The row's № cell and name cell (the columns that stay in view).</summary>
+    public ILocator NumberCell(string number) => Row(number).Locator("td.cell-number");
+
+    public ILocator NameCell(string number) => Row(number).Locator("th.cell-name");
+
+    /// <summary>The row's "%" cell (the year to date's share of the target).</summary>
+    public ILocator PercentCell(string number) => Row(number).Locator($":scope > :nth-child({YearToDateChild + 1})");
+
+    /// <summary>Scrolls the grid's frame sideways to its right end, as a swipe would.</summary>
+    public Task ScrollToRightEndAsync() => Frame.EvaluateAsync("frame => { frame.scrollLeft = frame.scrollWidth; }");
+
     public static string PathFor(int planId, int month) =>
         string.Create(CultureInfo.InvariantCulture, $"/Actuals?planId={planId}&month={month}");
 

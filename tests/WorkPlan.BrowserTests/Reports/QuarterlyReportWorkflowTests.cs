@@ -47,10 +47,10 @@ public sealed partial class QuarterlyReportWorkflowTests(OwnClockFixture fixture
         await Page.Keyboard.TypeAsync("25000");
         await Page.Keyboard.PressAsync("Enter");
         await Expect(entry.Cell("18")).ToBeFocusedAsync();
-        await Expect(entry.Cell("15")).ToHaveValueAsync("11500");
+        await Expect(entry.Cell("15")).ToHaveValueAsync("11 500");
         await Expect(entry.Cell("15.1")).ToHaveValueAsync(string.Empty);
-        await Expect(entry.Cell("16")).ToHaveValueAsync("8000");
-        await Expect(entry.Cell("17")).ToHaveValueAsync("25000");
+        await Expect(entry.Cell("16")).ToHaveValueAsync("8 000");
+        await Expect(entry.Cell("17")).ToHaveValueAsync("25 000");
         await entry.SaveAsync(expectedCount: 3);
         await entry.ExpectMonthAsync(1);
 
@@ -58,8 +58,8 @@ public sealed partial class QuarterlyReportWorkflowTests(OwnClockFixture fixture
         await entry.ShowMonthAsync(2);
         (await entry.MonthTextAsync("16", 1)).Should().Be("8 000");
         await entry.PasteAsync("16", "8100\n26000\n");
-        await Expect(entry.Cell("16")).ToHaveValueAsync("8100");
-        await Expect(entry.Cell("17")).ToHaveValueAsync("26000");
+        await Expect(entry.Cell("16")).ToHaveValueAsync("8 100");
+        await Expect(entry.Cell("17")).ToHaveValueAsync("26 000");
         await Expect(entry.Cell("18")).ToHaveValueAsync(string.Empty);
         await entry.SaveAsync(expectedCount: 2);
 
@@ -79,7 +79,7 @@ public sealed partial class QuarterlyReportWorkflowTests(OwnClockFixture fixture
         await navBar.ExpectSignedInAsAsync(DemoAccounts.XojaobodInspectorName);
         await entry.GotoAsync(planId, 3);
         await Expect(entry.MonthBadge).ToContainTextAsync("Kiritish ochiq");
-        await Expect(entry.Cell("16")).ToHaveValueAsync("9000");
+        await Expect(entry.Cell("16")).ToHaveValueAsync("9 000");
 
         var reports = new ReportsPage(Page);
         await reports.GotoAsync(planId);

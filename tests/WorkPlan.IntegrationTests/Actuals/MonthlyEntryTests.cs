@@ -164,6 +164,141 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MarksEveryBadCellWithItsOwnMessage_AndKeepsTheGoodValues_WhenFourValuesAreBad()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+        var bad = new Dictionary<string, string> { ["16"] = "ko'p", ["17"] = "-3", ["18"] = "12,5", ["19"] = "12345678901234567890" };
+        var expected = new Dictionary<string, string> { ["16"] = "Son kiriting", ["17"] = "manfiy", ["18"] = "butun son", ["19"] = "juda katta" };
+
+        var response = await SaveAsync(client, 9, form, new(bad) { ["20"] = "500", ["21"] = "1 240" }, notes: new() { ["20"] = "Kitobxonlar kuni" });
+        var page = await Html.ParseAsync(response);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        foreach (var (number, message) in expected)
+        {
+            var id = await IndicatorIdAsync(number);
+            var input = page.QuerySelector($"tr[data-number='{number}'] input.cell-input")!;
+            input.GetAttribute("aria-invalid").Should().Be("true", $"row {number} is bad");
+            input.ClassList.Should().Contain("is-invalid");
+            input.GetAttribute("value").Should().Be(bad[number], "what was typed stays in the cell");
+            page.QuerySelector($"#{input.GetAttribute("aria-describedby")}")!.Text().Should().Contain(message);
+            page.QuerySelector($".entry-errors a[href='#cell-{id}']")!.Text().Should().Be(number, "the summary links to the cell");
+        }
+
+        page.QuerySelectorAll("input.cell-input[aria-invalid]").Should().HaveCount(4);
+        page.QuerySelector("tr[data-number='20'] input.cell-input")!.GetAttribute("value").Should().Be("500");
+        page.QuerySelector("tr[data-number='21'] input.cell-input")!.GetAttribute("value").Should().Be("1 240");
+        page.QuerySelector("tr[data-number='20'] input.note-input")!.GetAttribute("value").Should().Be("Kitobxonlar kuni");
+        page.QuerySelector(".entry-errors")!.Text().Should().Contain("Oy saqlanmadi: 4 ta katakda xato bor");
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(0, "the month is saved all or nothing");
+        (await db.ActualChanges.CountAsync()).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("12345678901234567890")]
+    [InlineData("123456789012345678901234567890123")]
+    public async Task SaysTheNumberIsTooLarge_WhenACountHasTwentyOrMoreDigits(string typed)
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+
+        var page = await Html.ParseAsync(await SaveAsync(client, 9, form, new() { ["16"] = typed }));
+
+        var message = page.QuerySelector("tr[data-number='16'] .cell-error")!.Text();
+        message.Should().Contain("Son juda katta").And.NotContain("kasr");
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task SavesANoteAlone_AndShowsItWithItsHistory_WhenTheRowHasNoValue()
+    {
+        const string Note = "Zal ta'mirda: qiymat 10-oktabrdan keyin";
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        var form = await EntryFormAsync(client, 9);
+
+        var response = await SaveAsync(client, 9, form, new() { ["16"] = "9 120" }, notes: new() { ["18"] = Note });
+        var page = await Html.ParseAsync(await client.GetAsync(response.Headers.Location));
+
+        response.IsRedirectTo("/Actuals").Should().BeTrue();
+        page.QuerySelector("main > .alert-success")!.Text().Should().Contain("Saqlandi: 1 ta qiymat, 1 ta izoh.");
+        page.QuerySelector("tr[data-number='18'] input.note-input")!.GetAttribute("value").Should().Be(Note);
+        page.QuerySelector("tr[data-number='18'] input.cell-input")!.GetAttribute("value").Should().BeEmpty();
+        (await ValueAsync("18", 9)).Should().BeNull("a note alone is not a value");
+        await using (var db = database.CreateContext())
+        {
+            var stored = await db.MonthlyActuals.SingleAsync(a => a.Indicator!.Number == "18" && a.Indicator.PlanId == _planId);
+            stored.Note.Should().Be(Note);
+            stored.Value.Should().BeNull();
+        }
+
+        var history = await Html.ParseAsync(await client.GetAsync($"/Actuals/History?indicatorId={await IndicatorIdAsync("18")}&month=9"));
+        history.QuerySelectorAll("tbody tr").Should().ContainSingle().Which.Text().Should().Contain(Note);
+        var report = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.direktor").GetAsync($"/Reports/Quarter?planId={_planId}&quarter=3"));
+        report.QuerySelector("tr[data-number='18']")!.Text().Should().Contain(Note, "the quarterly report shows the month's notes");
+    }
+
+    [Fact]
+    public async Task RemovesTheEntry_WhenItsNoteAloneIsCleared()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        await SaveAsync(client, 9, await EntryFormAsync(client, 9), new(), notes: new() { ["18"] = "Keyinroq" });
+
+        var response = await SaveAsync(client, 9, await EntryFormAsync(client, 9), new(), notes: new() { ["18"] = " " });
+
+        response.IsRedirectTo("/Actuals").Should().BeTrue();
+        await using var db = database.CreateContext();
+        (await db.MonthlyActuals.CountAsync()).Should().Be(0);
+        (await db.ActualChanges.CountAsync()).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task WarnsInTheGridAndTheReport_WhenAnOfWhichRowIsAboveItsTotal()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+
+        var response = await SaveAsync(client, 9, await EntryFormAsync(client, 9), new() { ["15"] = "13 340", ["15.1"] = "20 000" });
+        var grid = await Html.ParseAsync(await client.GetAsync(response.Headers.Location));
+
+        response.IsRedirectTo("/Actuals").Should().BeTrue("an \"of which\" above its total is a warning, not a refusal");
+        (await ValueAsync("15.1", 9)).Should().Be(20000m);
+        var warning = grid.QuerySelector("tr[data-number='15'] .of-which-warning")!.Text();
+        warning.Should().Contain("Sentyabr").And.Contain("15.1").And.Contain("20 000").And.Contain("13 340");
+        grid.QuerySelector("tr[data-number='15.1']")!.ClassList.Should().Contain("exceeds-parent");
+        grid.QuerySelector("tr[data-number='15.1'] .of-which-warning")!.Text().Should().Contain("umumiy qiymatdan katta");
+        grid.QuerySelector("tr[data-number='16'] .of-which-warning").Should().BeNull();
+
+        var director = database.OctoberFactory.CreateClientAs("xojaobod.direktor");
+        var report = await Html.ParseAsync(await director.GetAsync($"/Reports/Quarter?planId={_planId}&quarter=3"));
+        report.QuerySelector("tr[data-number='15']")!.ClassList.Should().Contain("exceeds-parent");
+        report.QuerySelector("tr[data-number='15.1'] .of-which-warning")!.Text().Should().Contain("umumiy qiymatdan katta");
+        report.QuerySelector("tr[data-number='16']")!.ClassList.Should().NotContain("exceeds-parent");
+        using var workbook = new ClosedXML.Excel.XLWorkbook(await (await director.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsStreamAsync());
+        var rows = workbook.Worksheets.First().RowsUsed().ToList();
+        rows.First(r => r.Cell(1).GetString() == "15.1").Cell(8).GetString().Should().Contain("⚠").And.Contain("umumiy qiymatdan katta");
+        rows.First(r => r.Cell(1).GetString() == "16").Cell(8).GetString().Should().NotContain("⚠");
+        var pdf = await PdfText.ReadAsync(await (await director.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync());
+        pdf.Should().Contain("umumiy qiymatdan katta");
+    }
+
+    [Theory]
+    [InlineData("uz-Latn-UZ", "Iyun", "Iyul")]
+    [InlineData("ru-RU", "Июн", "Июл")]
+    [InlineData("en-US", "Jun", "Jul")]
+    public async Task HeadsJuneAndJulyDifferently_InEveryLanguage(string culture, string june, string july)
+    {
+        var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs(Lending).GetAsync($"/Actuals?planId={_planId}&month=9&culture={culture}&ui-culture={culture}"));
+
+        var heads = page.QuerySelectorAll("table.entry-table thead th").Select(th => th.Text().Trim()).ToList();
+        var months = heads.Skip(4).Take(12).ToList();
+        months[5].Should().Be(june);
+        months[6].Should().Be(july);
+        months.Should().OnlyHaveUniqueItems("a column head names one month");
+    }
+
+    [Fact]
     public async Task RollsUpTheYearToDate_ByEachIndicatorsKind()
     {
         await using (var db = database.CreateContext())
@@ -173,7 +308,7 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
 
         var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.direktor").GetAsync($"/Actuals?planId={_planId}&month=8"));
         await using var check = database.CreateContext();
-        var actuals = await check.MonthlyActuals.Where(a => a.Indicator!.PlanId == _planId).Select(a => new { a.Indicator!.Number, a.Month, a.Value }).ToListAsync();
+        var actuals = await check.MonthlyActuals.Where(a => a.Indicator!.PlanId == _planId && a.Value != null).Select(a => new { a.Indicator!.Number, a.Month, Value = a.Value!.Value }).ToListAsync();
 
         decimal Sum(string number) => actuals.Where(a => a.Number == number).Sum(a => a.Value);
         Cell(page, "16", YearToDate).Should().Be(DocumentNumber(Sum("16")), "a flow adds January to August");

@@ -93,11 +93,12 @@ public sealed class AmendmentTests(DatabaseFixture database) : IAsyncLifetime
         await StepAsync(Director, "Amend", "Ko'chma kutubxonalar");
         await EditAsync(Client(Director), "19", target: "200");
 
-        var submitted = await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+        var submitted = await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string> { ["confirmMissing"] = "true" });
 
         submitted.StatusCode.Should().Be(HttpStatusCode.Redirect);
         await using var db = database.CreateContext();
-        var snapshot = await db.ReportSubmissions.Where(r => r.PlanId == _planId && r.Quarter == 3).Select(r => r.Snapshot).SingleAsync();
+        var snapshot = await db.ReportSnapshots.Where(s => db.ReportSubmissions.Any(r => r.Id == s.ReportSubmissionId && r.PlanId == _planId && r.Quarter == 3))
+            .OrderByDescending(s => s.Number).Select(s => s.Document).FirstAsync();
         var document = JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshot!)!;
         document.Sections.SelectMany(s => s.Rows).Single(r => r.Number == "19").AnnualTarget.Should().Be(175m);
     }

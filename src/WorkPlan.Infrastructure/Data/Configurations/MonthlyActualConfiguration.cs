@@ -8,7 +8,11 @@ internal sealed class MonthlyActualConfiguration : IEntityTypeConfiguration<Mont
 {
     public void Configure(EntityTypeBuilder<MonthlyActual> builder)
     {
-        builder.ToTable("monthly_actuals", table => table.HasCheckConstraint("ck_monthly_actuals_month", "month BETWEEN 1 AND 12"));
+        builder.ToTable("monthly_actuals", table =>
+        {
+            table.HasCheckConstraint("ck_monthly_actuals_month", "month BETWEEN 1 AND 12");
+            table.HasCheckConstraint("ck_monthly_actuals_value_or_note", "value IS NOT NULL OR note IS NOT NULL");
+        });
         builder.Property(a => a.Note).HasMaxLength(1000);
         builder.Property(a => a.EnteredBy).HasMaxLength(450);
         builder.Property(a => a.Version).IsRowVersion();

@@ -352,7 +352,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("note");
 
-                    b.Property<decimal>("Value")
+                    b.Property<decimal?>("Value")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("value");
@@ -373,6 +373,8 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("monthly_actuals", null, t =>
                         {
                             t.HasCheckConstraint("ck_monthly_actuals_month", "month BETWEEN 1 AND 12");
+
+                            t.HasCheckConstraint("ck_monthly_actuals_value_or_note", "value IS NOT NULL OR note IS NOT NULL");
                         });
                 });
 

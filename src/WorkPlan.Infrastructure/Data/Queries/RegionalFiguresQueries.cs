@@ -29,7 +29,7 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
                    max(a.month) AS last_month
             FROM monthly_actuals a
             JOIN ind ON ind.id = a.indicator_id
-            WHERE a.month <= @p2
+            WHERE a.month <= @p2 AND a.value IS NOT NULL -- a note alone has no figure
             GROUP BY a.indicator_id
         ), fig AS (
             SELECT ind.plan_id, ind.id, ind.catalogue_code, ind.parent_id, ind.target, agg.last_month,
@@ -92,7 +92,7 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
             ), entered AS (
                 SELECT a.indicator_id, a.month
                 FROM ind
-                JOIN monthly_actuals a ON a.indicator_id = ind.id AND a.month <= @p1
+                JOIN monthly_actuals a ON a.indicator_id = ind.id AND a.month <= @p1 AND a.value IS NOT NULL
             )
             SELECT ind.plan_id, m AS month, count(DISTINCT ind.id)::int AS due, count(DISTINCT e.indicator_id)::int AS entered
             FROM ind

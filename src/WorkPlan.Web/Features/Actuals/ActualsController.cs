@@ -33,25 +33,15 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     public async Task<IActionResult> Save(int planId, int month, int? serviceId, List<CellForm> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var inputs = new List<CellInput>();
-        foreach (var cell in cells)
-        {
-            if (!NumberInput.TryParse(cell.Value, out var value))
-            {
-                ModelState.AddModelError($"cell-{cell.IndicatorId}", localizer["Editor.NotANumber"]);
-                continue;
-            }
-
-            inputs.Add(new CellInput(cell.IndicatorId, value, cell.Note, cell.Version));
-        }
-
         if (ModelState.IsValid)
         {
+            // The service reads and checks every typed value (one place for the rules); a refused month keeps what was typed.
+            var inputs = cells.Select(c => new CellInput(c.IndicatorId, c.Value, c.Note, c.Version)).ToList();
             var saved = await actuals.SaveMonthAsync(planId, month, inputs, cancellationToken);
             switch (saved.Status)
             {
                 case ResultStatus.Ok when !saved.Value.HasConflicts:
-                    TempData["Message"] = localizer["Actuals.Saved", saved.Value.Saved].Value;
+                    TempData["Message"] = SavedMessage(saved.Value);
                     return RedirectToAction(nameof(Index), new { planId, month, serviceId });
                 case ResultStatus.Ok:
                     return await SheetWithAsync(planId, month, serviceId, cells, saved.Value.Conflicts, cancellationToken);
@@ -88,6 +78,14 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
 
     private IActionResult AfterLockStep(Result result, string doneKey, Func<IActionResult> back) => result.AfterStep(this, localizer, doneKey, back);
 
+    /// <summary>What the save wrote, counted honestly: values and notes, or nothing at all.</summary>
+    private string SavedMessage(SaveOutcome outcome) => outcome switch
+    {
+        { Values: 0, Notes: 0 } => localizer["Actuals.NothingChanged"].Value,
+        { Notes: 0 } => localizer["Actuals.Saved", outcome.Values].Value,
+        _ => localizer["Actuals.SavedWithNotes", outcome.Values, outcome.Notes].Value,
+    };
+
     /// <summary>The sheet again with what the user typed kept in the cells, and the conflicts to decide.</summary>
     private async Task<IActionResult> SheetWithAsync(int planId, int month, int? serviceId, List<CellForm> typed, IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)
     {
@@ -96,15 +94,14 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     }
 }
 
-/// <summary>A cell as posted: the text typed (read in any of the UI's number styles), its note and the version the page showed.</summary>
+/// <summary>A cell as posted: the text typed (read in any of the UI's number styles by the service), its note and the version the page showed.</summary>
 public sealed class CellForm
 {
     public int IndicatorId { get; set; }
 
-    [StringLength(64)]
+    /// <summary>The text typed, any length: the service says what is wrong with it (not a number, too large, ...).</summary>
     public string? Value { get; set; }
 
-    [StringLength(1000)]
     public string? Note { get; set; }
 
     public uint? Version { get; set; }

@@ -148,7 +148,14 @@ public sealed class ReportsController(
         localizer["Reports.DirectorLine", document.DirectorName ?? string.Empty],
         localizer["Reports.InspectorLine", document.InspectorName ?? string.Empty],
         localizer["Plan.Page"],
-        localizer["Export.ReportSheet", document.Year, localizer[$"Quarter.{document.Quarter}"]]);
+        localizer["Export.ReportSheet", document.Year, localizer[$"Quarter.{document.Quarter}"]])
+    {
+        OfWhichMarks = new Dictionary<string, string>
+        {
+            [OfWhichCheck.ChildrenExceed] = localizer[OfWhichCheck.ChildrenExceed],
+            [OfWhichCheck.AboveParent] = localizer[OfWhichCheck.AboveParent],
+        },
+    };
 
     /// <summary>"Hisobot 2022 III chorak - Xo'jaobod tuman AKM.pdf", with the submission's number after a return.</summary>
     private string FileName(QuarterlyReportDocument document, ReportSnapshot? stored, string extension) => ExportFileName.Of(
