@@ -62,11 +62,9 @@ public sealed partial class QuarterReportPage(IPage page)
     /// <returns>The confirmation's question.</returns>
     public Task<string> SubmitAsync() => ConfirmDialog.ClickAndAcceptAsync(page, SubmitButton, QuarterUrl());
 
-    /// <summary>Presses "Qabul qilish" and waits for the report after the step.</summary>
-    public async Task AcceptAsync() =>
-        await page.RunAndWaitForResponseAsync(
-            () => AcceptButton.ClickAsync(),
-            r => r.Request.IsNavigationRequest && r.Request.Method == "GET" && QuarterUrl().IsMatch(r.Url));
+    /// <summary>Presses "Qabul qilish", accepts the confirmation and waits for the report after the step.</summary>
+    /// <returns>The confirmation's question.</returns>
+    public Task<string> AcceptAsync() => ConfirmDialog.ClickAndAcceptAsync(page, AcceptButton, QuarterUrl());
 
     /// <summary>Clicks "Excel" and saves the file the browser downloads to <paramref name="path"/>.</summary>
     public async Task<IDownload> DownloadExcelAsync(string path)
