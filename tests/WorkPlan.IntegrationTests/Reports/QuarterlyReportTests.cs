@@ -125,7 +125,7 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
         var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
         var region = database.OctoberFactory.CreateClientAs("andijon.metodist");
         var quarterPage = $"/Reports/Quarter?planId={_planId}&quarter=3";
-        await Forms.PostAsync(inspector, quarterPage, $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+        await Forms.PostAsync(inspector, quarterPage, $"/Reports/Submit?planId={_planId}&quarter=3", ConfirmMissing);
         var firstPdf = await (await region.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
         await Forms.PostAsync(region, quarterPage, $"/Reports/Return?planId={_planId}&quarter=3",
             new Dictionary<string, string> { ["version"] = await VersionAsync(3), ["reason"] = "16-qator sentyabr qiymatini tekshiring" });
@@ -136,7 +136,7 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
             await db.SaveChangesAsync();
         }
 
-        await Forms.PostAsync(inspector, quarterPage, $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+        await Forms.PostAsync(inspector, quarterPage, $"/Reports/Submit?planId={_planId}&quarter=3", ConfirmMissing);
         var page = await Html.ParseAsync(await region.GetAsync(quarterPage));
         var first = await PdfText.ReadAsync(await (await region.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3&number=1")).Content.ReadAsByteArrayAsync());
         var firstAgain = await (await region.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3&number=1")).Content.ReadAsByteArrayAsync();
@@ -170,7 +170,7 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
     {
         var inspector = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
         var russianRegion = await database.OctoberFactory.CreateClientAs("andijon.metodist").SpeakingAsync("ru-RU");
-        await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Submit?planId={_planId}&quarter=3", new Dictionary<string, string>());
+        await Forms.PostAsync(inspector, $"/Reports/Quarter?planId={_planId}&quarter=3", $"/Reports/Submit?planId={_planId}&quarter=3", ConfirmMissing);
 
         var excelFirst = await (await russianRegion.GetAsync($"/Reports/ExportExcel?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
         var pdfFirst = await (await russianRegion.GetAsync($"/Reports/ExportPdf?planId={_planId}&quarter=3")).Content.ReadAsByteArrayAsync();
