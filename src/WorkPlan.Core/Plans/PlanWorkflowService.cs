@@ -18,6 +18,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
     {
         public const string NotPossible = "Workflow.NotPossible";
         public const string ReasonRequired = "Workflow.ReasonRequired";
+        public const string WithdrawnRowsHoldValues = "Workflow.WithdrawnRowsHoldValues";
     }
 
     public async Task<Result<PlanActions>> GetActionsAsync(int planId, CancellationToken cancellationToken = default)
@@ -172,6 +173,12 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
         }
 
+        if (PlanWorkflow.Next(plan.Status, action) == PlanStatus.InForce && await WithdrawnRowsWithValuesAsync(plan, cancellationToken) is { Count: > 0 } holding)
+        {
+            // Coming into force deletes the rows the amendment withdrew: never with the values entered in them meanwhile.
+            return Result.Invalid([new ValidationError(string.Empty, Messages.WithdrawnRowsHoldValues, string.Join(", ", holding))]);
+        }
+
         if (action == PlanAction.Submitted && await BrokenRulesAsync(planId, cancellationToken) is { Count: > 0 } broken)
         {
             return Result.Invalid(broken);
@@ -223,6 +230,20 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
     }
 
     /// <summary>The plan's numbers must obey the rules before it goes for signatures.</summary>
+    /// <summary>The numbers of the rows an open amendment withdrew that hold monthly values or notes (entered since, as the version in force still had them).</summary>
+    private async Task<IReadOnlyList<string>> WithdrawnRowsWithValuesAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        var withdrawn = plan.Indicators.Where(i => i.IsWithdrawn).Select(i => i.Id).ToList();
+        if (withdrawn.Count == 0)
+        {
+            return [];
+        }
+
+        var holding = await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => withdrawn.Contains(a.IndicatorId))
+            .Select(a => a.IndicatorId).Distinct().ToListAsync(cancellationToken);
+        return [.. plan.Indicators.Where(i => holding.Contains(i.Id)).OrderBy(i => i.InForceSortOrder).Select(i => i.InForceNumber)];
+    }
+
     private async Task<List<ValidationError>> BrokenRulesAsync(int planId, CancellationToken cancellationToken)
     {
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).ToListAsync(cancellationToken);

@@ -128,7 +128,7 @@ public sealed class AmendmentTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARowRemovedInTheDraft_StillTakesActualsUntilApproval()
+    public async Task ARowRemovedInTheDraft_StillTakesActualsUntilApproval_WhichWaitsUntilItsValuesAreCleared()
     {
         var director = Client(Director);
         var (number, id) = await RowWithoutActualsAsync();
@@ -147,7 +147,16 @@ public sealed class AmendmentTests(DatabaseFixture database) : IAsyncLifetime
 
         await StepAsync(Director, "Submit");
         await StepAsync(Region, "Agree");
-        await StepAsync(Director, "Approve");
+        var refused = await Forms.PostAsync(director, $"/Plans/Details/{_planId}", $"/Plans/Approve/{_planId}",
+            new Dictionary<string, string> { ["Version"] = (await PlanRowVersionAsync()).ToString(CultureInfo.InvariantCulture) });
+        var message = await PageAsync(director, refused.Headers.Location!.OriginalString);
+        (await StatusAsync()).Status.Should().Be(PlanStatus.Agreed, "coming into force would delete the row with the value typed into it");
+        (await ActualAsync(id, 9)).Should().Be(3m);
+        message.QuerySelector(".alert-danger")!.Text().Should().Contain(number).And.Contain("oylik ma'lumotlar");
+
+        var cleared = await SaveAsync(director, await PageAsync(director, $"/Actuals?planId={_planId}&month=9"), new() { [number] = string.Empty });
+        cleared.IsRedirectTo("/Actuals").Should().BeTrue();
+        (await StepAsync(Director, "Approve")).Should().Be(PlanStatus.InForce);
         var after = await PageAsync(director, $"/Actuals?planId={_planId}&month=9");
         after.QuerySelector($"tr[data-number='{number}']").Should().BeNull();
         await using var db = database.CreateContext();
