@@ -11,7 +11,7 @@ namespace WorkPlan.Core.Auditing;
 /// A value of an audit entry as the page shows it: either text as it was (a name, a number) or a resource key
 /// to translate (a role, a kind of organisation, yes/no). Ids of organisations and services are already names.
 /// </summary>
-public sealed record AuditValue(string Text, string? ResourceKey = null);
+public sealed record AuditValue(string Text, string? ResourceKey = null, DateTimeOffset? At = null);
 
 /// <summary>One field of an audit entry: its name (label "Audit.Field.{Field}") and its value before and after.</summary>
 public sealed record AuditDetail(string Field, AuditValue? Before, AuditValue? After);
@@ -134,6 +134,16 @@ public sealed class AuditQueryService(IAppDbContext db, ICurrentUser currentUser
                 return new AuditValue("false", "Audit.No");
         }
 
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            return new AuditValue(string.Join(", ", value.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText())));
+        }
+
+        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Contains('T', StringComparison.Ordinal) && value.TryGetDateTimeOffset(out var at))
+        {
+            return new AuditValue(value.GetString() ?? string.Empty, At: at);
+        }
+
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : value.GetRawText();
         if (OrganisationFields.Contains(field) && value.TryGetInt32(out var organisationId))
         {
@@ -148,6 +158,7 @@ public sealed class AuditQueryService(IAppDbContext db, ICurrentUser currentUser
         return field switch
         {
             "Role" when text.Length > 0 => new AuditValue(text, $"Role.{text}"),
+            "Month" when value.TryGetInt32(out var month) && month is >= 1 and <= 12 => new AuditValue(text, $"Month.{month}"),
             "Kind" => EnumValue<OrganisationKind>(value, text, "Kind"),
             "Rollup" => EnumValue<RollupKind>(value, text, "Rollup"),
             _ => new AuditValue(text),

@@ -41,6 +41,23 @@ public sealed partial class AuditPageTests(DatabaseFixture database) : IAsyncLif
     }
 
     [Fact]
+    public async Task ShowsAReopeningsFieldsInWords_WhenAMonthWasRequestedAndReopened()
+    {
+        await using var db = database.CreateContext();
+        var planId = await db.Plans.Where(p => p.Organisation!.Code == "xojaobod" && p.Year == 2022).Select(p => p.Id).SingleAsync();
+        var entryUrl = $"/Actuals?planId={planId}&month=8";
+        await Forms.PostAsync(database.OctoberFactory.CreateClientAs("xojaobod.fond"), entryUrl, $"/Actuals/RequestReopen?planId={planId}&month=8", new Dictionary<string, string> { ["reason"] = "Avgust xato" });
+        await Forms.PostAsync(database.OctoberFactory.CreateClientAs("xojaobod.direktor"), entryUrl, $"/Actuals/Reopen?planId={planId}&month=8", new Dictionary<string, string> { ["reason"] = "Tuzatilsin" });
+
+        var page = await Html.ParseAsync(await database.Factory.CreateClientAs("xojaobod.admin").GetAsync("/Audit"));
+
+        var details = string.Join(" | ", page.QuerySelectorAll("tbody tr .audit-details").Select(d => d.Text()));
+        details.Should().Contain("Avgust").And.Contain("Tuzatilsin").And.Contain("Fondlar xizmati rahbari");
+        details.Should().NotContain("Audit.Field").And.NotContain("[\"").And.NotMatchRegex("\\d{4}-\\d{2}-\\d{2}T");
+        details.Should().MatchRegex("\\d{4} yil \"\\d{1,2}\" oktyabr, \\d{2}:\\d{2}", "the reopening's end date as users write it");
+    }
+
+    [Fact]
     public async Task ShowsWhoByName_WhatInWords_WhenAsUsersWriteIt_AndTheChangeAsText()
     {
         var admin = database.Factory.CreateClientAs("xojaobod.admin");

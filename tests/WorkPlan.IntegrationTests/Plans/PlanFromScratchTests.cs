@@ -51,6 +51,7 @@ public sealed class PlanFromScratchTests(DatabaseFixture database) : IAsyncLifet
         var input = page.QuerySelector("form[action='/Plans/Create'] input[name=year]")!;
         input.GetAttribute("aria-invalid").Should().Be("true");
         input.GetAttribute("value").Should().Be("2022");
+        page.QuerySelector("form[action='/Plans/Create']")!.HasAttribute("novalidate").Should().BeTrue("a year out of range is told by the server in the user's language, not by the browser's own bubble");
         page.QuerySelector("#new-plan-error")!.Text().Should().Be("2022 yil uchun reja allaqachon bor.");
         notAYear.QuerySelector("#new-plan-error")!.Text().Should().Contain("2000").And.Contain("2100");
         await using var db = database.CreateContext();

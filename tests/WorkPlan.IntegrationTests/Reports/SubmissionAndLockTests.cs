@@ -53,7 +53,9 @@ public sealed class SubmissionAndLockTests(DatabaseFixture database) : IAsyncLif
         missing.QuerySelectorAll("li[data-number='16']").Should().ContainSingle().Which.Text().Should().Contain("Sentyabr").And.NotContain("Iyul");
         missing.QuerySelectorAll("li[data-number='17']").Single().Text().Should().Contain("Avgust, Sentyabr");
         missing.QuerySelectorAll("li[data-number='27']").Should().BeEmpty("the inventory is due by December");
-        page.QuerySelector("form.submit-report-form input[name='confirmMissing'][required]").Should().NotBeNull();
+        var confirmation = page.QuerySelector("form.submit-report-form input[name='confirmMissing']")!;
+        confirmation.GetAttribute("aria-required").Should().Be("true");
+        confirmation.HasAttribute("required").Should().BeFalse("the browser's own bubble speaks the browser's language; the server's refusal speaks the user's");
         refused.StatusCode.Should().Be(HttpStatusCode.Redirect);
         afterRefusal.ValidationText().Should().Contain("kutilgan qiymat kiritilmagan");
         statusAfterRefusal.Should().BeNull("a refused submission stores nothing");
