@@ -46,7 +46,12 @@ public sealed record EntryRow(
     decimal? PercentOfTarget,
     bool BehindPlan,
     IReadOnlyList<ValidationError> Warnings,
-    string? OfWhichMark);
+    string? OfWhichMark)
+{
+    /// <summary>Whether the row holds a value that answers what it expects for <paramref name="month"/> (a one-off done early counts).</summary>
+    public bool IsAnswered(int month) =>
+        Enumerable.Range(1, Math.Clamp(month, 0, Months.Count)).Any(k => Months[k - 1] is not null && PlanRules.Answers(Target, Rollup, month, k));
+}
 
 /// <summary>
 /// A cell as the form sends it: the value as typed (read by <see cref="NumberText"/>; empty or "-" clears it),

@@ -265,7 +265,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                     var i = indicators[r.IndicatorId];
                     return EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1)
                         && PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, m)
-                        && !Enumerable.Range(1, m).Any(k => r.Months[k - 1] is not null && PlanRules.Answers(i.Target, i.Rollup, m, k));
+                        && !r.IsAnswered(m);
                 })
                 .Select(m => new MissingEntry(planId, r.IndicatorId, r.Number, r.Name, m, IsOpen(m)))),
         ];

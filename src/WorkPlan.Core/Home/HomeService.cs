@@ -78,11 +78,11 @@ public sealed class HomeService(IAppDbContext db, ICurrentUser currentUser, Actu
             }
         }
 
-        // Requests to reopen a locked month, when there are any, join this list as their own kind.
+        // Requests to reopen a locked month wait on the same page, in their own list (Home/_ReopenRequests).
         var rows = sheet.Value.Rows;
         return new DistrictHome(
             planId, plan.Title, plan.Status, sheet.Value.Month,
-            rows.Count(r => r.Due && r.Value is not null), rows.Count(r => r.Due), rows.Count(r => r.BehindPlan), quarters,
+            rows.Count(r => r.Due && r.IsAnswered(sheet.Value.Month)), rows.Count(r => r.Due), rows.Count(r => r.BehindPlan), quarters,
             waiting, await NotEnteredAsync(planId, sheet.Value.Month, cancellationToken));
     }
 
