@@ -31,8 +31,8 @@ public sealed record ReportSubmissionLine(
 /// <summary>An expected value of the quarter not entered yet: its service ("" when the row has none), row and month.</summary>
 public sealed record MissingValue(string Service, string Number, string Name, int Month);
 
-/// <summary>A line of the regional centre's inbox.</summary>
-public sealed record InboxLine(int PlanId, string OrganisationName, int Year, int Quarter, ReportStatus Status, DateOnly DueDate, DateTimeOffset? SubmittedAt, bool IsLate)
+/// <summary>A line of the regional centre's inbox; Submissions counts how many times the report was sent (2 and more after a return).</summary>
+public sealed record InboxLine(int PlanId, string OrganisationName, int Year, int Quarter, ReportStatus Status, DateOnly DueDate, DateTimeOffset? SubmittedAt, bool IsLate, int Submissions)
 {
     /// <summary>How much the line waits for the region: 0 a report to accept or return, 1 a district behind its deadline (not sent, or returned and not sent again), 2 nothing to do.</summary>
     public int Urgency => Status == ReportStatus.Submitted ? 0 : IsLate && Status is ReportStatus.Draft or ReportStatus.Returned ? 1 : 2;
@@ -279,7 +279,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             .ToListAsync(cancellationToken);
         var ids = plans.Select(p => p.Id).ToList();
         var submissions = await db.ReportSubmissions.AsNoTracking().Where(r => ids.Contains(r.PlanId))
-            .Select(r => new { r.PlanId, r.Quarter, r.Status, r.DueDate, r.SubmittedAt }).ToListAsync(cancellationToken);
+            .Select(r => new { r.PlanId, r.Quarter, r.Status, r.DueDate, r.SubmittedAt, r.SubmissionCount }).ToListAsync(cancellationToken);
         var today = EntryWindow.Today(clock.GetUtcNow());
         return
         [
@@ -289,7 +289,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                 {
                     var s = submissions.FirstOrDefault(x => x.PlanId == p.Id && x.Quarter == q);
                     var due = s?.DueDate ?? DueDateOf(p.Year, q);
-                    return new InboxLine(p.Id, p.OrganisationName, p.Year, q, s?.Status ?? ReportStatus.Draft, due, s?.SubmittedAt, IsLate(due, s?.SubmittedAt) || (s is null && today > due));
+                    return new InboxLine(p.Id, p.OrganisationName, p.Year, q, s?.Status ?? ReportStatus.Draft, due, s?.SubmittedAt, IsLate(due, s?.SubmittedAt) || (s is null && today > due), s?.SubmissionCount ?? 0);
                 }))
                 .OrderBy(l => l.Urgency).ThenByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ThenBy(l => l.OrganisationName),
         ];

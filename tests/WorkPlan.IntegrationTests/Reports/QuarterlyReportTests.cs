@@ -163,6 +163,9 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
         changes.Select(r => (r.QuerySelector(".cell-before")!.Text(), r.QuerySelector(".cell-after")!.Text())).Should()
             .Contain(("27 400", "27 700")).And.Contain(("44 400", "44 700")).And.Contain(("Kitob bayrami", "Kitob bayrami (tuzatildi)"));
         page.QuerySelector(".report-changes h2")!.Text().Should().Contain("1-yuborish").And.Contain("2-yuborish");
+        var inbox = await Html.ParseAsync(await region.GetAsync("/Reports/Inbox"));
+        inbox.QuerySelectorAll(".inbox-table tbody tr").Single(r => r.Text().Contains("Xo'jaobod", StringComparison.Ordinal) && r.Text().Contains("III chorak", StringComparison.Ordinal))
+            .QuerySelector(".inbox-resubmitted")!.Text().Should().Be("2-yuborish", "the region sees at once that the report came back a second time");
     }
 
     [Fact]
