@@ -94,6 +94,7 @@ public static class DependencyInjection
         services.AddScoped<PlanService>();
         services.AddScoped<PlanWorkflowService>();
         services.AddScoped<PlanEditService>();
+        services.AddScoped<PlanFamilyEditService>();
         services.AddScoped<PlanHistoryService>();
         services.AddScoped<NewPlanService>();
         services.AddSingleton<IPlanExcelWriter, ClosedXmlPlanWriter>();

@@ -162,12 +162,12 @@ public sealed class FamilyInput
             var row = Rows[index];
             if (!Infrastructure.NumberInput.TryParse(row.PreviousFact, out var fact))
             {
-                bad.Add(PlanEditService.RowField(index, nameof(FamilyRowInput.PreviousFact)));
+                bad.Add(PlanFamilyEditService.RowField(index, nameof(FamilyRowInput.PreviousFact)));
             }
 
             if (!Infrastructure.NumberInput.TryParse(row.Target, out var target))
             {
-                bad.Add(PlanEditService.RowField(index, nameof(FamilyRowInput.Target)));
+                bad.Add(PlanFamilyEditService.RowField(index, nameof(FamilyRowInput.Target)));
             }
 
             values.Add(new FamilyRowValues(row.IndicatorId, fact, target, row.Version));

@@ -7,7 +7,7 @@ using WorkPlan.Web.Infrastructure;
 namespace WorkPlan.Web.Features.PlanEditor;
 
 /// <summary>Editing a draft plan: sections and indicators (the centre's director and inspector).</summary>
-public sealed class PlanEditorController(PlanEditService editor, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditService families, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken) =>
@@ -127,14 +127,14 @@ public sealed class PlanEditorController(PlanEditService editor, IStringLocalize
     /// <summary>The "of which" family of a row (its parent and all the parent's "of which" rows) as one form.</summary>
     [HttpGet]
     public async Task<IActionResult> Family(int id, CancellationToken cancellationToken) =>
-        (await editor.GetFamilyAsync(id, cancellationToken)).ToActionResult(this, form => View(new FamilyFormViewModel(form, FamilyInput.From(form))));
+        (await families.GetFamilyAsync(id, cancellationToken)).ToActionResult(this, form => View(new FamilyFormViewModel(form, FamilyInput.From(form))));
 
     /// <summary>Saves the family's facts and targets together: the rule checks the rows as a whole, in one transaction.</summary>
     [HttpPost]
     public async Task<IActionResult> Family(int id, FamilyInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var form = await editor.GetFamilyAsync(id, cancellationToken);
+        var form = await families.GetFamilyAsync(id, cancellationToken);
         if (!form.IsOk)
         {
             return NotFound();
@@ -148,7 +148,7 @@ public sealed class PlanEditorController(PlanEditService editor, IStringLocalize
 
         if (ModelState.IsValid)
         {
-            var saved = await editor.SaveFamilyAsync(id, rows, cancellationToken: cancellationToken);
+            var saved = await families.SaveFamilyAsync(id, rows, cancellationToken: cancellationToken);
             switch (saved.Status)
             {
                 case ResultStatus.Ok:
@@ -189,7 +189,7 @@ public sealed class PlanEditorController(PlanEditService editor, IStringLocalize
         }
         else
         {
-            var saved = await editor.SaveFamilyAsync(id, [new FamilyRowValues(id, null, target, input.Version)], targetsOnly: true, cancellationToken);
+            var saved = await families.SaveFamilyAsync(id, [new FamilyRowValues(id, null, target, input.Version)], targetsOnly: true, cancellationToken);
             switch (saved.Status)
             {
                 case ResultStatus.Ok:
