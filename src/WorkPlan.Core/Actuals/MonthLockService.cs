@@ -78,30 +78,14 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
     public async Task<Result> ReopenAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
-        var plan = await PlanAsync(planId, cancellationToken);
-        if (plan is null || month is < 1 or > 12)
+        var (plan, refused) = await WindowLockedMonthAsync(planId, month, reason, AccessRules.CanApprovePlan, cancellationToken);
+        if (plan is null)
         {
-            return Result.NotFound();
-        }
-
-        if (!AccessRules.CanApprovePlan(user, plan.OrganisationId))
-        {
-            return Result.Forbidden();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
-        }
-
-        var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);
-        if (state.Lock is not { DirectorReopens: true })
-        {
-            return Result.Invalid([state.Lock is { } other ? MonthLocks.Refusal(other) : new ValidationError(string.Empty, Messages.NotLocked)]);
+            return refused!;
         }
 
         var now = clock.GetUtcNow();
-        var reopening = new MonthReopening(plan.Id, month, reason, user.UserId, user.DisplayName, now, now.AddDays(Settings.ReopenDays));
+        var reopening = new MonthReopening(plan.Id, month, reason!, user.UserId, user.DisplayName, now, now.AddDays(Settings.ReopenDays));
         db.MonthReopenings.Add(reopening);
         var pending = await db.MonthReopenRequests.Where(r => r.PlanId == planId && r.Month == month && r.Status == ReopenRequestStatus.Pending).ToListAsync(cancellationToken);
         foreach (var request in pending)
@@ -119,26 +103,10 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
     public async Task<Result> RequestAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
-        var plan = await PlanAsync(planId, cancellationToken);
-        if (plan is null || month is < 1 or > 12)
+        var (plan, refused) = await WindowLockedMonthAsync(planId, month, reason, AccessRules.CanRequestReopening, cancellationToken);
+        if (plan is null)
         {
-            return Result.NotFound();
-        }
-
-        if (!AccessRules.CanRequestReopening(user, plan.OrganisationId))
-        {
-            return Result.Forbidden();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
-        }
-
-        var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);
-        if (state.Lock is not { DirectorReopens: true })
-        {
-            return Result.Invalid([state.Lock is { } other ? MonthLocks.Refusal(other) : new ValidationError(string.Empty, Messages.NotLocked)]);
+            return refused!;
         }
 
         if (await db.MonthReopenRequests.AnyAsync(r => r.PlanId == planId && r.Month == month && r.Status == ReopenRequestStatus.Pending, cancellationToken))
@@ -146,7 +114,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
             return Result.Invalid([new ValidationError(string.Empty, Messages.AlreadyRequested)]);
         }
 
-        var request = new MonthReopenRequest(plan.Id, month, reason, user.UserId, user.DisplayName, clock.GetUtcNow());
+        var request = new MonthReopenRequest(plan.Id, month, reason!, user.UserId, user.DisplayName, clock.GetUtcNow());
         db.MonthReopenRequests.Add(request);
         audit.Record(AuditAction.MonthReopenRequested, AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null, new { plan.Year, Month = month, request.Reason });
         await db.SaveChangesAsync(cancellationToken);
@@ -209,6 +177,35 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
             .OrderBy(x => x.r.RequestedAt).Take(50)
             .Select(x => new ReopenRequestLine(x.r.Id, x.r.PlanId, x.r.Month, x.Year, x.r.Reason, x.r.RequestedBy, x.r.RequestedAt, x.r.Status, x.r.DecidedBy, x.r.DecidedAt, x.r.DeclineReason))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What reopening a month and asking for it both need: the plan within the user's reach (else NotFound), the user's
+    /// right to the step (else Forbidden), a reason, and a month that its entry window locked (else why it cannot be reopened).
+    /// </summary>
+    private async Task<(PlanRow? Plan, Result? Refused)> WindowLockedMonthAsync(
+        int planId, int month, string? reason, Func<CurrentUser, int, bool> may, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(planId, cancellationToken);
+        if (plan is null || month is < 1 or > 12)
+        {
+            return (null, Result.NotFound());
+        }
+
+        if (!may(currentUser.Required, plan.OrganisationId))
+        {
+            return (null, Result.Forbidden());
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return (null, Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]));
+        }
+
+        var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);
+        return state.Lock is { DirectorReopens: true }
+            ? (plan, null)
+            : (null, Result.Invalid([state.Lock is { } other ? MonthLocks.Refusal(other) : new ValidationError(string.Empty, Messages.NotLocked)]));
     }
 
     private async Task<MonthState> StateAsync(int planId, int year, bool inForce, int month, CancellationToken cancellationToken) =>
