@@ -14,11 +14,9 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 {
     public static class Messages
     {
-        public const string Locked = "Actuals.Locked";
         public const string NotInForce = "Actuals.NotInForce";
         public const string NotYours = "Actuals.NotYours";
         public const string NoteTooLong = "Actuals.NoteTooLong";
-        public const string ReasonRequired = "Workflow.ReasonRequired";
     }
 
     /// <summary>The field of an "of which" warning about the month shown.</summary>

@@ -213,7 +213,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
 
     private async Task<PlanRow?> PlanAsync(int planId, CancellationToken cancellationToken) =>
         await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(currentUser.Required)).Where(p => p.Id == planId)
-            .Select(p => new PlanRow(p.Id, p.Year, p.OrganisationId, p.Status == PlanStatus.InForce || p.VersionNumber > 1))
+            .Select(p => new PlanRow(p.Id, p.Year, p.OrganisationId, PlanRules.HasVersionInForce(p.Status, p.VersionNumber)))
             .SingleOrDefaultAsync(cancellationToken);
 
     private sealed record PlanRow(int Id, int Year, int OrganisationId, bool InForce);

@@ -159,6 +159,7 @@ public sealed class AuditQueryService(IAppDbContext db, ICurrentUser currentUser
         {
             "Role" when text.Length > 0 => new AuditValue(text, $"Role.{text}"),
             "Month" when value.TryGetInt32(out var month) && month is >= 1 and <= 12 => new AuditValue(text, $"Month.{month}"),
+            "DocumentLanguage" when Reports.DocumentLanguages.IsKnown(text) => new AuditValue(text, $"Export.Language.{text}"),
             "Kind" => EnumValue<OrganisationKind>(value, text, "Kind"),
             "Rollup" => EnumValue<RollupKind>(value, text, "Rollup"),
             _ => new AuditValue(text),

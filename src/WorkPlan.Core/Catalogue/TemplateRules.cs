@@ -21,10 +21,8 @@ public static partial class TemplateRules
         public const string NotPublished = "Catalogue.NotPublished";
         public const string UnknownCode = "Catalogue.UnknownCode";
         public const string CodeTwice = "Catalogue.CodeTwice";
-        public const string PlanExists = "Plans.NextYearExists";
         public const string KindInUse = "Catalogue.KindInUse";
         public const string KindMismatch = "Catalogue.KindMismatch";
-        public const string YearRange = "Catalogue.YearRange";
     }
 
     /// <summary>A code is 1–20 letters, digits, dots or dashes, starting with a letter or digit.</summary>

@@ -19,7 +19,6 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
     {
         public const string Required = "Validation.Required";
         public const string DuplicateNumber = "Editor.DuplicateNumber";
-        public const string NoService = "Editor.NoService";
         public const string UnknownService = "Editor.UnknownService";
         public const string BadSchedule = "Editor.BadSchedule";
         public const string BadParent = "Editor.BadParent";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
 
 namespace WorkPlan.Core.Reports;
@@ -26,16 +27,16 @@ public static class DocumentLanguages
         IsKnown(explicitChoice) ? explicitChoice! : IsKnown(documentLanguage) ? documentLanguage : Default;
 }
 
-/// <summary>Looks up the document language of a plan or an organisation (the one place it is read from).</summary>
-public sealed class DocumentLanguageService(IAppDbContext db)
+/// <summary>Looks up the document language of a plan or an organisation within the user's reach (the one place it is read from).</summary>
+public sealed class DocumentLanguageService(IAppDbContext db, ICurrentUser currentUser)
 {
     /// <summary>The document language of a plan's organisation (the plan's and its reports' official documents).</summary>
     public async Task<string> OfPlanAsync(int planId, CancellationToken cancellationToken = default) =>
-        await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.Organisation!.DocumentLanguage).SingleOrDefaultAsync(cancellationToken)
+        await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(currentUser.Required)).Where(p => p.Id == planId).Select(p => p.Organisation!.DocumentLanguage).SingleOrDefaultAsync(cancellationToken)
         ?? DocumentLanguages.Default;
 
     /// <summary>The document language of an organisation (the region's consolidation).</summary>
     public async Task<string> OfOrganisationAsync(int organisationId, CancellationToken cancellationToken = default) =>
-        await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.DocumentLanguage).SingleOrDefaultAsync(cancellationToken)
+        await db.Organisations.AsNoTracking().Where(AccessRules.OrganisationsVisibleTo(currentUser.Required)).Where(o => o.Id == organisationId).Select(o => o.DocumentLanguage).SingleOrDefaultAsync(cancellationToken)
         ?? DocumentLanguages.Default;
 }
