@@ -52,4 +52,11 @@ public interface IAppDbContext
         where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs one user action in one transaction and commits it. Inside a transaction already open
+    /// (a seeder's), the action joins it. The action may run again from its start after a brief
+    /// connection fault, so it loads what it needs itself.
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default);
 }

@@ -18,6 +18,23 @@ namespace WorkPlan.Infrastructure.Data;
 public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityUserContext<AppUser>(options), IAppDbContext, IDataProtectionKeyContext
 {
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await action(cancellationToken);
+        }
+
+        var strategy = Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async token =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            var result = await action(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, cancellationToken);
+    }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<Service> Services => Set<Service>();
