@@ -174,6 +174,25 @@ public sealed class PlanEditorConcurrencyTests(DatabaseFixture database) : IAsyn
         again.QuerySelector(".alert-success")!.Text().Should().Be("Bu shakl allaqachon yuborilgan: yozuv bir marta qo'shildi.");
     }
 
+    [Fact]
+    public async Task KeepsWhatWasTypedAndItsToken_WhenANewSectionIsRefused()
+    {
+        var (client, form) = (await OpenAsync(1, $"/PlanEditor/Index/{_planId}", $"form[action='/PlanEditor/AddSection/{_planId}']"))[0];
+        var fields = Fields(form, new() { ["Label"] = " ", ["Title"] = "YOZILGAN NOM" });
+
+        var refused = await client.PostAsync($"/PlanEditor/AddSection/{_planId}", new FormUrlEncodedContent(fields));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        var page = await Html.ParseAsync(refused);
+        var shown = page.QuerySelector($"form[action='/PlanEditor/AddSection/{_planId}']")!;
+        shown.QuerySelector("input[name=Title]")!.GetAttribute("value").Should().Be("YOZILGAN NOM");
+        shown.QuerySelector("input[name=Label]")!.GetAttribute("aria-invalid").Should().Be("true");
+        shown.QuerySelector("input[name=FormToken]")!.GetAttribute("value").Should().Be(fields.Single(f => f.Key == "FormToken").Value, "nothing was added: the same form may still add once");
+        page.QuerySelector("#new-section-error")!.Text().Should().Be("Bu maydonni to'ldiring.");
+        await using var db = database.CreateContext();
+        (await db.Sections.CountAsync(s => s.PlanId == _planId && s.Title == "YOZILGAN NOM")).Should().Be(0);
+    }
+
     [Theory]
     [InlineData("99")]
     [InlineData("-2147483648")]

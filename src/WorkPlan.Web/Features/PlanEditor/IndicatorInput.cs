@@ -221,5 +221,9 @@ public sealed record PlanEditorPageViewModel(
     public string NewSectionToken { get; } = FailedSection is { SectionId: null, FormToken: { Length: > 0 } token } ? token : FormTokens.New();
 }
 
-/// <summary>A section form refused: which section (null for the add form), what was typed, and why.</summary>
-public sealed record SectionFailure(int? SectionId, string Label, string Title, string? FormToken, string Message);
+/// <summary>A section form refused: which section (null for the add form), what was typed, why, and the field it is about (none: the whole form).</summary>
+public sealed record SectionFailure(int? SectionId, string Label, string Title, string? FormToken, string Message, string? Field = null)
+{
+    /// <summary>True when the message is about this field (Label or Title); a message about the whole form marks the title.</summary>
+    public bool Marks(string field) => Field == field || (string.IsNullOrEmpty(Field) && field == nameof(Title));
+}

@@ -23,8 +23,8 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
         {
             ResultStatus.Ok => AfterAdd(result.Value, id, $"section-{result.Value.Id}"),
             ResultStatus.NotFound or ResultStatus.Forbidden => NotFound(),
-            ResultStatus.Conflict => await SectionRefusedAsync(id, null, input, localizer["Editor.AddConflict"].Value, cancellationToken),
-            _ => await SectionRefusedAsync(id, null, input, result.Errors.Localize(localizer), cancellationToken),
+            ResultStatus.Conflict => await SectionRefusedAsync(id, null, input, localizer["Editor.AddConflict"].Value, null, cancellationToken),
+            _ => await SectionRefusedAsync(id, null, input, result.Errors.Localize(localizer), result.Errors[0].Field, cancellationToken),
         };
     }
 
@@ -38,8 +38,8 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
         {
             ResultStatus.Ok => AfterChange(result.Status, result.Errors, result.Value),
             ResultStatus.NotFound or ResultStatus.Forbidden => NotFound(),
-            ResultStatus.Conflict => await SectionRefusedAsync(planId, id, input, null, cancellationToken),
-            _ => await SectionRefusedAsync(planId, id, input, result.Errors.Localize(localizer), cancellationToken),
+            ResultStatus.Conflict => await SectionRefusedAsync(planId, id, input, null, null, cancellationToken),
+            _ => await SectionRefusedAsync(planId, id, input, result.Errors.Localize(localizer), result.Errors[0].Field, cancellationToken),
         };
     }
 
@@ -292,7 +292,8 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
     /// The editor again with a section form that could not be saved: what was typed, and why next to it; a rename over
     /// a section changed meanwhile says what it reads now (the form then carries the new version).
     /// </summary>
-    private async Task<IActionResult> SectionRefusedAsync(int planId, int? sectionId, SectionInput input, string? message, CancellationToken cancellationToken)
+    private async Task<IActionResult> SectionRefusedAsync(
+        int planId, int? sectionId, SectionInput input, string? message, string? field, CancellationToken cancellationToken)
     {
         var view = await editor.GetEditorAsync(planId, cancellationToken);
         if (!view.IsOk)
@@ -310,6 +311,6 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
             message = localizer["Editor.SectionChanged", now.Label, now.Title].Value;
         }
 
-        return View(nameof(Index), new PlanEditorPageViewModel(view.Value, FailedSection: new SectionFailure(sectionId, input.Label, input.Title, input.FormToken, message)));
+        return View(nameof(Index), new PlanEditorPageViewModel(view.Value, FailedSection: new SectionFailure(sectionId, input.Label, input.Title, input.FormToken, message, field)));
     }
 }
