@@ -112,10 +112,10 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
     /// Adds an indicator. The form's one-time token makes a second post of the same form (a double click) add
     /// nothing: it answers the row the first post added.
     /// </summary>
-    public Task<Result<Added>> AddIndicatorAsync(int planId, SaveIndicator command, Guid? formToken = null, CancellationToken cancellationToken = default)
+    public async Task<Result<Added>> AddIndicatorAsync(int planId, SaveIndicator command, Guid? formToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return EditAsync(planId, async (plan, ct) =>
+        var added = await EditAsync(planId, async (plan, ct) =>
         {
             if (formToken is { } token && await db.Indicators.IgnoreQueryFilters().Where(i => i.PlanId == plan.Id && i.FormToken == token)
                 .Select(i => (int?)i.Id).FirstOrDefaultAsync(ct) is { } existing)
@@ -138,6 +138,17 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
             await db.SaveChangesAsync(ct);
             return Result<Added>.Ok(new Added(indicator.Id, Again: false));
         }, cancellationToken);
+
+        // A writer outside the editor took the number between the check and the save: say so next to the number.
+        var number = NumberLabel.Normalise(command.Number ?? string.Empty);
+        if (added.Status == ResultStatus.Conflict
+            && (await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).Select(i => i.Number).ToListAsync(cancellationToken))
+                .Contains(number, StringComparer.OrdinalIgnoreCase))
+        {
+            return Result<Added>.Invalid([new ValidationError(nameof(command.Number), Messages.DuplicateNumber, number)]);
+        }
+
+        return added;
     }
 
     public async Task<Result<int>> UpdateIndicatorAsync(int indicatorId, SaveIndicator command, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Plans;
 using WorkPlan.IntegrationTests.Infrastructure;
 
 namespace WorkPlan.IntegrationTests.Plans;
@@ -71,6 +72,36 @@ public sealed class PlanEditorConcurrencyTests(DatabaseFixture database) : IAsyn
         await using var db = database.CreateContext();
         (await db.Indicators.CountAsync(i => i.PlanId == _planId && i.Number == "77")).Should().Be(1);
         (await db.Indicators.CountAsync(i => i.PlanId == _planId)).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task TellsTheNumberExists_KeepingTheForm_WhenAWriterOutsideTheEditorTakesItBetweenTheCheckAndTheSave()
+    {
+        var (client, form) = (await OpenAsync(1, $"/PlanEditor/AddIndicator/{_planId}", "form.indicator-form"))[0];
+        await using var other = database.CreateContext();
+        await using var transaction = await other.Database.BeginTransactionAsync();
+        var plan = await other.Plans.Include(p => p.Sections).Include(p => p.Indicators).SingleAsync(p => p.Id == _planId);
+        plan.AddIndicator(plan.Sections.First(), new IndicatorDefinition(
+            "55", "Boshqa yo'l bilan qo'shilgan", "Dona", Measure.Count, null, 5, [], "2022 yil davomida", DueSchedule.DuringYear(), RollupKind.Sum, false), []);
+        await other.SaveChangesAsync();
+
+        var post = client.PostAsync($"/PlanEditor/AddIndicator/{_planId}", new FormUrlEncodedContent(Fields(form, new()
+        {
+            ["Input.Number"] = "55",
+            ["Input.Name"] = "Muharrirda yozilgan",
+            ["Input.Target"] = "5",
+        })));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        post.IsCompleted.Should().BeFalse("the editor's save waits for the other writer's number");
+        await transaction.CommitAsync();
+        var answer = await post;
+
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
+        var page = await Html.ParseAsync(answer);
+        page.QuerySelector("#Input_Name")!.TextContent.Trim().Should().Be("Muharrirda yozilgan");
+        page.QuerySelector("[data-valmsg-for='Input.Number']")!.Text().Should().Be("55 raqamli ko'rsatkich rejada bor.");
+        await using var db = database.CreateContext();
+        (await db.Indicators.Where(i => i.PlanId == _planId && i.Number == "55").Select(i => i.Name).ToListAsync()).Should().Equal("Boshqa yo'l bilan qo'shilgan");
     }
 
     [Fact]
