@@ -24,7 +24,7 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
             ResultStatus.Ok => AfterAdd(result.Value, id, $"section-{result.Value.Id}"),
             ResultStatus.NotFound or ResultStatus.Forbidden => NotFound(),
             ResultStatus.Conflict => await SectionRefusedAsync(id, null, input, localizer["Editor.AddConflict"].Value, null, cancellationToken),
-            _ => await SectionRefusedAsync(id, null, input, result.Errors.Localize(localizer), result.Errors[0].Field, cancellationToken),
+            _ => await SectionRefusedAsync(id, null, input, result.Errors.Localize(localizer), result.Errors.Count > 0 ? result.Errors[0].Field : null, cancellationToken),
         };
     }
 
@@ -39,7 +39,7 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
             ResultStatus.Ok => AfterChange(result.Status, result.Errors, result.Value),
             ResultStatus.NotFound or ResultStatus.Forbidden => NotFound(),
             ResultStatus.Conflict => await SectionRefusedAsync(planId, id, input, null, null, cancellationToken),
-            _ => await SectionRefusedAsync(planId, id, input, result.Errors.Localize(localizer), result.Errors[0].Field, cancellationToken),
+            _ => await SectionRefusedAsync(planId, id, input, result.Errors.Localize(localizer), result.Errors.Count > 0 ? result.Errors[0].Field : null, cancellationToken),
         };
     }
 
