@@ -59,4 +59,10 @@ public interface IAppDbContext
     /// connection fault, so it loads what it needs itself.
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Locks a plan's row until the open transaction ends, so that edits of one draft run one after another
+    /// (each then reads what the one before it saved). Call it inside <see cref="InTransactionAsync{T}"/>, before loading.
+    /// </summary>
+    Task LockPlanAsync(int planId, CancellationToken cancellationToken = default);
 }

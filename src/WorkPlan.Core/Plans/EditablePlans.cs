@@ -22,9 +22,43 @@ internal static class EditablePlans
     /// <summary>The editable plan an indicator belongs to (see <see cref="LoadAsync"/>).</summary>
     public static async Task<Result<Plan>> LoadByIndicatorAsync(IAppDbContext db, CurrentUser user, int indicatorId, CancellationToken cancellationToken)
     {
-        var planId = await db.Indicators.Where(AccessRules.IndicatorsVisibleTo(user)).Where(i => i.Id == indicatorId)
-            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
+        var planId = await PlanOfIndicatorAsync(db, user, indicatorId, cancellationToken);
         return planId is { } id ? await LoadAsync(db, user, id, cancellationToken) : Result<Plan>.NotFound();
+    }
+
+    /// <summary>The plan of an indicator within the user's reach; null otherwise.</summary>
+    public static Task<int?> PlanOfIndicatorAsync(IAppDbContext db, CurrentUser user, int indicatorId, CancellationToken cancellationToken) =>
+        db.Indicators.Where(AccessRules.IndicatorsVisibleTo(user)).Where(i => i.Id == indicatorId)
+            .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// One edit of a draft: in one transaction, under the plan's lock (edits of one plan run one after another, each on
+    /// what the one before it saved), on the whole plan loaded afresh. The edit saves what it changed; a write that
+    /// still meets a changed row or a value taken meanwhile (from outside the editor) saves nothing and is a conflict.
+    /// </summary>
+    public static async Task<Result<T>> EditAsync<T>(
+        IAppDbContext db, CurrentUser user, int? planId, Func<Plan, CancellationToken, Task<Result<T>>> edit, CancellationToken cancellationToken)
+    {
+        if (planId is not { } id)
+        {
+            return Result<T>.NotFound();
+        }
+
+        try
+        {
+            return await db.InTransactionAsync(async token =>
+            {
+                db.ChangeTracker.Clear();
+                await db.LockPlanAsync(id, token);
+                var plan = await LoadAsync(db, user, id, token);
+                return plan.IsOk ? await edit(plan.Value, token) : Result<T>.NotFound();
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Result<T>.Conflict();
+        }
     }
 
     /// <summary>The "of which" rule for the family a row belongs to.</summary>

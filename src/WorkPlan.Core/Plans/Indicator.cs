@@ -91,6 +91,9 @@ public class Indicator
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 
+    /// <summary>The one-time token of the form that added the row: the same form sent twice adds it once.</summary>
+    public Guid? FormToken { get; internal set; }
+
     /// <summary>
     /// True when the row belongs to the version in force. Every figure (entry, %, reports, the
     /// region's consolidation) reads only such rows, and reads their <c>InForce…</c> values, which

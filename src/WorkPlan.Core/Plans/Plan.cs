@@ -65,16 +65,16 @@ public class Plan
 
     public ICollection<Indicator> Indicators { get; private set; } = [];
 
-    public Section AddSection(string label, string title)
+    public Section AddSection(string label, string title, Guid? formToken = null)
     {
         EnsureEditable();
-        var section = new Section(this, label, title, Sections.Count + 1);
+        var section = new Section(this, label, title, Sections.Count == 0 ? 1 : Sections.Max(s => s.SortOrder) + 1, formToken);
         Sections.Add(section);
         return section;
     }
 
     /// <summary>Adds an indicator at the end of a section, or under a parent row ("shundan").</summary>
-    public Indicator AddIndicator(Section section, IndicatorDefinition definition, IEnumerable<Service> services, Indicator? parent = null)
+    public Indicator AddIndicator(Section section, IndicatorDefinition definition, IEnumerable<Service> services, Indicator? parent = null, Guid? formToken = null)
     {
         EnsureEditable();
         ArgumentNullException.ThrowIfNull(section);
@@ -88,7 +88,7 @@ public class Plan
             throw new ArgumentException("A sub-indicator hangs under a top-level indicator of the same plan.", nameof(parent));
         }
 
-        var indicator = new Indicator(this, section, parent, definition, services, Indicators.Count == 0 ? 1 : Indicators.Max(i => i.SortOrder) + 1);
+        var indicator = new Indicator(this, section, parent, definition, services, Indicators.Count == 0 ? 1 : Indicators.Max(i => i.SortOrder) + 1) { FormToken = formToken };
         Indicators.Add(indicator);
         Renumber();
         return indicator;
@@ -124,9 +124,10 @@ public class Plan
     {
         EnsureEditable();
         ArgumentNullException.ThrowIfNull(indicator);
+        PlanRules.EnsureMoveDirection(direction);
         var siblings = Indicators.Where(i => i.Section == indicator.Section && i.Parent == indicator.Parent && !i.IsWithdrawn).OrderBy(i => i.SortOrder).ToList();
         var index = siblings.IndexOf(indicator);
-        var target = index + Math.Sign(direction);
+        var target = index + direction;
         if (index < 0 || target < 0 || target >= siblings.Count)
         {
             return false;
@@ -164,9 +165,10 @@ public class Plan
     {
         EnsureEditable();
         ArgumentNullException.ThrowIfNull(section);
+        PlanRules.EnsureMoveDirection(direction);
         var ordered = Sections.Where(s => !s.IsWithdrawn).OrderBy(s => s.SortOrder).ToList();
         var index = ordered.IndexOf(section);
-        var target = index + Math.Sign(direction);
+        var target = index + direction;
         if (index < 0 || target < 0 || target >= ordered.Count)
         {
             return false;

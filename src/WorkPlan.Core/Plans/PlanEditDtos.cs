@@ -36,7 +36,7 @@ public sealed record IndicatorForm(int? Id, SaveIndicator Values, bool HasChildr
 /// <summary>The editor page: the plan's sections and rows with what can be done to each.</summary>
 public sealed record PlanEditorView(int PlanId, int Year, string Title, PlanStatus Status, string? ReturnReason, IReadOnlyList<PlanEditorSection> Sections);
 
-public sealed record PlanEditorSection(int Id, string Label, string Title, IReadOnlyList<PlanEditorRow> Rows);
+public sealed record PlanEditorSection(int Id, string Label, string Title, IReadOnlyList<PlanEditorRow> Rows, uint Version = 0);
 
 public sealed record PlanEditorRow(int Id, string Number, string Name, string? Unit, Measure Measure, decimal? PreviousFact, decimal? Target, bool IsSubRow, bool HasChildren, uint Version = 0);
 
@@ -50,3 +50,6 @@ public sealed record FamilyRow(int IndicatorId, string Number, string Name, stri
 
 /// <summary>One row's numbers as the family form (or a single target cell) posts them.</summary>
 public sealed record FamilyRowValues(int IndicatorId, decimal? PreviousFact, decimal? Target, uint Version);
+
+/// <summary>A record a form added: its id, and whether an earlier post of the same form had already added it.</summary>
+public sealed record Added(int Id, bool Again);

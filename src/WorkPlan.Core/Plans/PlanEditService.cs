@@ -40,7 +40,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         }
 
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Label, s.Title }).ToListAsync(cancellationToken);
+            .Select(s => new { s.Id, s.Label, s.Title, s.Version }).ToListAsync(cancellationToken);
         var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
             .Select(i => new { i.Id, i.SectionId, i.Number, i.Name, i.Unit, i.Measure, i.PreviousFact, i.Target, i.ParentId, HasChildren = i.Children.Any(), i.Version })
             .ToListAsync(cancellationToken);
@@ -51,7 +51,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
                 [
                     .. rows.Where(r => r.SectionId == s.Id).Select(r => new PlanEditorRow(
                         r.Id, r.Number, r.Name, r.Unit, r.Measure, r.PreviousFact, r.Target, r.ParentId is not null, r.HasChildren, r.Version)),
-                ])),
+                ], s.Version)),
             ]));
     }
 
@@ -108,192 +108,228 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         return Result<(int, IndicatorForm)>.Ok((indicator.PlanId, new IndicatorForm(i.Id, values, indicator.HasChildren)));
     }
 
-    public async Task<Result<int>> AddIndicatorAsync(int planId, SaveIndicator command, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds an indicator. The form's one-time token makes a second post of the same form (a double click) add
+    /// nothing: it answers the row the first post added.
+    /// </summary>
+    public async Task<Result<Added>> AddIndicatorAsync(int planId, SaveIndicator command, Guid? formToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var plan = await LoadForEditAsync(planId, cancellationToken);
-        if (plan.Status != ResultStatus.Ok)
+        var added = await EditAsync(planId, async (plan, ct) =>
         {
-            return Result<int>.NotFound();
+            if (formToken is { } token && await db.Indicators.IgnoreQueryFilters().Where(i => i.PlanId == plan.Id && i.FormToken == token)
+                .Select(i => (int?)i.Id).FirstOrDefaultAsync(ct) is { } existing)
+            {
+                return Result<Added>.Ok(new Added(existing, Again: true));
+            }
+
+            var (section, parent, services, errors) = await ResolveAsync(plan, null, command, ct);
+            if (errors.Count > 0)
+            {
+                return Result<Added>.Invalid(errors);
+            }
+
+            var indicator = plan.AddIndicator(section!, Definition(command, plan.Year), services, parent, formToken);
+            if (EditablePlans.FamilyRule(plan, indicator) is { Count: > 0 } broken)
+            {
+                return Result<Added>.Invalid(broken);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return Result<Added>.Ok(new Added(indicator.Id, Again: false));
+        }, cancellationToken);
+
+        // A writer outside the editor took the number between the check and the save: say so next to the number.
+        var number = NumberLabel.Normalise(command.Number ?? string.Empty);
+        if (added.Status == ResultStatus.Conflict
+            && (await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).Select(i => i.Number).ToListAsync(cancellationToken))
+                .Contains(number, StringComparer.OrdinalIgnoreCase))
+        {
+            return Result<Added>.Invalid([new ValidationError(nameof(command.Number), Messages.DuplicateNumber, number)]);
         }
 
-        var (section, parent, services, errors) = await ResolveAsync(plan.Value, null, command, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return Result<int>.Invalid(errors);
-        }
-
-        var indicator = plan.Value.AddIndicator(section!, Definition(command, plan.Value.Year), services, parent);
-        if (EditablePlans.FamilyRule(plan.Value, indicator) is { Count: > 0 } broken)
-        {
-            return Result<int>.Invalid(broken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Ok(indicator.Id);
+        return added;
     }
 
     public async Task<Result<int>> UpdateIndicatorAsync(int indicatorId, SaveIndicator command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var plan = await LoadByIndicatorAsync(indicatorId, cancellationToken);
-        if (plan.Status != ResultStatus.Ok)
+        return await EditAsync(await PlanOfIndicatorAsync(indicatorId, cancellationToken), async (plan, ct) =>
         {
-            return Result<int>.NotFound();
-        }
+            if (plan.Indicators.SingleOrDefault(i => i.Id == indicatorId) is not { } indicator)
+            {
+                return Result<int>.NotFound();
+            }
 
-        var indicator = plan.Value.Indicators.Single(i => i.Id == indicatorId);
-        var (section, parent, services, errors) = await ResolveAsync(plan.Value, indicator, command, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return Result<int>.Invalid(errors);
-        }
+            var (section, parent, services, errors) = await ResolveAsync(plan, indicator, command, ct);
+            if (errors.Count > 0)
+            {
+                return Result<int>.Invalid(errors);
+            }
 
-        db.Entry(indicator).Property(i => i.Version).OriginalValue = command.Version;
-        var definition = Definition(command, plan.Value.Year);
-        if (definition.Schedule == indicator.Schedule)
-        {
-            // The same deadline keeps the words it was printed with ("2022 yil davomida" stays as typed).
-            definition = definition with { Deadline = indicator.Deadline };
-        }
+            db.Entry(indicator).Property(i => i.Version).OriginalValue = command.Version;
+            var definition = Definition(command, plan.Year);
+            if (definition.Schedule == indicator.Schedule)
+            {
+                // The same deadline keeps the words it was printed with ("2022 yil davomida" stays as typed).
+                definition = definition with { Deadline = indicator.Deadline };
+            }
 
-        indicator.Update(definition, services);
-        if (indicator.Parent is null && section != indicator.Section)
-        {
-            plan.Value.MoveToSection(indicator, section!);
-        }
+            indicator.Update(definition, services);
+            if (indicator.Parent is null && section != indicator.Section)
+            {
+                plan.MoveToSection(indicator, section!);
+            }
 
-        if (EditablePlans.FamilyRule(plan.Value, indicator) is { Count: > 0 } broken)
-        {
-            return Result<int>.Invalid(broken);
-        }
+            if (EditablePlans.FamilyRule(plan, indicator) is { Count: > 0 } broken)
+            {
+                return Result<int>.Invalid(broken);
+            }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<int>.Conflict();
-        }
-
-        return Result<int>.Ok(plan.Value.Id);
+            await db.SaveChangesAsync(ct);
+            return Result<int>.Ok(plan.Id);
+        }, cancellationToken);
     }
 
     /// <summary>Removes an indicator without "of which" rows and without any monthly actual.</summary>
-    public async Task<Result<int>> DeleteIndicatorAsync(int indicatorId, CancellationToken cancellationToken = default)
-    {
-        var plan = await LoadByIndicatorAsync(indicatorId, cancellationToken);
-        if (plan.Status != ResultStatus.Ok)
+    public async Task<Result<int>> DeleteIndicatorAsync(int indicatorId, CancellationToken cancellationToken = default) =>
+        await EditAsync(await PlanOfIndicatorAsync(indicatorId, cancellationToken), async (plan, ct) =>
         {
-            return Result<int>.NotFound();
-        }
+            if (plan.Indicators.SingleOrDefault(i => i.Id == indicatorId) is not { } indicator)
+            {
+                return Result<int>.NotFound();
+            }
 
-        var indicator = plan.Value.Indicators.Single(i => i.Id == indicatorId);
-        if (plan.Value.Indicators.Any(i => i.Parent == indicator))
+            if (plan.Indicators.Any(i => i.Parent == indicator))
+            {
+                return Result<int>.Invalid([new ValidationError(string.Empty, Messages.HasChildren)]);
+            }
+
+            if (await db.MonthlyActuals.AnyAsync(a => a.IndicatorId == indicatorId, ct))
+            {
+                return Result<int>.Invalid([new ValidationError(string.Empty, Messages.HasActuals)]);
+            }
+
+            plan.RemoveIndicator(indicator);
+            await db.SaveChangesAsync(ct);
+            return Result<int>.Ok(plan.Id);
+        }, cancellationToken);
+
+    /// <summary>Moves an indicator one place up (-1) or down (1); any other direction is refused and changes nothing.</summary>
+    public async Task<Result<int>> MoveIndicatorAsync(int indicatorId, int direction, CancellationToken cancellationToken = default) =>
+        await EditAsync(await PlanOfIndicatorAsync(indicatorId, cancellationToken), async (plan, ct) =>
         {
-            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.HasChildren)]);
-        }
+            if (plan.Indicators.SingleOrDefault(i => i.Id == indicatorId) is not { } indicator)
+            {
+                return Result<int>.NotFound();
+            }
 
-        if (await db.MonthlyActuals.AnyAsync(a => a.IndicatorId == indicatorId, cancellationToken))
+            if (!PlanRules.IsMoveDirection(direction))
+            {
+                return Result<int>.Invalid([new ValidationError(string.Empty, PlanRules.Messages.BadDirection)]);
+            }
+
+            if (!plan.MoveIndicator(indicator, direction))
+            {
+                return Result<int>.Invalid([new ValidationError(string.Empty, Messages.CannotMove)]);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return Result<int>.Ok(plan.Id);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Adds a section at the end. The form's one-time token makes a second post of the same form (a double click)
+    /// add nothing: it answers the section the first post added.
+    /// </summary>
+    public Task<Result<Added>> AddSectionAsync(int planId, string label, string title, Guid? formToken = null, CancellationToken cancellationToken = default) =>
+        EditAsync(planId, async (plan, ct) =>
         {
-            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.HasActuals)]);
-        }
+            if (formToken is { } token && await db.Sections.IgnoreQueryFilters().Where(s => s.PlanId == plan.Id && s.FormToken == token)
+                .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct) is { } existing)
+            {
+                return Result<Added>.Ok(new Added(existing, Again: true));
+            }
 
-        plan.Value.RemoveIndicator(indicator);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Ok(plan.Value.Id);
-    }
+            if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(title))
+            {
+                return Result<Added>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
+            }
 
-    public async Task<Result<int>> MoveIndicatorAsync(int indicatorId, int direction, CancellationToken cancellationToken = default)
-    {
-        var plan = await LoadByIndicatorAsync(indicatorId, cancellationToken);
-        if (plan.Status != ResultStatus.Ok)
+            var section = plan.AddSection(label, title, formToken);
+            await db.SaveChangesAsync(ct);
+            return Result<Added>.Ok(new Added(section.Id, Again: false));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Renames a section as the form showed it (<paramref name="version"/>): a section someone changed meanwhile is
+    /// a conflict and keeps their words.
+    /// </summary>
+    public async Task<Result<int>> RenameSectionAsync(int sectionId, string label, string title, uint version, CancellationToken cancellationToken = default) =>
+        await EditAsync(await SectionPlanAsync(sectionId, cancellationToken), async (plan, ct) =>
         {
-            return Result<int>.NotFound();
-        }
+            if (plan.Sections.SingleOrDefault(s => s.Id == sectionId) is not { } section)
+            {
+                return Result<int>.NotFound();
+            }
 
-        if (!plan.Value.MoveIndicator(plan.Value.Indicators.Single(i => i.Id == indicatorId), direction))
-        {
-            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.CannotMove)]);
-        }
+            if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(title))
+            {
+                return Result<int>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Ok(plan.Value.Id);
-    }
+            if (section.Version != version)
+            {
+                return Result<int>.Conflict();
+            }
 
-    public async Task<Result> AddSectionAsync(int planId, string label, string title, CancellationToken cancellationToken = default)
-    {
-        var plan = await LoadForEditAsync(planId, cancellationToken);
-        if (plan.Status != ResultStatus.Ok)
-        {
-            return Result.NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(title))
-        {
-            return Result.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
-        }
-
-        plan.Value.AddSection(label, title);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
-    }
-
-    public async Task<Result<int>> RenameSectionAsync(int sectionId, string label, string title, CancellationToken cancellationToken = default)
-    {
-        var plan = await SectionPlanAsync(sectionId, cancellationToken) is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
-        if (plan.Status != ResultStatus.Ok)
-        {
-            return Result<int>.NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(title))
-        {
-            return Result<int>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
-        }
-
-        plan.Value.Sections.Single(s => s.Id == sectionId).Rename(label, title);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Ok(plan.Value.Id);
-    }
+            db.Entry(section).Property(s => s.Version).OriginalValue = version;
+            section.Rename(label, title);
+            await db.SaveChangesAsync(ct);
+            return Result<int>.Ok(plan.Id);
+        }, cancellationToken);
 
     /// <summary>Deletes a section without indicators.</summary>
-    public async Task<Result<int>> DeleteSectionAsync(int sectionId, CancellationToken cancellationToken = default)
-    {
-        var plan = await SectionPlanAsync(sectionId, cancellationToken) is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
-        if (plan.Status != ResultStatus.Ok)
+    public async Task<Result<int>> DeleteSectionAsync(int sectionId, CancellationToken cancellationToken = default) =>
+        await EditAsync(await SectionPlanAsync(sectionId, cancellationToken), async (plan, ct) =>
         {
-            return Result<int>.NotFound();
-        }
+            if (plan.Sections.SingleOrDefault(s => s.Id == sectionId) is not { } section)
+            {
+                return Result<int>.NotFound();
+            }
 
-        var section = plan.Value.Sections.Single(s => s.Id == sectionId);
-        if (plan.Value.Indicators.Any(i => i.Section == section))
+            if (plan.Indicators.Any(i => i.Section == section))
+            {
+                return Result<int>.Invalid([new ValidationError(string.Empty, Messages.SectionNotEmpty)]);
+            }
+
+            plan.RemoveSection(section);
+            await db.SaveChangesAsync(ct);
+            return Result<int>.Ok(plan.Id);
+        }, cancellationToken);
+
+    /// <summary>Moves a section one place up (-1) or down (1); any other direction is refused and changes nothing.</summary>
+    public async Task<Result<int>> MoveSectionAsync(int sectionId, int direction, CancellationToken cancellationToken = default) =>
+        await EditAsync(await SectionPlanAsync(sectionId, cancellationToken), async (plan, ct) =>
         {
-            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.SectionNotEmpty)]);
-        }
+            if (plan.Sections.SingleOrDefault(s => s.Id == sectionId) is not { } section)
+            {
+                return Result<int>.NotFound();
+            }
 
-        plan.Value.RemoveSection(section);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Ok(plan.Value.Id);
-    }
+            if (!PlanRules.IsMoveDirection(direction))
+            {
+                return Result<int>.Invalid([new ValidationError(string.Empty, PlanRules.Messages.BadDirection)]);
+            }
 
-    public async Task<Result<int>> MoveSectionAsync(int sectionId, int direction, CancellationToken cancellationToken = default)
-    {
-        var plan = await SectionPlanAsync(sectionId, cancellationToken) is { } id ? await LoadForEditAsync(id, cancellationToken) : Result<Plan>.NotFound();
-        if (plan.Status != ResultStatus.Ok)
-        {
-            return Result<int>.NotFound();
-        }
+            if (!plan.MoveSection(section, direction))
+            {
+                return Result<int>.Invalid([new ValidationError(string.Empty, Messages.CannotMove)]);
+            }
 
-        if (!plan.Value.MoveSection(plan.Value.Sections.Single(s => s.Id == sectionId), direction))
-        {
-            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.CannotMove)]);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Ok(plan.Value.Id);
-    }
+            await db.SaveChangesAsync(ct);
+            return Result<int>.Ok(plan.Id);
+        }, cancellationToken);
 
     /// <summary>The deadline picker's choices as a schedule; null when they do not make one.</summary>
     public static DueSchedule? Schedule(SaveIndicator command)
@@ -317,11 +353,11 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         return db.Sections.Where(s => s.Id == sectionId && plans.Contains(s.PlanId)).Select(s => (int?)s.PlanId).SingleOrDefaultAsync(cancellationToken);
     }
 
-    private Task<Result<Plan>> LoadByIndicatorAsync(int indicatorId, CancellationToken cancellationToken) =>
-        EditablePlans.LoadByIndicatorAsync(db, currentUser.Required, indicatorId, cancellationToken);
+    private Task<int?> PlanOfIndicatorAsync(int indicatorId, CancellationToken cancellationToken) =>
+        EditablePlans.PlanOfIndicatorAsync(db, currentUser.Required, indicatorId, cancellationToken);
 
-    private Task<Result<Plan>> LoadForEditAsync(int planId, CancellationToken cancellationToken) =>
-        EditablePlans.LoadAsync(db, currentUser.Required, planId, cancellationToken);
+    private Task<Result<T>> EditAsync<T>(int? planId, Func<Plan, CancellationToken, Task<Result<T>>> edit, CancellationToken cancellationToken) =>
+        EditablePlans.EditAsync(db, currentUser.Required, planId, edit, cancellationToken);
 
     private async Task<(Section? Section, Indicator? Parent, List<Service> Services, List<ValidationError> Errors)> ResolveAsync(
         Plan plan, Indicator? self, SaveIndicator c, CancellationToken cancellationToken)

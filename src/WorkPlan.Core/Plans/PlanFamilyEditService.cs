@@ -41,15 +41,22 @@ public sealed class PlanFamilyEditService(IAppDbContext db, ICurrentUser current
     public async Task<Result<int>> SaveFamilyAsync(int indicatorId, IReadOnlyList<FamilyRowValues> rows, bool targetsOnly = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var plan = await EditablePlans.LoadByIndicatorAsync(db, currentUser.Required, indicatorId, cancellationToken);
-        if (plan.Status != ResultStatus.Ok)
+        var user = currentUser.Required;
+        return await EditablePlans.EditAsync(db, user, await EditablePlans.PlanOfIndicatorAsync(db, user, indicatorId, cancellationToken), async (plan, ct) =>
         {
-            return Result<int>.NotFound();
-        }
+            if (plan.Indicators.SingleOrDefault(i => i.Id == indicatorId) is not { } anchor)
+            {
+                return Result<int>.NotFound();
+            }
 
-        var anchor = plan.Value.Indicators.Single(i => i.Id == indicatorId);
+            return await SaveAsync(plan, anchor, rows, targetsOnly, ct);
+        }, cancellationToken);
+    }
+
+    private async Task<Result<int>> SaveAsync(Plan plan, Indicator anchor, IReadOnlyList<FamilyRowValues> rows, bool targetsOnly, CancellationToken cancellationToken)
+    {
         var head = anchor.Parent ?? anchor;
-        var family = plan.Value.Indicators.Where(i => i == head || i.Parent == head).ToDictionary(i => i.Id);
+        var family = plan.Indicators.Where(i => i == head || i.Parent == head).ToDictionary(i => i.Id);
         if (rows.Count == 0 || rows.Any(r => !family.ContainsKey(r.IndicatorId)) || rows.Select(r => r.IndicatorId).Distinct().Count() != rows.Count)
         {
             return Result<int>.Invalid([new ValidationError(string.Empty, PlanEditService.Messages.BadParent)]);
@@ -87,7 +94,7 @@ public sealed class PlanFamilyEditService(IAppDbContext db, ICurrentUser current
         // The family's rule, on the numbers as they would be saved; each message goes next to the row it is about.
         var posted = rows.Select((r, index) => (family[r.IndicatorId], index)).ToDictionary(x => x.Item1.Number, x => x.index, StringComparer.Ordinal);
         var headIndex = posted.GetValueOrDefault(head.Number, 0);
-        var broken = EditablePlans.FamilyRule(plan.Value, head)
+        var broken = EditablePlans.FamilyRule(plan, head)
             .Select(e => e with
             {
                 Field = RowField(
@@ -100,16 +107,8 @@ public sealed class PlanFamilyEditService(IAppDbContext db, ICurrentUser current
             return Result<int>.Invalid(broken);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<int>.Conflict();
-        }
-
-        return Result<int>.Ok(plan.Value.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<int>.Ok(plan.Id);
     }
 
     /// <summary>The form field of a posted family row: "Rows[2].Target".</summary>

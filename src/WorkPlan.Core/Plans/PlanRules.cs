@@ -82,6 +82,18 @@ public static class PlanRules
         public const string NotANumber = "Editor.NotANumber";
         public const string ChildExceedsParent = "Validation.ChildExceedsParent";
         public const string PartitionSum = "Validation.PartitionSum";
+        public const string BadDirection = "Editor.BadDirection";
+    }
+
+    /// <summary>A row or section moves one place at a time: up (-1) or down (1), nothing else.</summary>
+    public static bool IsMoveDirection(int direction) => direction is -1 or 1;
+
+    internal static void EnsureMoveDirection(int direction)
+    {
+        if (!IsMoveDirection(direction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(direction), direction, "A move is one place up (-1) or down (1).");
+        }
     }
 
     /// <summary>The largest value a plan or actual may hold (numeric(18,2)).</summary>

@@ -8,7 +8,7 @@ public class Section
         Label = Title = InForceLabel = InForceTitle = string.Empty;
     }
 
-    internal Section(Plan plan, string label, string title, int sortOrder)
+    internal Section(Plan plan, string label, string title, int sortOrder, Guid? formToken = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -16,6 +16,7 @@ public class Section
         Label = label.Trim();
         Title = title.Trim();
         SortOrder = sortOrder;
+        FormToken = formToken;
         InForceLabel = InForceTitle = string.Empty;
     }
 
@@ -31,6 +32,12 @@ public class Section
     public string Title { get; private set; }
 
     public int SortOrder { get; internal set; }
+
+    /// <summary>The row version (PostgreSQL xmin): a rename typed over a section that changed meanwhile is refused.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>The one-time token of the form that added the section: the same form sent twice adds it once.</summary>
+    public Guid? FormToken { get; private set; }
 
     /// <summary>True when the section belongs to the version in force (see <see cref="Indicator.IsInForce"/>).</summary>
     public bool IsInForce { get; private set; }

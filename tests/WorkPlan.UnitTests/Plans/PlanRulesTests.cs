@@ -68,4 +68,17 @@ public class PlanRulesTests
     {
         PlanRules.CheckValue(Measure.Count, null, "Target").Should().BeEmpty();
     }
+
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(1, true)]
+    [InlineData(0, false)]
+    [InlineData(2, false)]
+    [InlineData(99, false)]
+    [InlineData(int.MinValue, false)]
+    [InlineData(int.MaxValue, false)]
+    public void MovesOnlyOnePlaceUpOrDown(int direction, bool accepted)
+    {
+        PlanRules.IsMoveDirection(direction).Should().Be(accepted);
+    }
 }

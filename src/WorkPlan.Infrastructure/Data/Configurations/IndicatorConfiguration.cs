@@ -21,6 +21,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasOne(i => i.Parent).WithMany(i => i.Children).HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.PlanId, i.Number }).IsUnique().HasFilter("NOT is_withdrawn");
         builder.HasIndex(i => new { i.PlanId, i.SortOrder });
+        builder.HasIndex(i => new { i.PlanId, i.FormToken }).IsUnique().HasFilter("form_token IS NOT NULL");
         builder.HasIndex(i => i.SectionId);
         builder.HasIndex(i => i.ParentId);
         builder.Property(i => i.CatalogueCode).HasMaxLength(TemplateRules.CodeMaxLength);

@@ -11,6 +11,8 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.Property(s => s.Label).HasMaxLength(16);
         builder.Property(s => s.Title).HasMaxLength(300);
         builder.HasIndex(s => new { s.PlanId, s.SortOrder });
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.HasIndex(s => new { s.PlanId, s.FormToken }).IsUnique().HasFilter("form_token IS NOT NULL");
         builder.Property(s => s.InForceLabel).HasMaxLength(16);
         builder.Property(s => s.InForceTitle).HasMaxLength(300);
 

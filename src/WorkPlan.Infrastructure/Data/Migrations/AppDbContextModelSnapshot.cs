@@ -761,6 +761,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("deadline");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_token");
+
                     b.Property<bool>("InForceChildrenPartition")
                         .HasColumnType("boolean")
                         .HasColumnName("in_force_children_partition");
@@ -919,6 +923,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_indicators_plan_id_catalogue_code")
                         .HasFilter("catalogue_code IS NOT NULL AND NOT is_withdrawn");
+
+                    b.HasIndex("PlanId", "FormToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicators_plan_id_form_token")
+                        .HasFilter("form_token IS NOT NULL");
 
                     b.HasIndex("PlanId", "Number")
                         .IsUnique()
@@ -1173,6 +1182,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_token");
+
                     b.Property<string>("InForceLabel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1217,8 +1230,19 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_sections");
+
+                    b.HasIndex("PlanId", "FormToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sections_plan_id_form_token")
+                        .HasFilter("form_token IS NOT NULL");
 
                     b.HasIndex("PlanId", "SortOrder")
                         .HasDatabaseName("ix_sections_plan_id_sort_order");

@@ -47,6 +47,9 @@ public sealed class IndicatorInput : StepsAndDeadlineInput
 
     public uint Version { get; set; }
 
+    /// <summary>The add form's one-time token (see <see cref="FormTokens"/>).</summary>
+    public string? FormToken { get; set; }
+
     public static IndicatorInput From(SaveIndicator values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -111,6 +114,24 @@ public sealed class SectionInput
     [StringLength(300, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.SectionTitle")]
     public string Title { get; set; } = string.Empty;
+
+    /// <summary>The section's version as the rename form showed it.</summary>
+    public uint Version { get; set; }
+
+    /// <summary>The add form's one-time token (see <see cref="FormTokens"/>).</summary>
+    public string? FormToken { get; set; }
+}
+
+/// <summary>
+/// One-time tokens of the forms that add a record: each form shown gets a new one, kept when it is shown again
+/// after a refusal; a second post of the same token (a double click) adds nothing and leads to what the first added.
+/// </summary>
+public static class FormTokens
+{
+    public static string New() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The posted token; anything that is not one counts as none.</summary>
+    public static Guid? Read(string? posted) => Guid.TryParseExact(posted, "N", out var token) ? token : null;
 }
 
 /// <summary>One row of the "of which" family form: numbers as typed, and the row's version.</summary>
@@ -189,5 +210,20 @@ public sealed class TargetInput
     public uint Version { get; set; }
 }
 
-/// <summary>The editor page, with the target cell that could not be saved (its value as typed and why).</summary>
-public sealed record PlanEditorPageViewModel(PlanEditorView Editor, int? FailedRowId = null, string? FailedValue = null, string? FailedMessage = null);
+/// <summary>
+/// The editor page, with the target cell that could not be saved (its value as typed and why), or the section form
+/// that could not be saved.
+/// </summary>
+public sealed record PlanEditorPageViewModel(
+    PlanEditorView Editor, int? FailedRowId = null, string? FailedValue = null, string? FailedMessage = null, SectionFailure? FailedSection = null)
+{
+    /// <summary>The add-section form's token: the refused form's own, or a new one.</summary>
+    public string NewSectionToken { get; } = FailedSection is { SectionId: null, FormToken: { Length: > 0 } token } ? token : FormTokens.New();
+}
+
+/// <summary>A section form refused: which section (null for the add form), what was typed, why, and the field it is about (none: the whole form).</summary>
+public sealed record SectionFailure(int? SectionId, string Label, string Title, string? FormToken, string Message, string? Field = null)
+{
+    /// <summary>True when the message is about this field (Label or Title); a message about the whole form marks the title.</summary>
+    public bool Marks(string field) => Field == field || (string.IsNullOrEmpty(Field) && field == nameof(Title));
+}

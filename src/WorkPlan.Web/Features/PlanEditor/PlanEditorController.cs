@@ -13,20 +13,34 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken) =>
         (await editor.GetEditorAsync(id, cancellationToken)).ToActionResult(this, view => View(new PlanEditorPageViewModel(view)));
 
+    /// <summary>Adds a section; the same form sent twice adds it once and leads to it.</summary>
     [HttpPost]
     public async Task<IActionResult> AddSection(int id, SectionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await editor.AddSectionAsync(id, input.Label, input.Title, cancellationToken);
-        return AfterChange(result.Status, result.Errors, id);
+        var result = await editor.AddSectionAsync(id, input.Label, input.Title, FormTokens.Read(input.FormToken), cancellationToken);
+        return result.Status switch
+        {
+            ResultStatus.Ok => AfterAdd(result.Value, id, $"section-{result.Value.Id}"),
+            ResultStatus.NotFound or ResultStatus.Forbidden => NotFound(),
+            ResultStatus.Conflict => await SectionRefusedAsync(id, null, input, localizer["Editor.AddConflict"].Value, null, cancellationToken),
+            _ => await SectionRefusedAsync(id, null, input, result.Errors.Localize(localizer), result.Errors.Count > 0 ? result.Errors[0].Field : null, cancellationToken),
+        };
     }
 
+    /// <summary>Renames a section as the form showed it; over a section changed meanwhile it is refused, keeping what was typed.</summary>
     [HttpPost]
     public async Task<IActionResult> RenameSection(int id, int planId, SectionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await editor.RenameSectionAsync(id, input.Label, input.Title, cancellationToken);
-        return AfterChange(result.Status, result.Errors, planId);
+        var result = await editor.RenameSectionAsync(id, input.Label, input.Title, input.Version, cancellationToken);
+        return result.Status switch
+        {
+            ResultStatus.Ok => AfterChange(result.Status, result.Errors, result.Value),
+            ResultStatus.NotFound or ResultStatus.Forbidden => NotFound(),
+            ResultStatus.Conflict => await SectionRefusedAsync(planId, id, input, null, null, cancellationToken),
+            _ => await SectionRefusedAsync(planId, id, input, result.Errors.Localize(localizer), result.Errors.Count > 0 ? result.Errors[0].Field : null, cancellationToken),
+        };
     }
 
     [HttpPost]
@@ -48,7 +62,7 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
     {
         var context = await editor.GetFormContextAsync(id, cancellationToken);
         return context.ToActionResult(this, c => View("Indicator", new IndicatorFormViewModel(
-            new IndicatorInput { SectionId = sectionId ?? (c.Sections.Count > 0 ? c.Sections[0].Id : 0), ParentId = parentId }, c, null, false)));
+            new IndicatorInput { SectionId = sectionId ?? (c.Sections.Count > 0 ? c.Sections[0].Id : 0), ParentId = parentId, FormToken = FormTokens.New() }, c, null, false)));
     }
 
     [HttpPost]
@@ -63,14 +77,20 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
 
         if (ValidCommand(input) is { } command)
         {
-            var added = await editor.AddIndicatorAsync(id, command, cancellationToken);
-            if (added.IsOk)
+            var added = await editor.AddIndicatorAsync(id, command, FormTokens.Read(input.FormToken), cancellationToken);
+            switch (added.Status)
             {
-                TempData["Message"] = localizer["Admin.Saved"].Value;
-                return RedirectToAction(nameof(Index), new { id });
+                case ResultStatus.Ok:
+                    return AfterAdd(added.Value, id, $"row-{added.Value.Id}");
+                case ResultStatus.NotFound:
+                    return NotFound();
+                case ResultStatus.Conflict:
+                    ModelState.AddModelError(string.Empty, localizer["Editor.AddConflict"]);
+                    break;
+                default:
+                    ModelState.AddErrors(added.Errors, localizer, nameof(IndicatorFormViewModel.Input));
+                    break;
             }
-
-            ModelState.AddErrors(added.Errors, localizer, nameof(IndicatorFormViewModel.Input));
         }
 
         return View("Indicator", new IndicatorFormViewModel(input, context.Value, null, false));
@@ -255,9 +275,42 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
         }
         else
         {
-            TempData["Error"] = errors.Localize(localizer);
+            TempData["Error"] = status == ResultStatus.Conflict ? localizer["Error.409.Text"].Value : errors.Localize(localizer);
         }
 
         return RedirectToAction(nameof(Index), new { id = planId });
+    }
+
+    /// <summary>To the record a form added (by this post, or by an earlier post of the same form).</summary>
+    private RedirectResult AfterAdd(Added added, int planId, string anchor)
+    {
+        TempData["Message"] = localizer[added.Again ? "Editor.AlreadyAdded" : "Admin.Saved"].Value;
+        return Redirect(Url.Action(nameof(Index), new { id = planId }) + "#" + anchor);
+    }
+
+    /// <summary>
+    /// The editor again with a section form that could not be saved: what was typed, and why next to it; a rename over
+    /// a section changed meanwhile says what it reads now (the form then carries the new version).
+    /// </summary>
+    private async Task<IActionResult> SectionRefusedAsync(
+        int planId, int? sectionId, SectionInput input, string? message, string? field, CancellationToken cancellationToken)
+    {
+        var view = await editor.GetEditorAsync(planId, cancellationToken);
+        if (!view.IsOk)
+        {
+            return NotFound();
+        }
+
+        if (message is null)
+        {
+            if (view.Value.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } now)
+            {
+                return NotFound();
+            }
+
+            message = localizer["Editor.SectionChanged", now.Label, now.Title].Value;
+        }
+
+        return View(nameof(Index), new PlanEditorPageViewModel(view.Value, FailedSection: new SectionFailure(sectionId, input.Label, input.Title, input.FormToken, message, field)));
     }
 }
