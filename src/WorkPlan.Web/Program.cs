@@ -34,6 +34,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
 var security = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+builder.Services.AddSingleton(new WorkPlan.Core.Access.SecondFactorPolicy(
+    security.RequireTwoFactor, builder.Configuration.GetValue<bool>($"{WorkPlanOptions.SectionName}:{nameof(WorkPlanOptions.DemoMode)}")));
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(options =>
 {

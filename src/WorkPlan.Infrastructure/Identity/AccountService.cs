@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
+using WorkPlan.Infrastructure.Data;
 
 namespace WorkPlan.Infrastructure.Identity;
 
@@ -22,7 +25,8 @@ public enum SignInOutcome
 public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);
 
 /// <summary>A user's own account: sign-in and sign-out, password change, two-factor authentication.</summary>
-public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<AccountService> logger)
+public sealed class AccountService(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, SecondFactorPolicy secondFactor, ILogger<AccountService> logger)
 {
     public const int RecoveryCodeCount = 10;
 
@@ -152,8 +156,8 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
         return Result<IReadOnlyList<string>>.Ok([.. codes ?? []]);
     }
 
-    /// <summary>Turns two-factor sign-in off and forgets the key; refused for roles that require it.</summary>
-    public async Task<Result> DisableTwoFactorAsync(ClaimsPrincipal principal, IEnumerable<string> requiredRoles)
+    /// <summary>Turns two-factor sign-in off and forgets the key; refused for accounts that must use it.</summary>
+    public async Task<Result> DisableTwoFactorAsync(ClaimsPrincipal principal)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -161,7 +165,7 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
             return Result.NotFound();
         }
 
-        if (requiredRoles.Contains(user.Role) && !user.IsDemo)
+        if (await IsSecondFactorRequiredAsync(user))
         {
             return Result.Invalid([new ValidationError(string.Empty, "Account.TwoFactorRequired")]);
         }
@@ -171,6 +175,13 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Two-factor sign-in disabled: {UserName}", user.UserName);
         return Result.Ok();
+    }
+
+    /// <summary>Whether the account must use a second factor (<see cref="SecondFactorRules"/>), from its stored role and centre.</summary>
+    private async Task<bool> IsSecondFactorRequiredAsync(AppUser user)
+    {
+        var kind = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Kind).SingleAsync();
+        return SecondFactorRules.IsRequired(secondFactor, user.Role, kind, user.IsDemo);
     }
 
     public async Task<bool> IsTwoFactorEnabledAsync(ClaimsPrincipal principal) =>

@@ -19,7 +19,8 @@ public sealed class SignInTests(DatabaseFixture database) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private HttpClient Browser() => database.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A browser against the app running as the demo: its demo accounts sign in with a password alone.</summary>
+    private HttpClient Browser() => database.DemoFactory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
     public async Task SendsAnonymousVisitorsToTheSignInPage_AndBackAfterSigningIn()
@@ -170,7 +171,7 @@ public sealed class SignInTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task MakesTheUserChooseAPassword_WhenAnAdministratorSetIt()
     {
-        await TestUsers.CreateAsync(database, "xojaobod.yangi", Roles.Inspector, "xojaobod", mustChangePassword: true);
+        await TestUsers.CreateAsync(database, "xojaobod.yangi", Roles.ServiceHead, "xojaobod", mustChangePassword: true, serviceCode: "acquisition");
         var client = Browser();
         await Forms.SignInAsync(client, "xojaobod.yangi", TestUsers.Password);
 

@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using QRCoder;
+using WorkPlan.Core.Access;
 using WorkPlan.Infrastructure.Identity;
 using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.Account;
 
 /// <summary>Sign-in, sign-out, password change and two-factor authentication for the user's own account.</summary>
-public sealed class AccountController(AccountService account, IStringLocalizer<SharedResource> localizer, IOptions<SecurityOptions> security) : Controller
+public sealed class AccountController(AccountService account, IStringLocalizer<SharedResource> localizer, SecondFactorPolicy secondFactor) : Controller
 {
     [HttpGet]
     [AllowAnonymous]
@@ -139,7 +139,7 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
     [HttpPost]
     public async Task<IActionResult> DisableTwoFactor()
     {
-        var result = await account.DisableTwoFactorAsync(User, security.Value.EffectiveTwoFactorRoles);
+        var result = await account.DisableTwoFactorAsync(User);
         TempData["Message"] = result.IsOk ? localizer["Account.TwoFactorDisabled"].Value : localizer["Account.TwoFactorRequired"].Value;
         return RedirectToAction(nameof(TwoFactor));
     }
@@ -169,8 +169,7 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
         return View("EnableAuthenticator", model);
     }
 
-    private bool IsSecondFactorRequired() =>
-        security.Value.EffectiveTwoFactorRoles.Any(User.IsInRole) && !User.HasClaim(WorkPlanClaims.Demo, "true");
+    private bool IsSecondFactorRequired() => secondFactor.IsRequiredFor(User);
 
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }
