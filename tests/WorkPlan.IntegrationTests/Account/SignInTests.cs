@@ -199,8 +199,12 @@ public sealed class SignInTests(DatabaseFixture database) : IAsyncLifetime
         var blocked = await client.GetAsync("/Plans");
         var setup = await Html.ParseAsync(await client.GetAsync("/Account/EnableAuthenticator"));
         var key = setup.QuerySelector(".shared-key")!.Text().Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        var enabled = await Forms.PostAsync(client, "/Account/EnableAuthenticator", "/Account/EnableAuthenticator",
-            new Dictionary<string, string> { ["Code"] = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp() });
+        var enabled = await Forms.PostAsync(client, "/Account/EnableAuthenticator", "/Account/EnableAuthenticator", new Dictionary<string, string>
+        {
+            ["Code"] = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(),
+            ["Password"] = TestUsers.Password,
+            ["KeyToken"] = setup.QuerySelector("input[name=KeyToken]")!.GetAttribute("value")!,
+        });
         var recoveryCodes = (await Html.ParseAsync(enabled)).QuerySelectorAll(".recovery-codes kbd").Select(k => k.Text()).ToList();
         await Forms.PostAsync(client, "/Plans", "/Account/Logout", new Dictionary<string, string>());
 
