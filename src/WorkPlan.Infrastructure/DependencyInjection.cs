@@ -83,7 +83,11 @@ public static class DependencyInjection
             options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             options.IterationCount = PasswordHashIterations;
         });
+        var keyEncryption = KeyEncryptionKey.FromConfiguration(configuration);
+        services.AddSingleton(keyEncryption);
         services.AddDataProtection().SetApplicationName("WorkPlan").PersistKeysToDbContext<AppDbContext>();
+        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options =>
+            options.XmlEncryptor = new AesGcmXmlEncryptor(keyEncryption));
 
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoUserSeeder>();
