@@ -113,6 +113,8 @@ start_app() {
     export WorkPlan__Today=2024-12-20T10:00:00+05:00
     # The bench accounts sign in with a password alone (no authenticator app to drive from a script).
     export Security__RequireTwoFactor=false
+    DataProtection__KeyEncryptionKey=$(head -c 32 /dev/urandom | base64)
+    export DataProtection__KeyEncryptionKey
     export Pdf__ChromiumPath=$CHROMIUM
     exec dotnet WorkPlan.Web.dll >"$BENCH_DIR/app-$dataset.log" 2>&1
   ) &

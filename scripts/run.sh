@@ -41,6 +41,15 @@ else
     echo "run.sh: using ConnectionStrings__WorkPlan from the environment (no local cluster)"
 fi
 
+# The key that encrypts the stored Data Protection keys: made once and kept beside the data (never in the repository).
+if [[ -z ${DataProtection__KeyEncryptionKey:-} ]]; then
+    KEY_FILE=${WORKPLAN_KEY_FILE:-${PGDATA_DIR:-$REPO/.data/pgdata}/../key-encryption-key}
+    mkdir -p "$(dirname "$KEY_FILE")"
+    [[ -s $KEY_FILE ]] || (umask 077 && head -c 32 /dev/urandom | base64 >"$KEY_FILE")
+    DataProtection__KeyEncryptionKey=$(cat "$KEY_FILE")
+    export DataProtection__KeyEncryptionKey
+fi
+
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://localhost:5080}
 export WorkPlan__DemoMode=${WorkPlan__DemoMode:-true}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}

@@ -75,13 +75,19 @@ public static class DependencyInjection
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.AddScoped<IUserStore<AppUser>, ProtectedUserStore>();
         services.Configure<PasswordHasherOptions>(options =>
         {
             options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
             options.IterationCount = PasswordHashIterations;
         });
+        var keyEncryption = KeyEncryptionKey.FromConfiguration(configuration);
+        services.AddSingleton(keyEncryption);
         services.AddDataProtection().SetApplicationName("WorkPlan").PersistKeysToDbContext<AppDbContext>();
+        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options =>
+            options.XmlEncryptor = new AesGcmXmlEncryptor(keyEncryption));
 
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DemoUserSeeder>();

@@ -34,6 +34,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
 var security = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+builder.Services.AddSingleton(new WorkPlan.Core.Access.SecondFactorPolicy(
+    security.RequireTwoFactor, builder.Configuration.GetValue<bool>($"{WorkPlanOptions.SectionName}:{nameof(WorkPlanOptions.DemoMode)}")));
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -51,6 +53,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.Configure<SecurityStampValidatorOptions>(options =>
     options.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampValidationMinutes));
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
 builder.Services.AddAuthorization(Policies.Register);
 builder.Services.AddRateLimiter(ExportLimits.Register);
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
@@ -103,6 +106,9 @@ builder.Services.Configure<RazorViewEngineOptions>(options =>
 
 var app = builder.Build();
 
+// First: the scheme (HTTPS at the proxy), client address and host as the configured proxy saw them, so that
+// HSTS, Secure cookies and redirects follow the browser's request.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

@@ -14,8 +14,18 @@ public static class UserRules
         public const string ServiceNotOfOrganisation = "Users.ServiceNotOfOrganisation";
         public const string ServiceOnlyForServiceHeads = "Users.ServiceOnlyForServiceHeads";
         public const string CannotDeactivateSelf = "Users.CannotDeactivateSelf";
+        public const string CannotChangeOwnAccess = "Users.CannotChangeOwnAccess";
         public const string FullNameRequired = "Users.FullNameRequired";
     }
+
+    /// <summary>
+    /// Nobody changes their own role, organisation or service: an administrator would otherwise make themself the
+    /// director (and sign as them) or move into another branch. Another administrator of the branch does it.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> CheckOwnAccess(bool isSelf, bool roleChanged, bool organisationChanged, bool serviceChanged) =>
+        isSelf && (roleChanged || organisationChanged || serviceChanged)
+            ? [new ValidationError("Role", Messages.CannotChangeOwnAccess)]
+            : [];
 
     /// <summary>
     /// A role fits the kind of centre (district roles in districts, regional roles in regions, administrators

@@ -1,8 +1,13 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Security.Claims;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
+using WorkPlan.Infrastructure.Data;
 
 namespace WorkPlan.Infrastructure.Identity;
 
@@ -18,11 +23,16 @@ public enum SignInOutcome
     Failed,
 }
 
-/// <summary>What the authenticator set-up page shows: the shared key (grouped) and the otpauth URI for the QR code.</summary>
-public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);
+/// <summary>
+/// What the authenticator set-up page shows: a new shared key (grouped), the otpauth URI for the QR code, the
+/// key's protected form for the page to post back, and whether it replaces an authenticator already on.
+/// </summary>
+public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri, string KeyToken, bool Replaces);
 
 /// <summary>A user's own account: sign-in and sign-out, password change, two-factor authentication.</summary>
-public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<AccountService> logger)
+public sealed class AccountService(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IUserStore<AppUser> store, IDataProtectionProvider protection,
+    AppDbContext db, SecondFactorPolicy secondFactor, ILogger<AccountService> logger)
 {
     public const int RecoveryCodeCount = 10;
 
@@ -105,8 +115,13 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
         return Result.Ok();
     }
 
-    /// <summary>The key to enter into an authenticator app (created on first use).</summary>
-    public async Task<Result<AuthenticatorSetup>> GetAuthenticatorSetupAsync(ClaimsPrincipal principal)
+    /// <summary>
+    /// A new key to enter into an authenticator app, stored nowhere yet: it travels with the set-up form, protected
+    /// and valid for 20 minutes, and is stored (encrypted) only once the user proves their app with it. A key
+    /// already in use is never shown again. <paramref name="keyToken"/> is the form's own key, shown again
+    /// after a mistyped code; any other token gives a new key.
+    /// </summary>
+    public async Task<Result<AuthenticatorSetup>> NewAuthenticatorSetupAsync(ClaimsPrincipal principal, string? keyToken = null)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -114,24 +129,27 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
             return Result<AuthenticatorSetup>.NotFound();
         }
 
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        var key = keyToken is null ? null : KeyFromToken(user, keyToken);
+        if (key is null)
         {
-            // A new key changes the security stamp: renew the session so that it stays valid.
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            key = users.GenerateNewAuthenticatorKey();
+            keyToken = KeyTokens().Protect($"{user.Id}|{key}", TimeSpan.FromMinutes(20));
         }
 
         var uri = string.Create(
             CultureInfo.InvariantCulture,
             $"otpauth://totp/{Uri.EscapeDataString("WorkPlan")}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer={Uri.EscapeDataString("WorkPlan")}&digits=6");
-        var grouped = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
-        return Result<AuthenticatorSetup>.Ok(new AuthenticatorSetup(grouped, uri));
+        var grouped = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+        return Result<AuthenticatorSetup>.Ok(new AuthenticatorSetup(grouped, uri, keyToken!, user.TwoFactorEnabled));
     }
 
-    /// <summary>Turns two-factor sign-in on once the user proves their app works; returns the recovery codes to show once.</summary>
-    public async Task<Result<IReadOnlyList<string>>> EnableAuthenticatorAsync(ClaimsPrincipal principal, string code)
+    /// <summary>
+    /// Sets up (or replaces) the authenticator once the user proves the new key works. The password is asked
+    /// every time, and when a second factor is already on, a code of the current one (or a recovery code) too,
+    /// so that a borrowed session cannot put someone else's phone on the account. Returns the new recovery codes,
+    /// shown once; other sessions end.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<string>>> EnableAuthenticatorAsync(ClaimsPrincipal principal, string keyToken, string code, string password, string? currentCode)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -139,38 +157,137 @@ public sealed class AccountService(SignInManager<AppUser> signIn, UserManager<Ap
             return Result<IReadOnlyList<string>>.NotFound();
         }
 
-        var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalise(code));
-        if (!valid)
+        var key = KeyFromToken(user, keyToken);
+        var step = key is null ? null : Authenticator.MatchingStep(key, Normalise(code));
+        var errors = await ReauthenticateAsync(user, password, user.TwoFactorEnabled ? currentCode : null);
+        if (step is null)
         {
-            return Result<IReadOnlyList<string>>.Invalid([new ValidationError("Code", "Account.InvalidCode")]);
+            errors.Add(new ValidationError("Code", "Account.InvalidCode"));
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
+        if (errors.Count > 0)
+        {
+            return Result<IReadOnlyList<string>>.Invalid(errors);
+        }
+
+        await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key!, CancellationToken.None);
+        user.LastTotpTimeStep = step;
+        user.TwoFactorEnabled = true;
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        await users.UpdateSecurityStampAsync(user);
         await signIn.RefreshSignInAsync(user);
-        logger.LogInformation("Two-factor sign-in enabled: {UserName}", user.UserName);
+        logger.LogInformation("Authenticator set up: {UserName}", user.UserName);
         return Result<IReadOnlyList<string>>.Ok([.. codes ?? []]);
     }
 
-    /// <summary>Turns two-factor sign-in off and forgets the key; refused for roles that require it.</summary>
-    public async Task<Result> DisableTwoFactorAsync(ClaimsPrincipal principal, IEnumerable<string> requiredRoles)
+    /// <summary>New recovery codes (the old ones stop working), after the password and a current code.</summary>
+    public async Task<Result<IReadOnlyList<string>>> NewRecoveryCodesAsync(ClaimsPrincipal principal, string password, string currentCode)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null)
+        if (user is not { TwoFactorEnabled: true })
+        {
+            return Result<IReadOnlyList<string>>.NotFound();
+        }
+
+        var errors = await ReauthenticateAsync(user, password, currentCode);
+        if (errors.Count > 0)
+        {
+            return Result<IReadOnlyList<string>>.Invalid(errors);
+        }
+
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        logger.LogInformation("New recovery codes: {UserName}", user.UserName);
+        return Result<IReadOnlyList<string>>.Ok([.. codes ?? []]);
+    }
+
+    /// <summary>Turns two-factor sign-in off and forgets the key, after the password and a current code; refused for accounts that must use it.</summary>
+    public async Task<Result> DisableTwoFactorAsync(ClaimsPrincipal principal, string password, string currentCode)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is not { TwoFactorEnabled: true })
         {
             return Result.NotFound();
         }
 
-        if (requiredRoles.Contains(user.Role) && !user.IsDemo)
+        if (await IsSecondFactorRequiredAsync(user))
         {
             return Result.Invalid([new ValidationError(string.Empty, "Account.TwoFactorRequired")]);
         }
 
+        var errors = await ReauthenticateAsync(user, password, currentCode);
+        if (errors.Count > 0)
+        {
+            return Result.Invalid(errors);
+        }
+
+        await ((IUserTwoFactorRecoveryCodeStore<AppUser>)store).ReplaceCodesAsync(user, [], CancellationToken.None);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Two-factor sign-in disabled: {UserName}", user.UserName);
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// The owner proves it is them: the password (a wrong one counts towards the lockout) and, when given, a
+    /// current authenticator code (accepted once) or one of the recovery codes (used up).
+    /// </summary>
+    private async Task<List<ValidationError>> ReauthenticateAsync(AppUser user, string password, string? currentCode)
+    {
+        var errors = new List<ValidationError>();
+        if (await users.IsLockedOutAsync(user))
+        {
+            errors.Add(new ValidationError(string.Empty, "Account.LockedOut"));
+            return errors;
+        }
+
+        if (!await users.CheckPasswordAsync(user, password ?? string.Empty))
+        {
+            await users.AccessFailedAsync(user);
+            errors.Add(new ValidationError("Password", "Identity.PasswordMismatch"));
+            return errors;
+        }
+
+        if (user.TwoFactorEnabled && currentCode is not null)
+        {
+            var normalised = Normalise(currentCode);
+            var valid = normalised.Length == 6
+                ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, normalised)
+                : (await users.RedeemTwoFactorRecoveryCodeAsync(user, currentCode.Trim())).Succeeded;
+            if (!valid)
+            {
+                errors.Add(new ValidationError("CurrentCode", "Account.InvalidCode"));
+            }
+        }
+        else if (user.TwoFactorEnabled)
+        {
+            errors.Add(new ValidationError("CurrentCode", "Account.InvalidCode"));
+        }
+
+        return errors;
+    }
+
+    private ITimeLimitedDataProtector KeyTokens() => protection.CreateProtector("WorkPlan.Account.NewAuthenticatorKey").ToTimeLimitedDataProtector();
+
+    /// <summary>The key a set-up form carries, when the token is genuine, unexpired and the user's own.</summary>
+    private string? KeyFromToken(AppUser user, string token)
+    {
+        try
+        {
+            var parts = KeyTokens().Unprotect(token).Split('|', 2);
+            return parts.Length == 2 && parts[0] == user.Id ? parts[1] : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the account must use a second factor (<see cref="SecondFactorRules"/>), from its stored role and centre.</summary>
+    private async Task<bool> IsSecondFactorRequiredAsync(AppUser user)
+    {
+        var kind = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Kind).SingleAsync();
+        return SecondFactorRules.IsRequired(secondFactor, user.Role, kind, user.IsDemo);
     }
 
     public async Task<bool> IsTwoFactorEnabledAsync(ClaimsPrincipal principal) =>

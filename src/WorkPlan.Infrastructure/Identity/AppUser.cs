@@ -33,4 +33,7 @@ public class AppUser : IdentityUser
     public bool IsDemo { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The last authenticator time step (30 s) whose code was accepted: a code is accepted once, never again.</summary>
+    public long? LastTotpTimeStep { get; set; }
 }

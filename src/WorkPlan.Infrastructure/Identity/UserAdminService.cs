@@ -129,6 +129,13 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
             return Result.Invalid(errors);
         }
 
+        var ownAccess = UserRules.CheckOwnAccess(
+            user.Id == currentUser.Required.UserId, user.Role != command.Role, user.OrganisationId != command.OrganisationId, user.ServiceId != command.ServiceId);
+        if (ownAccess.Count > 0)
+        {
+            return Result.Invalid(ownAccess);
+        }
+
         if (user.ConcurrencyStamp != command.ConcurrencyStamp)
         {
             return Result.Conflict();
@@ -164,7 +171,12 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         return await SaveUserAsync(user, active ? AuditAction.UserActivated : AuditAction.UserDeactivated, before, endSessions: !active, cancellationToken);
     }
 
-    /// <summary>Sets a new temporary password (shown once to the administrator) that the user must change; ends their sessions and lockout.</summary>
+    /// <summary>
+    /// Sets a new temporary password (shown once to the administrator) that the user must change; ends their sessions
+    /// and lockout. The old password stops working. The second factor is left as it is: the temporary password opens
+    /// an account that has one only together with the owner's authenticator or recovery code, which the administrator
+    /// never holds, so the administrator cannot become the owner.
+    /// </summary>
     public async Task<Result<string>> ResetPasswordAsync(string id, CancellationToken cancellationToken = default)
     {
         var user = await AdministeredUsers().AsTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);

@@ -1,13 +1,14 @@
-using Microsoft.Extensions.Options;
+using WorkPlan.Core.Access;
 using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Web.Infrastructure;
 
 /// <summary>
 /// Keeps a signed-in user on the account pages until the account is in order: a password chosen by an
-/// administrator must be changed, and roles that require two-factor sign-in must set up an authenticator.
+/// administrator must be changed, and an account that must use a second factor (<see cref="SecondFactorRules"/>)
+/// must set up an authenticator.
 /// </summary>
-public sealed class AccountGateMiddleware(RequestDelegate next, IOptions<SecurityOptions> options)
+public sealed class AccountGateMiddleware(RequestDelegate next, SecondFactorPolicy secondFactor)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -24,10 +25,7 @@ public sealed class AccountGateMiddleware(RequestDelegate next, IOptions<Securit
             return Task.CompletedTask;
         }
 
-        var requiresSecondFactor = options.Value.EffectiveTwoFactorRoles.Any(user.IsInRole)
-            && !user.HasClaim(WorkPlanClaims.TwoFactorEnabled, "true")
-            && !user.HasClaim(WorkPlanClaims.Demo, "true");
-        if (requiresSecondFactor)
+        if (secondFactor.IsRequiredFor(user) && !user.HasClaim(WorkPlanClaims.TwoFactorEnabled, "true"))
         {
             context.Response.Redirect("/Account/EnableAuthenticator");
             return Task.CompletedTask;

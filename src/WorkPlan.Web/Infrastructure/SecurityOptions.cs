@@ -14,12 +14,9 @@ public sealed class SecurityOptions
     /// <summary>How often a session is checked against the account (deactivation, password reset, role change).</summary>
     public double SecurityStampValidationMinutes { get; set; } = 1;
 
-    /// <summary>Whether the roles below must sign in with a second factor (TOTP). Demo accounts are always exempt.</summary>
+    /// <summary>
+    /// Whether the roles that sign or accept must sign in with a second factor (TOTP), as
+    /// <see cref="Core.Access.SecondFactorRules"/> says. Off only where an operator says so (a benchmark).
+    /// </summary>
     public bool RequireTwoFactor { get; set; } = true;
-
-    /// <summary>Roles that must sign in with a second factor when <see cref="RequireTwoFactor"/> is on.</summary>
-    public IList<string> TwoFactorRequiredRoles { get; } = ["Administrator", "Director"];
-
-    /// <summary>The roles that must use a second factor, taking <see cref="RequireTwoFactor"/> into account.</summary>
-    public IEnumerable<string> EffectiveTwoFactorRoles => RequireTwoFactor ? TwoFactorRequiredRoles.Distinct() : [];
 }

@@ -31,8 +31,8 @@ public sealed class BrowserAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("WorkPlan:MigrateOnStartup", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
 
-        // Keys are kept unencrypted in the throwaway database; its warning would only add noise here.
-        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.DataProtection", "Error");
+        // The stored Data Protection keys are encrypted with a key of this run (never one in the repository).
+        builder.UseSetting("DataProtection:KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
         foreach (var (key, value) in _settings)
         {

@@ -14,7 +14,8 @@ namespace WorkPlan.BrowserTests.Infrastructure;
 /// Started once for the browser tests that bring their own data and clock (collection "browser-own-clock"):
 /// the app out of demo mode on a clock that starts on <see cref="Today"/> (2 April 2022, 09:00 in Tashkent)
 /// and runs on, over a database of its own that holds the demo organisations, plans and accounts — loaded
-/// here through the app's DbContext — but no actuals and no reports: the tests enter every figure themselves.
+/// here through the app's DbContext — but no actuals and no reports: the tests enter every figure themselves. Not
+/// being the demo, its inspector and regional methodologist sign in with a second factor (<see cref="NextRecoveryCode"/>).
 /// On that day, with the default closing day 5, March is still open; January and February would be locked,
 /// so the Xo'jaobod centre's director has reopened them (see <see cref="SeedAsync"/>).
 /// </summary>
@@ -64,6 +65,28 @@ public sealed class OwnClockFixture : BrowserAppFixture
         }
 
         await db.SaveChangesAsync();
+
+        // Out of demo mode the inspector and the regional methodologist must sign in with a second factor: they
+        // have an authenticator, and the tests sign in with their recovery codes (each used once).
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var userName in new[] { DemoAccounts.XojaobodInspector, DemoAccounts.AndijonMethodologist })
+        {
+            var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"{userName} is missing.");
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            _recoveryCodes[userName] = new Queue<string>(await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []);
+        }
+    }
+
+    private readonly Dictionary<string, Queue<string>> _recoveryCodes = [];
+
+    /// <summary>An unused recovery code of an account that signs in with a second factor here.</summary>
+    public string NextRecoveryCode(string userName)
+    {
+        lock (_recoveryCodes)
+        {
+            return _recoveryCodes[userName].Dequeue();
+        }
     }
 }
 

@@ -26,6 +26,19 @@ public sealed partial class LoginPage(IPage page)
         await ExpectLeftAsync();
     }
 
+    /// <summary>Signs in with the password, then on the second-factor page with a recovery code.</summary>
+    public async Task SignInWithRecoveryCodeAsync(string userName, string password, string recoveryCode)
+    {
+        await UserName.FillAsync(userName);
+        await Password.FillAsync(password);
+        await SubmitButton.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/SecondFactor", RegexOptions.IgnoreCase));
+        await page.GetByLabel("Kod", new() { Exact = true }).FillAsync(recoveryCode);
+        await page.GetByLabel("Bu zaxira kod", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tasdiqlash", Exact = true }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/", RegexOptions.IgnoreCase));
+    }
+
     /// <summary>
     /// Puts the focus in the user name field the way a keyboard user does: it has the focus when the
     /// page opens (autofocus), or Tab reaches it.

@@ -75,7 +75,7 @@ public sealed partial class QuarterlyReportWorkflowTests(OwnClockFixture fixture
         await navBar.SignOutAsync();
 
         // 2. The inspector may still correct March, finds the quarter's figures in the report, exports it and submits it.
-        await login.SignInAsync(DemoAccounts.XojaobodInspector, DemoAccounts.Password);
+        await login.SignInWithRecoveryCodeAsync(DemoAccounts.XojaobodInspector, DemoAccounts.Password, Fixture.NextRecoveryCode(DemoAccounts.XojaobodInspector));
         await navBar.ExpectSignedInAsAsync(DemoAccounts.XojaobodInspectorName);
         await entry.GotoAsync(planId, 3);
         await Expect(entry.MonthBadge).ToContainTextAsync("Kiritish ochiq");
@@ -150,7 +150,7 @@ public sealed partial class QuarterlyReportWorkflowTests(OwnClockFixture fixture
         await navBar.SignOutAsync();
 
         // 3. The regional methodologist finds the report in the districts' inbox and accepts it.
-        await login.SignInAsync(DemoAccounts.AndijonMethodologist, DemoAccounts.Password);
+        await login.SignInWithRecoveryCodeAsync(DemoAccounts.AndijonMethodologist, DemoAccounts.Password, Fixture.NextRecoveryCode(DemoAccounts.AndijonMethodologist));
         await navBar.ExpectSignedInAsAsync(DemoAccounts.AndijonMethodologistName);
         var inbox = new ReportInboxPage(Page);
         await navBar.MenuLink(ReportInboxPage.MenuLabel).ClickAsync();

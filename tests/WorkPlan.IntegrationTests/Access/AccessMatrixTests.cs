@@ -153,6 +153,7 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["GET Account/EnableAuthenticator"] = ("/Account/EnableAuthenticator", SignedIn),
         ["POST Account/EnableAuthenticator"] = ("/Account/EnableAuthenticator", SignedIn),
         ["POST Account/DisableTwoFactor"] = ("/Account/DisableTwoFactor", SignedIn),
+        ["POST Account/NewRecoveryCodes"] = ("/Account/NewRecoveryCodes", SignedIn),
         ["GET Organisations/Index"] = ("/Organisations", Administered),
         ["GET Organisations/Details"] = ("/Organisations/Details/{org}", Administered),
         ["GET Organisations/Create"] = ("/Organisations/Create?parentId={parent}", AdministeredParent),

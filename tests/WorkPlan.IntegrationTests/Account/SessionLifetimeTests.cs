@@ -57,7 +57,7 @@ public sealed class SessionLifetimeTests(DatabaseFixture database) : IAsyncLifet
     private static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> app)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await Forms.SignInAsync(client, "xojaobod.direktor", DemoUserSeeder.Password)).IsRedirectTo("/").Should().BeTrue();
+        (await Forms.SignInAsync(client, "xojaobod.fond", DemoUserSeeder.Password)).IsRedirectTo("/").Should().BeTrue();
         return client;
     }
 }

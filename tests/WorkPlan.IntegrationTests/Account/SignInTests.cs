@@ -19,7 +19,8 @@ public sealed class SignInTests(DatabaseFixture database) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private HttpClient Browser() => database.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A browser against the app running as the demo: its demo accounts sign in with a password alone.</summary>
+    private HttpClient Browser() => database.DemoFactory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
     public async Task SendsAnonymousVisitorsToTheSignInPage_AndBackAfterSigningIn()
@@ -170,7 +171,7 @@ public sealed class SignInTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task MakesTheUserChooseAPassword_WhenAnAdministratorSetIt()
     {
-        await TestUsers.CreateAsync(database, "xojaobod.yangi", Roles.Inspector, "xojaobod", mustChangePassword: true);
+        await TestUsers.CreateAsync(database, "xojaobod.yangi", Roles.ServiceHead, "xojaobod", mustChangePassword: true, serviceCode: "acquisition");
         var client = Browser();
         await Forms.SignInAsync(client, "xojaobod.yangi", TestUsers.Password);
 
@@ -198,8 +199,12 @@ public sealed class SignInTests(DatabaseFixture database) : IAsyncLifetime
         var blocked = await client.GetAsync("/Plans");
         var setup = await Html.ParseAsync(await client.GetAsync("/Account/EnableAuthenticator"));
         var key = setup.QuerySelector(".shared-key")!.Text().Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        var enabled = await Forms.PostAsync(client, "/Account/EnableAuthenticator", "/Account/EnableAuthenticator",
-            new Dictionary<string, string> { ["Code"] = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp() });
+        var enabled = await Forms.PostAsync(client, "/Account/EnableAuthenticator", "/Account/EnableAuthenticator", new Dictionary<string, string>
+        {
+            ["Code"] = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(),
+            ["Password"] = TestUsers.Password,
+            ["KeyToken"] = setup.QuerySelector("input[name=KeyToken]")!.GetAttribute("value")!,
+        });
         var recoveryCodes = (await Html.ParseAsync(enabled)).QuerySelectorAll(".recovery-codes kbd").Select(k => k.Text()).ToList();
         await Forms.PostAsync(client, "/Plans", "/Account/Logout", new Dictionary<string, string>());
 

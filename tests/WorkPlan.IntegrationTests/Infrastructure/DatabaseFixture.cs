@@ -20,6 +20,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
     private Respawner? _respawner;
     private WorkPlanFactory? _factory;
     private WorkPlanFactory? _octoberFactory;
+    private WorkPlanFactory? _demoFactory;
 
     public DatabaseFixture()
     {
@@ -42,6 +43,13 @@ public sealed class DatabaseFixture : IAsyncLifetime
     /// <summary>The web application with its clock starting on <see cref="October3"/>.</summary>
     public WorkPlanFactory OctoberFactory => _octoberFactory ??= new WorkPlanFactory(
         ConnectionString, settings: new Dictionary<string, string?> { ["WorkPlan:Today"] = October3.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+
+    /// <summary>
+    /// The web application running as the demo (WorkPlan:DemoMode), where demo accounts sign in with a password
+    /// alone. Its start-up loads the demo data into whatever the database holds then (idempotent); tests reset first.
+    /// </summary>
+    public WorkPlanFactory DemoFactory => _demoFactory ??= new WorkPlanFactory(
+        ConnectionString, settings: new Dictionary<string, string?> { ["WorkPlan:DemoMode"] = "true" });
 
     public AppDbContext CreateContext() => new(new DbContextOptionsBuilder<AppDbContext>()
         .UseNpgsql(ConnectionString)
@@ -97,6 +105,11 @@ public sealed class DatabaseFixture : IAsyncLifetime
         if (_octoberFactory is not null)
         {
             await _octoberFactory.DisposeAsync();
+        }
+
+        if (_demoFactory is not null)
+        {
+            await _demoFactory.DisposeAsync();
         }
 
         NpgsqlConnection.ClearAllPools();

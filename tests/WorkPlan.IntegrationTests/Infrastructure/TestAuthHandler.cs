@@ -10,7 +10,9 @@ namespace WorkPlan.IntegrationTests.Infrastructure;
 /// <summary>
 /// Signs a request in as the user named in the X-Test-User header, with the same claims a real
 /// sign-in gives (built by the app's own claims factory), so access tests need no password round-trip.
-/// Requests without the header go through the app's real cookie sign-in.
+/// The header stands for a finished sign-in: the password and the second factor, so every such account counts
+/// as one with an authenticator set up (the account gate and the sign-in steps themselves are tested through
+/// the real sign-in page). Requests without the header go through the app's real cookie sign-in.
 /// </summary>
 public sealed class TestAuthHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -33,6 +35,11 @@ public sealed class TestAuthHandler(
         }
 
         var principal = await claims.CreateAsync(user);
+        if (!principal.HasClaim(WorkPlanClaims.TwoFactorEnabled, "true"))
+        {
+            ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(WorkPlanClaims.TwoFactorEnabled, "true"));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -23,6 +23,7 @@ public sealed class WorkPlanFactory(string connectionString, bool migrateOnStart
         builder.UseSetting("WorkPlan:MigrateOnStartup", migrateOnStartup ? "true" : "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Security:SecurityStampValidationMinutes", "0");
+        builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -36,6 +37,9 @@ public sealed class WorkPlanFactory(string connectionString, bool migrateOnStart
                     context.Request.Headers.ContainsKey(TestAuthHandler.Header) ? TestAuthHandler.SchemeName : null);
         });
     }
+
+    /// <summary>The key that encrypts the stored Data Protection keys: random, one per test run, shared by every app over the test databases.</summary>
+    public static readonly string KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>A client signed in as the named user (no redirects followed, so tests see 302s).</summary>
     public HttpClient CreateClientAs(string userName)

@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using QRCoder;
+using WorkPlan.Core.Access;
 using WorkPlan.Infrastructure.Identity;
 using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.Account;
 
 /// <summary>Sign-in, sign-out, password change and two-factor authentication for the user's own account.</summary>
-public sealed class AccountController(AccountService account, IStringLocalizer<SharedResource> localizer, IOptions<SecurityOptions> security) : Controller
+public sealed class AccountController(AccountService account, IStringLocalizer<SharedResource> localizer, SecondFactorPolicy secondFactor) : Controller
 {
     [HttpGet]
     [AllowAnonymous]
@@ -112,11 +112,10 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
     }
 
     [HttpGet]
-    public async Task<IActionResult> TwoFactor() =>
-        View(new TwoFactorViewModel(await account.IsTwoFactorEnabledAsync(User), IsSecondFactorRequired()));
+    public async Task<IActionResult> TwoFactor() => await TwoFactorPageAsync();
 
     [HttpGet]
-    public async Task<IActionResult> EnableAuthenticator() => await AuthenticatorPageAsync(new EnableAuthenticatorViewModel());
+    public async Task<IActionResult> EnableAuthenticator() => await AuthenticatorPageAsync(new EnableAuthenticatorViewModel(), null);
 
     [HttpPost]
     public async Task<IActionResult> EnableAuthenticator(EnableAuthenticatorViewModel input)
@@ -124,7 +123,7 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
         ArgumentNullException.ThrowIfNull(input);
         if (ModelState.IsValid)
         {
-            var result = await account.EnableAuthenticatorAsync(User, input.Code);
+            var result = await account.EnableAuthenticatorAsync(User, input.KeyToken, input.Code, input.Password, input.CurrentCode);
             if (result.IsOk)
             {
                 return View("RecoveryCodes", result.Value);
@@ -133,16 +132,48 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
             ModelState.AddErrors(result.Errors, localizer);
         }
 
-        return await AuthenticatorPageAsync(new EnableAuthenticatorViewModel());
+        return await AuthenticatorPageAsync(new EnableAuthenticatorViewModel(), input.KeyToken);
     }
 
     [HttpPost]
-    public async Task<IActionResult> DisableTwoFactor()
+    public async Task<IActionResult> NewRecoveryCodes(ReauthenticateInput input)
     {
-        var result = await account.DisableTwoFactorAsync(User, security.Value.EffectiveTwoFactorRoles);
-        TempData["Message"] = result.IsOk ? localizer["Account.TwoFactorDisabled"].Value : localizer["Account.TwoFactorRequired"].Value;
-        return RedirectToAction(nameof(TwoFactor));
+        ArgumentNullException.ThrowIfNull(input);
+        if (ModelState.IsValid)
+        {
+            var result = await account.NewRecoveryCodesAsync(User, input.Password, input.CurrentCode);
+            if (result.IsOk)
+            {
+                return View("RecoveryCodes", result.Value);
+            }
+
+            ModelState.AddErrors(result.Errors, localizer);
+        }
+
+        return await TwoFactorPageAsync();
     }
+
+    [HttpPost]
+    public async Task<IActionResult> DisableTwoFactor(ReauthenticateInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (ModelState.IsValid)
+        {
+            var result = await account.DisableTwoFactorAsync(User, input.Password, input.CurrentCode);
+            if (result.IsOk)
+            {
+                TempData["Message"] = localizer["Account.TwoFactorDisabled"].Value;
+                return RedirectToAction(nameof(TwoFactor));
+            }
+
+            ModelState.AddErrors(result.Errors, localizer);
+        }
+
+        return await TwoFactorPageAsync();
+    }
+
+    private async Task<IActionResult> TwoFactorPageAsync() =>
+        View("TwoFactor", new TwoFactorViewModel(await account.IsTwoFactorEnabledAsync(User), IsSecondFactorRequired()));
 
     [HttpGet]
     [AllowAnonymous]
@@ -152,9 +183,9 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
         return View("~/Features/Errors/Error.cshtml", new Errors.ErrorViewModel(StatusCodes.Status403Forbidden, HttpContext.TraceIdentifier));
     }
 
-    private async Task<IActionResult> AuthenticatorPageAsync(EnableAuthenticatorViewModel model)
+    private async Task<IActionResult> AuthenticatorPageAsync(EnableAuthenticatorViewModel model, string? keyToken)
     {
-        var setup = await account.GetAuthenticatorSetupAsync(User);
+        var setup = await account.NewAuthenticatorSetupAsync(User, keyToken);
         if (!setup.IsOk)
         {
             return NotFound();
@@ -163,14 +194,17 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(setup.Value.AuthenticatorUri, QRCodeGenerator.ECCLevel.M);
         model.SharedKey = setup.Value.SharedKey;
+        model.KeyToken = setup.Value.KeyToken;
+        model.Replaces = setup.Value.Replaces;
+        model.Password = string.Empty;
+        model.CurrentCode = null;
         model.QrCodeSvg = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(new SvgQRCode(data).GetGraphic(4)));
         model.Code = string.Empty;
         model.Required = IsSecondFactorRequired();
         return View("EnableAuthenticator", model);
     }
 
-    private bool IsSecondFactorRequired() =>
-        security.Value.EffectiveTwoFactorRoles.Any(User.IsInRole) && !User.HasClaim(WorkPlanClaims.Demo, "true");
+    private bool IsSecondFactorRequired() => secondFactor.IsRequiredFor(User);
 
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

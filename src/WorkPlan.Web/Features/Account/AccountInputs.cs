@@ -59,10 +59,43 @@ public sealed class EnableAuthenticatorViewModel
     /// <summary>The QR code as a data: URI of an SVG image (allowed by the content security policy).</summary>
     public string QrCodeSvg { get; set; } = string.Empty;
 
+    /// <summary>The new key, protected, as the page posts it back (the key is stored only once proven).</summary>
+    [StringLength(2048)]
+    public string KeyToken { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.Password")]
+    [DataType(DataType.Password)]
+    [StringLength(512)]
+    public string Password { get; set; } = string.Empty;
+
+    /// <summary>When an authenticator is already on: a code of it, or a recovery code.</summary>
+    [Display(Name = "Account.CurrentCode")]
+    [StringLength(32)]
+    public string? CurrentCode { get; set; }
+
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Code")]
     [StringLength(7, MinimumLength = 6, ErrorMessage = "Account.InvalidCode")]
     public string Code { get; set; } = string.Empty;
 
     public bool Required { get; set; }
+
+    /// <summary>Whether the new key replaces an authenticator that is on (then the current code is asked).</summary>
+    public bool Replaces { get; set; }
+}
+
+/// <summary>The owner proving it is them before a second-factor change: the password and a current code.</summary>
+public sealed class ReauthenticateInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.Password")]
+    [DataType(DataType.Password)]
+    [StringLength(512)]
+    public string Password { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Account.CurrentCode")]
+    [StringLength(32)]
+    public string CurrentCode { get; set; } = string.Empty;
 }
