@@ -372,15 +372,19 @@ public class Plan
     /// <summary>Document order: sections in order; in each, top-level rows in order, each followed by its "of which" rows.</summary>
     private void Renumber()
     {
+        // One pass over the rows (a lookup per section and per parent), so that adding row after row to a plan of
+        // thousands (an import) stays fast.
         var order = 1;
         var sectionOrder = 1;
+        var tops = Indicators.Where(i => i.Parent is null).ToLookup(i => i.Section);
+        var children = Indicators.Where(i => i.Parent is not null).ToLookup(i => i.Parent);
         foreach (var section in Sections.OrderBy(s => s.SortOrder))
         {
             section.SortOrder = sectionOrder++;
-            foreach (var top in Indicators.Where(i => i.Section == section && i.Parent is null).OrderBy(i => i.SortOrder).ToList())
+            foreach (var top in tops[section].OrderBy(i => i.SortOrder))
             {
                 top.SortOrder = order++;
-                foreach (var child in Indicators.Where(i => i.Parent == top).OrderBy(i => i.SortOrder).ToList())
+                foreach (var child in children[top].OrderBy(i => i.SortOrder))
                 {
                     child.SortOrder = order++;
                 }

@@ -235,6 +235,11 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
             return Result.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
         }
 
+        if (PlanRules.CheckSectionText(label, title) is { Count: > 0 } tooLong)
+        {
+            return Result.Invalid(tooLong);
+        }
+
         plan.Value.AddSection(label, title);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
@@ -251,6 +256,11 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(title))
         {
             return Result<int>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
+        }
+
+        if (PlanRules.CheckSectionText(label, title) is { Count: > 0 } tooLong)
+        {
+            return Result<int>.Invalid(tooLong);
         }
 
         plan.Value.Sections.Single(s => s.Id == sectionId).Rename(label, title);

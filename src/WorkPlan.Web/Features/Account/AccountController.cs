@@ -172,7 +172,7 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
     private bool IsSecondFactorRequired() =>
         security.Value.EffectiveTwoFactorRoles.Any(User.IsInRole) && !User.HasClaim(WorkPlanClaims.Demo, "true");
 
-    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+    private string SafeReturnUrl(string? returnUrl) => ReturnUrls.Safe(Url, returnUrl);
 }
 
 public sealed record TwoFactorViewModel(bool Enabled, bool Required);
