@@ -88,9 +88,20 @@ public class Plan
             throw new ArgumentException("A sub-indicator hangs under a top-level indicator of the same plan.", nameof(parent));
         }
 
-        var indicator = new Indicator(this, section, parent, definition, services, Indicators.Count == 0 ? 1 : Indicators.Max(i => i.SortOrder) + 1);
+        var last = Indicators.Count == 0 ? 0 : Indicators.Max(i => i.SortOrder);
+        var indicator = new Indicator(this, section, parent, definition, services, last + 1);
+
+        // A row appended after every other one (the last section, or under the last family) is already in order
+        // when the rows are numbered 1..n: no renumbering, so that a plan built row by row (an import) stays linear.
+        var atTheEnd = last == Indicators.Count
+            && section.SortOrder == Sections.Max(s => s.SortOrder)
+            && (parent is null || Indicators.Where(i => i.Parent is null).MaxBy(i => i.SortOrder) == parent);
         Indicators.Add(indicator);
-        Renumber();
+        if (!atTheEnd)
+        {
+            Renumber();
+        }
+
         return indicator;
     }
 
