@@ -371,6 +371,10 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
 
         errors.AddRange(PlanRules.CheckValue(c.Measure, c.PreviousFact, nameof(c.PreviousFact)));
         errors.AddRange(PlanRules.CheckValue(c.Measure, c.Target, nameof(c.Target)));
+        errors.AddRange(PlanRules.CheckIndicatorText(c.Number, c.Name, c.Unit, null, c.Mechanism));
+        errors.AddRange(FieldLimits.CheckChoice(c.Measure, nameof(c.Measure)));
+        errors.AddRange(FieldLimits.CheckChoice(c.Rollup, nameof(c.Rollup)));
+        errors.AddRange(FieldLimits.CheckChoice(c.ScheduleKind, nameof(c.ScheduleKind)));
         if (Schedule(c) is null)
         {
             errors.Add(new ValidationError(nameof(c.ScheduleKind), Messages.BadSchedule));

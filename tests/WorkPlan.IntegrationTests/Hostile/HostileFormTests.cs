@@ -79,6 +79,35 @@ public sealed class HostileFormTests(DatabaseFixture database) : IAsyncLifetime
         (await db.Plans.Where(p => p.Id == draftId).Select(p => p.ReturnReason).SingleAsync()).Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("Measure", "99")]
+    [InlineData("Rollup", "-2147483648")]
+    [InlineData("ScheduleKind", "77")]
+    public async Task RefusesAChoiceThatIsNotOneOfTheChoices_WithAMessage_AndStoresNothing(string field, string value)
+    {
+        var director = database.OctoberFactory.CreateClientAs("xojaobod.direktor");
+        var draftId = await DraftAsync(director);
+        await Forms.PostAsync(director, $"/PlanEditor/Index/{draftId}", $"/PlanEditor/AddSection/{draftId}", new Dictionary<string, string> { ["Label"] = "I", ["Title"] = "Bo'lim" });
+        int sectionId;
+        await using (var db = database.CreateContext())
+        {
+            sectionId = await db.Sections.Where(s => s.PlanId == draftId).Select(s => s.Id).SingleAsync();
+        }
+
+        var fields = new Dictionary<string, string>
+        {
+            ["SectionId"] = sectionId.ToString(CultureInfo.InvariantCulture), ["Number"] = "1", ["Name"] = "Ko'rsatkich", ["Unit"] = "Dona",
+            ["Target"] = "5", [field] = value,
+        };
+        var response = await Forms.PostAsync(director, $"/PlanEditor/Index/{draftId}", $"/PlanEditor/AddIndicator/{draftId}", fields);
+        var page = await Html.ParseAsync(response);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.ValidationText().Should().MatchRegex("noto'g'ri|tanlovlar orasida yo'q", "a value that is not one of the choices is refused by the form or by the service");
+        await using var check = database.CreateContext();
+        (await check.Indicators.CountAsync(i => i.PlanId == draftId)).Should().Be(0);
+    }
+
     [Fact]
     public async Task RefusesTheSameCellPostedTwice_WithAMessage_AndStoresNeither()
     {
