@@ -17,6 +17,15 @@ var builder = WebApplication.CreateBuilder(args);
 // has no build manifest and serves its own published, precompressed files.
 builder.WebHost.UseStaticWebAssets();
 
+// Request bodies: small by default, larger only where an endpoint says so (RequestSizeMiddleware, [RequestSizeLimit]).
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.FormBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Builder.IISServerOptions>(iis => iis.MaxRequestBodySize = RequestLimits.FormBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+{
+    form.ValueLengthLimit = (int)RequestLimits.FormBytes;
+    form.MultipartBodyLengthLimit = RequestLimits.FormBytes;
+});
+
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
@@ -77,7 +86,13 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 });
 
 builder.Services
-    .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddControllersWithViews(options =>
+    {
+        options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+
+        // A sheet of the largest plan binds one element per row; each endpoint's form value count keeps it bounded.
+        options.MaxModelBindingCollectionSize = RequestLimits.SheetFormValues;
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(WorkPlan.Web.SharedResource)));
@@ -121,6 +136,7 @@ app.UseSerilogRequestLogging();
 app.UseMiddleware<ClientAbortMiddleware>();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseMiddleware<RequestSizeMiddleware>();
 
 // Files of wwwroot known at build time are served by MapStaticAssets below: compressed at build (gzip; Brotli
 // too when published), with fingerprinted URLs cached for a year. Files put into wwwroot after the build

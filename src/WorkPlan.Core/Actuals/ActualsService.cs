@@ -26,7 +26,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     public const string YearToDateField = "YearToDate";
 
     /// <summary>The longest note a month's entry keeps.</summary>
-    public const int NoteLength = 1000;
+    public const int NoteLength = FieldLimits.Note;
 
     private ActualsOptions Settings => options.Value;
 
@@ -126,6 +126,11 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         if (state.Lock is { } monthLock)
         {
             return Result<SaveOutcome>.Invalid([MonthLocks.Refusal(monthLock)]);
+        }
+
+        if (cells.GroupBy(c => c.IndicatorId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            return Result<SaveOutcome>.Invalid([new ValidationError(CellField(twice.Key), FieldLimits.Messages.Twice)]);
         }
 
         var ids = cells.Select(c => c.IndicatorId).Distinct().ToList();

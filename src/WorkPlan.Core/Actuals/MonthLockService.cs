@@ -142,6 +142,11 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
             return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
         }
 
+        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason").ToList() is { Count: > 0 } tooLong)
+        {
+            return Result.Invalid(tooLong);
+        }
+
         if (request.Status != ReopenRequestStatus.Pending)
         {
             return Result.Invalid([new ValidationError(string.Empty, Messages.AlreadyDecided)]);
@@ -200,6 +205,11 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
         if (string.IsNullOrWhiteSpace(reason))
         {
             return (null, Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]));
+        }
+
+        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason").ToList() is { Count: > 0 } tooLong)
+        {
+            return (null, Result.Invalid(tooLong));
         }
 
         var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);

@@ -47,8 +47,8 @@ public sealed class AuditQueryService(IAppDbContext db, ICurrentUser currentUser
             query = query.Where(a => a.EntityId == entityId);
         }
 
-        page = PagedList<AuditLine>.Clamp(page);
         var total = await query.CountAsync(cancellationToken);
+        page = PagedList<AuditLine>.Clamp(page, total, PageSize);
         var rows = await query
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)

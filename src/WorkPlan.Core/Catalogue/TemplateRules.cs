@@ -7,7 +7,7 @@ namespace WorkPlan.Core.Catalogue;
 /// <summary>Catalogue codes and the suggestions that map a district's rows to them.</summary>
 public static partial class TemplateRules
 {
-    public const int CodeMaxLength = 20;
+    public const int CodeMaxLength = FieldLimits.CatalogueCode;
 
     public static class Messages
     {

@@ -88,9 +88,20 @@ public class Plan
             throw new ArgumentException("A sub-indicator hangs under a top-level indicator of the same plan.", nameof(parent));
         }
 
-        var indicator = new Indicator(this, section, parent, definition, services, Indicators.Count == 0 ? 1 : Indicators.Max(i => i.SortOrder) + 1) { FormToken = formToken };
+        var last = Indicators.Count == 0 ? 0 : Indicators.Max(i => i.SortOrder);
+        var indicator = new Indicator(this, section, parent, definition, services, last + 1) { FormToken = formToken };
+
+        // A row appended after every other one (the last section, or under the last family) is already in order
+        // when the rows are numbered 1..n: no renumbering, so that a plan built row by row (an import) stays linear.
+        var atTheEnd = last == Indicators.Count
+            && section.SortOrder == Sections.Max(s => s.SortOrder)
+            && (parent is null || Indicators.Where(i => i.Parent is null).MaxBy(i => i.SortOrder) == parent);
         Indicators.Add(indicator);
-        Renumber();
+        if (!atTheEnd)
+        {
+            Renumber();
+        }
+
         return indicator;
     }
 
@@ -374,15 +385,19 @@ public class Plan
     /// <summary>Document order: sections in order; in each, top-level rows in order, each followed by its "of which" rows.</summary>
     private void Renumber()
     {
+        // One pass over the rows (a lookup per section and per parent), so that adding row after row to a plan of
+        // thousands (an import) stays fast.
         var order = 1;
         var sectionOrder = 1;
+        var tops = Indicators.Where(i => i.Parent is null).ToLookup(i => i.Section);
+        var children = Indicators.Where(i => i.Parent is not null).ToLookup(i => i.Parent);
         foreach (var section in Sections.OrderBy(s => s.SortOrder))
         {
             section.SortOrder = sectionOrder++;
-            foreach (var top in Indicators.Where(i => i.Section == section && i.Parent is null).OrderBy(i => i.SortOrder).ToList())
+            foreach (var top in tops[section].OrderBy(i => i.SortOrder))
             {
                 top.SortOrder = order++;
-                foreach (var child in Indicators.Where(i => i.Parent == top).OrderBy(i => i.SortOrder).ToList())
+                foreach (var child in children[top].OrderBy(i => i.SortOrder))
                 {
                     child.SortOrder = order++;
                 }

@@ -256,6 +256,11 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
                 return Result<Added>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
             }
 
+            if (PlanRules.CheckSectionText(label, title) is { Count: > 0 } tooLong)
+            {
+                return Result<Added>.Invalid(tooLong);
+            }
+
             var section = plan.AddSection(label, title, formToken);
             await db.SaveChangesAsync(ct);
             return Result<Added>.Ok(new Added(section.Id, Again: false));
@@ -276,6 +281,11 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
             if (string.IsNullOrWhiteSpace(label) || string.IsNullOrWhiteSpace(title))
             {
                 return Result<int>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
+            }
+
+            if (PlanRules.CheckSectionText(label, title) is { Count: > 0 } tooLong)
+            {
+                return Result<int>.Invalid(tooLong);
             }
 
             if (section.Version != version)
@@ -397,6 +407,10 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
 
         errors.AddRange(PlanRules.CheckValue(c.Measure, c.PreviousFact, nameof(c.PreviousFact)));
         errors.AddRange(PlanRules.CheckValue(c.Measure, c.Target, nameof(c.Target)));
+        errors.AddRange(PlanRules.CheckIndicatorText(c.Number, c.Name, c.Unit, null, c.Mechanism));
+        errors.AddRange(FieldLimits.CheckChoice(c.Measure, nameof(c.Measure)));
+        errors.AddRange(FieldLimits.CheckChoice(c.Rollup, nameof(c.Rollup)));
+        errors.AddRange(FieldLimits.CheckChoice(c.ScheduleKind, nameof(c.ScheduleKind)));
         if (Schedule(c) is null)
         {
             errors.Add(new ValidationError(nameof(c.ScheduleKind), Messages.BadSchedule));

@@ -40,9 +40,19 @@ public class PendingImport
 }
 
 /// <summary>What the preview page shows: every row found, every problem, and the id to confirm with (when importable).</summary>
-public sealed record ImportPreview(Guid? ImportId, string OrganisationName, int Year, ImportedPlan Plan, IReadOnlyList<ImportProblem> Problems)
+public sealed record ImportPreview(Guid? ImportId, string OrganisationName, int Year, ImportedPlan Plan, IReadOnlyList<ImportProblem> Problems, int Page = 1)
 {
+    /// <summary>Rows shown on one page of the preview.</summary>
+    public const int PageSize = 200;
+
     public bool CanConfirm => ImportId is not null;
+
+    public int RowCount => Plan.Sections.Sum(s => s.Rows.Count);
+
+    public int PageCount => Math.Max(1, (RowCount + PageSize - 1) / PageSize);
+
+    /// <summary>The rows of the page shown (indexes into the plan's rows in sheet order, from 0).</summary>
+    public int FirstRow => (Math.Clamp(Page, 1, PageCount) - 1) * PageSize;
 }
 
 /// <summary>
@@ -109,10 +119,32 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
             var pending = new PendingImport(Guid.NewGuid(), user.UserId, user.OrganisationId, year, JsonSerializer.Serialize(plan), now);
             db.PendingImports.Add(pending);
             await db.SaveChangesAsync(cancellationToken);
+
+            // One pending import per user, even when previews run at once: the newest stays.
+            await db.PendingImports.Where(p => p.UserId == user.UserId && p.Id != pending.Id && p.CreatedAt <= now).ExecuteDeleteAsync(cancellationToken);
             id = pending.Id;
         }
 
         return Result<ImportPreview>.Ok(new ImportPreview(id, target.Value.Name, year, plan, problems));
+    }
+
+    /// <summary>Another page of a stored preview (its author's only).</summary>
+    public async Task<Result<ImportPreview>> PendingPreviewAsync(Guid importId, int page, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        var pending = await db.PendingImports.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Id == importId && p.UserId == user.UserId && p.OrganisationId == user.OrganisationId, cancellationToken);
+        var target = await TargetAsync(cancellationToken);
+        if (pending is null || !target.IsOk)
+        {
+            return Result<ImportPreview>.NotFound();
+        }
+
+        var plan = JsonSerializer.Deserialize<ImportedPlan>(pending.Content)!;
+        var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == pending.OrganisationId, cancellationToken);
+        var problems = plan.Problems.Concat(Build(plan, organisation, pending.Year).Problems).ToList();
+        var preview = new ImportPreview(pending.Id, target.Value.Name, pending.Year, plan, problems);
+        return Result<ImportPreview>.Ok(preview with { Page = Math.Clamp(page, 1, preview.PageCount) });
     }
 
     /// <summary>Creates the draft from a confirmed preview; the preview is used once.</summary>
@@ -173,17 +205,25 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
         var plan = new Plan(organisation, year, title);
         var rows = new Dictionary<string, Indicator>(StringComparer.Ordinal);
         var sourceRows = imported.Sections.SelectMany(s => s.Rows).ToList();
+        var childrenOf = sourceRows.Where(r => r.ParentNumber is not null).ToLookup(r => r.ParentNumber!, StringComparer.Ordinal);
+        var sheetRowOf = sourceRows.GroupBy(r => r.Number, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().SheetRow, StringComparer.Ordinal);
+        problems.AddRange(FieldLimits.Check(title, FieldLimits.PlanTitle, "Title").Select(e => new ImportProblem(0, e.MessageKey, true, [.. e.Arguments.Select(Text)])));
         foreach (var section in imported.Sections)
         {
+            var sectionProblems = PlanRules.CheckSectionText(section.Label, section.Title);
+            problems.AddRange(sectionProblems.Select(e => new ImportProblem(0, e.MessageKey, true, [.. e.Arguments.Select(Text)])));
             var created = plan.AddSection(section.Label, section.Title);
             foreach (var row in section.Rows)
             {
-                var children = sourceRows.Where(r => r.ParentNumber == row.Number).ToList();
+                var children = childrenOf[row.Number].ToList();
                 var measure = IsMoney(row.Unit) || (string.IsNullOrWhiteSpace(row.Unit) && children.Count > 0 && children.All(c => IsMoney(c.Unit)))
                     ? Measure.Money
                     : Measure.Count;
                 var rowProblems = PlanRules.CheckValue(measure, row.Fact, "Fact").Concat(PlanRules.CheckValue(measure, row.Target, "Target"))
-                    .Select(e => new ImportProblem(row.SheetRow, e.MessageKey, true, row.Number)).ToList();
+                    .Select(e => new ImportProblem(row.SheetRow, e.MessageKey, true, row.Number))
+                    .Concat(PlanRules.CheckIndicatorText(row.Number, row.Name, row.Unit, row.Deadline, row.Mechanism)
+                        .Select(e => new ImportProblem(row.SheetRow, e.MessageKey, true, [.. e.Arguments.Select(Text)])))
+                    .ToList();
                 problems.AddRange(rowProblems);
                 if (rowProblems.Count > 0)
                 {
@@ -203,10 +243,11 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
             }
         }
 
+        var childRows = rows.Values.Where(r => r.Parent is not null).ToLookup(r => r.Parent);
         foreach (var parent in rows.Values.Where(r => r.Parent is null))
         {
-            var sheetRow = sourceRows.FirstOrDefault(r => r.Number == parent.Number)?.SheetRow ?? 0;
-            problems.AddRange(PlanRules.CheckChildren(parent, [.. rows.Values.Where(c => c.Parent == parent)])
+            var sheetRow = sheetRowOf.GetValueOrDefault(parent.Number);
+            problems.AddRange(PlanRules.CheckChildren(parent, [.. childRows[parent]])
                 .Select(e => new ImportProblem(sheetRow, e.MessageKey, true, [.. e.Arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)])));
         }
 
@@ -222,6 +263,8 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
 
         return (plan, problems);
     }
+
+    private static string Text(object argument) => Convert.ToString(argument, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <summary>The year the file's title speaks of ("… 2022 yil uchun …"), if any.</summary>
     private static int? FileYear(ImportedPlan plan)

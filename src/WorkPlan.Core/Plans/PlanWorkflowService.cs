@@ -139,6 +139,11 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
 
     private async Task<Result> StepAsync(int planId, uint version, PlanAction action, string? comment, CancellationToken cancellationToken)
     {
+        if (FieldLimits.Check(comment, FieldLimits.Reason, "Comment").ToList() is { Count: > 0 } tooLong)
+        {
+            return Result.Invalid(tooLong);
+        }
+
         var user = currentUser.Required;
         var query = db.Plans
             .Where(AccessRules.PlansVisibleTo(user))

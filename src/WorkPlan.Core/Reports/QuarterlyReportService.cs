@@ -297,6 +297,11 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
     private async Task<Result> DecideAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken)
     {
+        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason").ToList() is { Count: > 0 } tooLong)
+        {
+            return Result.Invalid(tooLong);
+        }
+
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
             .Select(p => new { p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);

@@ -96,6 +96,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
         // Plan and actual values: up to 16 digits before the point and two after (so'm); counts are checked whole by the rules.
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(FieldLimits.EnumName);
     }
 }

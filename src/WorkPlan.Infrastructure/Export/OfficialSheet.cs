@@ -48,12 +48,25 @@ internal static class OfficialSheet
         return stream.ToArray();
     }
 
-    /// <summary>Always a string value, so that "=…", "+…", "-…", "@…" stay text and never become formulas.</summary>
+    /// <summary>
+    /// Always a string value, so that "=…", "+…", "-…", "@…" stay text and never become formulas; such text also
+    /// carries Excel's quote prefix (the leading apostrophe Excel shows while editing), so that it stays text when a
+    /// user edits the cell and presses Enter.
+    /// </summary>
     public static void SetText(IXLCell cell, string? value)
     {
+        ArgumentNullException.ThrowIfNull(cell);
         cell.SetValue(value ?? string.Empty);
         cell.DataType = XLDataType.Text;
+        if (LooksLikeFormula(value))
+        {
+            cell.Style.IncludeQuotePrefix = true;
+        }
     }
+
+    /// <summary>Text Excel would read as a formula when typed in: it begins with = + - @ (or a tab or line break before one).</summary>
+    public static bool LooksLikeFormula(string? value) =>
+        !string.IsNullOrEmpty(value) && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 
     /// <summary>A number in a numeric cell (two decimals only for money with a fraction), or "-" centred.</summary>
     public static void SetQuantity(IXLCell cell, decimal? value, Measure measure) =>

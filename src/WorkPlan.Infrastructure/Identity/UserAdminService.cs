@@ -31,8 +31,8 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
             query = query.Where(u => EF.Functions.ILike(u.UserName!, pattern) || EF.Functions.ILike(u.FullName, pattern));
         }
 
-        var page = PagedList<UserSummary>.Clamp(filter.Page);
         var total = await query.CountAsync(cancellationToken);
+        var page = PagedList<UserSummary>.Clamp(filter.Page, total, PageSize);
         var items = await query
             .OrderBy(u => u.Organisation!.Name).ThenBy(u => u.FullName)
             .Skip((page - 1) * PageSize).Take(PageSize)

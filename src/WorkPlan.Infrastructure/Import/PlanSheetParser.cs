@@ -458,7 +458,7 @@ internal static partial class PlanSheetParser
 
                 if (++rowsRead > maxRows)
                 {
-                    _problems.Add(new ImportProblem(row, ImportMessageKeys.TooManyRows, true, maxRows.ToString(CultureInfo.InvariantCulture)));
+                    _problems.Add(new ImportProblem(0, ImportMessageKeys.TooManyRows, true, maxRows.ToString(CultureInfo.InvariantCulture)));
                     break;
                 }
 

@@ -35,7 +35,7 @@ internal static class XlsxPackageGuard
 
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
 
-    public static PackageCheck Inspect(byte[] data, int length, int maxRows)
+    public static PackageCheck Inspect(byte[] data, int length, int maxRows, int reportedLimit)
     {
         if (length < ZipSignature.Length || !data.AsSpan(0, ZipSignature.Length).SequenceEqual(ZipSignature))
         {
@@ -65,7 +65,7 @@ internal static class XlsxPackageGuard
                     var (rows, cells) = CountRowsWithValues(entry, budget);
                     if (rows > maxRows || cells > MaxCellsPerSheet)
                     {
-                        return PackageCheck.Fail(ImportMessageKeys.TooManyRows, maxRows.ToString(CultureInfo.InvariantCulture));
+                        return PackageCheck.Fail(ImportMessageKeys.TooManyRows, reportedLimit.ToString(CultureInfo.InvariantCulture));
                     }
                 }
                 else if (IsWorksheetRelationships(entry.FullName))

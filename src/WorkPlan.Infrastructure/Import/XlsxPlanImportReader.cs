@@ -21,8 +21,11 @@ public sealed class XlsxPlanImportReader(ILogger<XlsxPlanImportReader>? logger =
     /// <summary>Largest file accepted: 10 MB (a real plan is some 50 KB).</summary>
     public const long MaxFileBytes = 10L * 1024 * 1024;
 
-    /// <summary>Most rows with content a sheet may have.</summary>
-    public const int MaxRows = 5_000;
+    /// <summary>Most rows the plan's table may have (indicators and sections).</summary>
+    public const int MaxRows = Core.Common.FieldLimits.PlanRows;
+
+    /// <summary>Rows a sheet may have around its table (title, signatures, header, notes).</summary>
+    public const int RowsAroundTable = 200;
 
     private readonly ILogger _logger = logger ?? NullLogger<XlsxPlanImportReader>.Instance;
 
@@ -56,7 +59,7 @@ public sealed class XlsxPlanImportReader(ILogger<XlsxPlanImportReader>? logger =
             return TooLarge();
         }
 
-        var check = XlsxPackageGuard.Inspect(bytes, bytes.Length, MaxRows);
+        var check = XlsxPackageGuard.Inspect(bytes, bytes.Length, MaxRows + RowsAroundTable, MaxRows);
         if (check.ErrorKey is { } key)
         {
             _logger.LogInformation("Plan import refused before opening the workbook: {Problem}", key);

@@ -176,6 +176,7 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
         ["GET Audit/Index"] = ("/Audit", Administered),
         ["GET PlanImport/Index"] = ("/PlanImport", Writer),
         ["POST PlanImport/Preview"] = ("/PlanImport/Preview", Writer),
+        ["GET PlanImport/Preview"] = ("/PlanImport/Preview/5f0c2a8e-0000-4000-8000-000000000000", (a, own) => Writer(a, own) == Expect.Allowed ? Expect.NotFound : Writer(a, own)),
         ["POST PlanImport/Confirm"] = ("/PlanImport/Confirm/5f0c2a8e-0000-4000-8000-000000000000", (a, own) => Writer(a, own) == Expect.Allowed ? Expect.NotFound : Writer(a, own)),
 
         ["GET Catalogue/Index"] = ("/Catalogue", SignedIn),

@@ -218,8 +218,11 @@ public sealed class PlanExcelExportTests(DatabaseFixture database)
                 cell.HasFormula.Should().BeFalse($"{FormulaLikeTexts[i]} in column {column} is text");
                 cell.DataType.Should().Be(XLDataType.Text);
                 cell.GetString().Should().Be(FormulaLikeTexts[i]);
+                cell.Style.IncludeQuotePrefix.Should().BeTrue($"{FormulaLikeTexts[i]} in column {column} stays text when a user edits it");
             }
         }
+
+        written[0].Cell(1).Style.IncludeQuotePrefix.Should().BeFalse("plain text needs no prefix");
 
         sheet.CellsUsed().Should().Contain(c => c.GetString() == "=I. +TITLE" && !c.HasFormula);
         sheet.CellsUsed().Should().Contain(c => c.GetString() == "=cmd|'/c calc'!A1" && !c.HasFormula);

@@ -266,7 +266,12 @@ public sealed class QuarterlyReportExcelTests
         {
             sheet.CellsUsed().Should().ContainSingle(c => c.GetString() == value, $"{value} is written once")
                 .Which.DataType.Should().Be(XLDataType.Text, $"{value} is text");
+            sheet.CellsUsed().Single(c => c.GetString() == value).Style.IncludeQuotePrefix.Should().Be(
+                value[0] is '=' or '+' or '-' or '@', $"{value} stays text when a user edits it");
         }
+
+        name.Style.IncludeQuotePrefix.Should().BeTrue();
+        note.Style.IncludeQuotePrefix.Should().BeTrue();
 
         sheet.CellsUsed().Should().NotContain(c => c.HasFormula);
         SheetXml(bytes).Should().NotContain("<x:f>").And.NotContain("<f>").And.NotContain("<f ");

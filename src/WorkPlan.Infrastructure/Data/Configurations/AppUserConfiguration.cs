@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Common;
 using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -8,9 +9,9 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
-        builder.Property(u => u.FullName).HasMaxLength(200);
-        builder.Property(u => u.Position).HasMaxLength(300);
-        builder.Property(u => u.Role).HasMaxLength(32);
+        builder.Property(u => u.FullName).HasMaxLength(FieldLimits.PersonName);
+        builder.Property(u => u.Position).HasMaxLength(FieldLimits.Position);
+        builder.Property(u => u.Role).HasMaxLength(FieldLimits.Role);
         builder.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(u => u.Service).WithMany().HasForeignKey(u => u.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.OrganisationId);

@@ -1,6 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Auditing;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
 
@@ -8,11 +9,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.Property(a => a.UserId).HasMaxLength(450);
-        builder.Property(a => a.UserName).HasMaxLength(256);
-        builder.Property(a => a.Action).HasMaxLength(64);
-        builder.Property(a => a.EntityType).HasMaxLength(64);
-        builder.Property(a => a.EntityId).HasMaxLength(64);
+        builder.Property(a => a.UserId).HasMaxLength(FieldLimits.UserId);
+        builder.Property(a => a.UserName).HasMaxLength(FieldLimits.UserName);
+        builder.Property(a => a.Action).HasMaxLength(FieldLimits.AuditName);
+        builder.Property(a => a.EntityType).HasMaxLength(FieldLimits.AuditName);
+        builder.Property(a => a.EntityId).HasMaxLength(FieldLimits.AuditName);
         builder.Property(a => a.Before).HasColumnType("jsonb");
         builder.Property(a => a.After).HasColumnType("jsonb");
         builder.HasIndex(a => new { a.OrganisationId, a.At });

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using WorkPlan.Core.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -9,10 +9,10 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 {
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
-        builder.Property(i => i.Number).HasMaxLength(16);
-        builder.Property(i => i.Name).HasMaxLength(2000);
-        builder.Property(i => i.Unit).HasMaxLength(64);
-        builder.Property(i => i.Deadline).HasMaxLength(200);
+        builder.Property(i => i.Number).HasMaxLength(FieldLimits.IndicatorNumber);
+        builder.Property(i => i.Name).HasMaxLength(FieldLimits.IndicatorName);
+        builder.Property(i => i.Unit).HasMaxLength(FieldLimits.Unit);
+        builder.Property(i => i.Deadline).HasMaxLength(FieldLimits.Deadline);
         builder.Property(i => i.Mechanism).HasColumnType("text[]");
         builder.Property(i => i.Version).IsRowVersion();
         builder.OwnsOne(i => i.Schedule, ScheduleColumns.Map);
@@ -24,19 +24,19 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasIndex(i => new { i.PlanId, i.FormToken }).IsUnique().HasFilter("form_token IS NOT NULL");
         builder.HasIndex(i => i.SectionId);
         builder.HasIndex(i => i.ParentId);
-        builder.Property(i => i.CatalogueCode).HasMaxLength(TemplateRules.CodeMaxLength);
+        builder.Property(i => i.CatalogueCode).HasMaxLength(FieldLimits.CatalogueCode);
         builder.HasIndex(i => new { i.PlanId, i.CatalogueCode }).IsUnique().HasFilter("catalogue_code IS NOT NULL AND NOT is_withdrawn");
 
         // The values in force (PlanRules.RowsInForce), which every figure reads while an amendment's draft changes the row.
-        builder.Property(i => i.InForceNumber).HasMaxLength(16);
-        builder.Property(i => i.InForceName).HasMaxLength(2000);
-        builder.Property(i => i.InForceUnit).HasMaxLength(64);
-        builder.Property(i => i.InForceDeadline).HasMaxLength(200);
+        builder.Property(i => i.InForceNumber).HasMaxLength(FieldLimits.IndicatorNumber);
+        builder.Property(i => i.InForceName).HasMaxLength(FieldLimits.IndicatorName);
+        builder.Property(i => i.InForceUnit).HasMaxLength(FieldLimits.Unit);
+        builder.Property(i => i.InForceDeadline).HasMaxLength(FieldLimits.Deadline);
         builder.Property(i => i.InForceMechanism).HasColumnType("text[]");
         builder.HasMany(i => i.InForceServices).WithOne(r => r.Indicator).HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.OwnsOne(i => i.InForceSchedule, schedule =>
         {
-            schedule.Property(s => s.Kind).HasColumnName("in_force_schedule_kind").HasConversion<string>().HasMaxLength(32);
+            schedule.Property(s => s.Kind).HasColumnName("in_force_schedule_kind").HasConversion<string>().HasMaxLength(FieldLimits.EnumName);
             schedule.Property(s => s.DueMonths).HasColumnName("in_force_schedule_due_months");
         });
         builder.Navigation(i => i.InForceSchedule).IsRequired();
@@ -65,7 +65,7 @@ internal static class ScheduleColumns
     public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, DueSchedule> schedule)
         where TOwner : class
     {
-        schedule.Property(s => s.Kind).HasColumnName("schedule_kind").HasConversion<string>().HasMaxLength(32);
+        schedule.Property(s => s.Kind).HasColumnName("schedule_kind").HasConversion<string>().HasMaxLength(FieldLimits.EnumName);
         schedule.Property(s => s.DueMonths).HasColumnName("schedule_due_months");
     }
 }

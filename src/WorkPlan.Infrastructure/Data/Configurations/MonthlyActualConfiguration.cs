@@ -1,6 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
 
@@ -13,8 +14,8 @@ internal sealed class MonthlyActualConfiguration : IEntityTypeConfiguration<Mont
             table.HasCheckConstraint("ck_monthly_actuals_month", "month BETWEEN 1 AND 12");
             table.HasCheckConstraint("ck_monthly_actuals_value_or_note", "value IS NOT NULL OR note IS NOT NULL");
         });
-        builder.Property(a => a.Note).HasMaxLength(1000);
-        builder.Property(a => a.EnteredBy).HasMaxLength(450);
+        builder.Property(a => a.Note).HasMaxLength(FieldLimits.Note);
+        builder.Property(a => a.EnteredBy).HasMaxLength(FieldLimits.UserId);
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasOne(a => a.Indicator).WithMany().HasForeignKey(a => a.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.IndicatorId, a.Month }).IsUnique();
@@ -25,10 +26,10 @@ internal sealed class ActualChangeConfiguration : IEntityTypeConfiguration<Actua
 {
     public void Configure(EntityTypeBuilder<ActualChange> builder)
     {
-        builder.Property(c => c.OldNote).HasMaxLength(1000);
-        builder.Property(c => c.NewNote).HasMaxLength(1000);
-        builder.Property(c => c.UserId).HasMaxLength(450);
-        builder.Property(c => c.UserName).HasMaxLength(256);
+        builder.Property(c => c.OldNote).HasMaxLength(FieldLimits.Note);
+        builder.Property(c => c.NewNote).HasMaxLength(FieldLimits.Note);
+        builder.Property(c => c.UserId).HasMaxLength(FieldLimits.UserId);
+        builder.Property(c => c.UserName).HasMaxLength(FieldLimits.UserName);
         builder.HasOne<Core.Plans.Indicator>().WithMany().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.IndicatorId, c.Month, c.At });
     }
@@ -38,9 +39,9 @@ internal sealed class MonthReopeningConfiguration : IEntityTypeConfiguration<Mon
 {
     public void Configure(EntityTypeBuilder<MonthReopening> builder)
     {
-        builder.Property(r => r.Reason).HasMaxLength(2000);
-        builder.Property(r => r.UserId).HasMaxLength(450);
-        builder.Property(r => r.UserName).HasMaxLength(256);
+        builder.Property(r => r.Reason).HasMaxLength(FieldLimits.Reason);
+        builder.Property(r => r.UserId).HasMaxLength(FieldLimits.UserId);
+        builder.Property(r => r.UserName).HasMaxLength(FieldLimits.UserName);
         builder.HasOne<Core.Plans.Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.PlanId, r.Month });
     }

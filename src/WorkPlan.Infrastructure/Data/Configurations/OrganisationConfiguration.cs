@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -8,12 +9,12 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organisation> builder)
     {
-        builder.Property(o => o.Code).HasMaxLength(64);
-        builder.Property(o => o.Name).HasMaxLength(300);
-        builder.Property(o => o.ShortName).HasMaxLength(120);
-        builder.Property(o => o.DirectorTitle).HasMaxLength(300);
-        builder.Property(o => o.DirectorName).HasMaxLength(120);
-        builder.Property(o => o.DocumentLanguage).HasMaxLength(8).HasDefaultValue(Core.Reports.DocumentLanguages.Default);
+        builder.Property(o => o.Code).HasMaxLength(FieldLimits.Code);
+        builder.Property(o => o.Name).HasMaxLength(FieldLimits.Name);
+        builder.Property(o => o.ShortName).HasMaxLength(FieldLimits.ShortName);
+        builder.Property(o => o.DirectorTitle).HasMaxLength(FieldLimits.SignatureTitle);
+        builder.Property(o => o.DirectorName).HasMaxLength(FieldLimits.SignatureName);
+        builder.Property(o => o.DocumentLanguage).HasMaxLength(FieldLimits.DocumentLanguage).HasDefaultValue(Core.Reports.DocumentLanguages.Default);
         builder.Property(o => o.Version).IsRowVersion();
         builder.HasIndex(o => o.Code).IsUnique();
         builder.HasIndex(o => o.ParentId);

@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -8,9 +9,9 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 {
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
-        builder.Property(p => p.Title).HasMaxLength(500);
-        builder.Property(p => p.ReturnReason).HasMaxLength(2000);
-        builder.Property(p => p.AmendmentReason).HasMaxLength(2000);
+        builder.Property(p => p.Title).HasMaxLength(FieldLimits.PlanTitle);
+        builder.Property(p => p.ReturnReason).HasMaxLength(FieldLimits.Reason);
+        builder.Property(p => p.AmendmentReason).HasMaxLength(FieldLimits.Reason);
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.OrganisationId, p.Year }).IsUnique();
@@ -25,8 +26,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 
     private static Action<OwnedNavigationBuilder<Plan, SignatureBlock>> Signature(string prefix) => signature =>
     {
-        signature.Property(s => s.Title).HasColumnName($"{prefix}_title").HasMaxLength(300);
-        signature.Property(s => s.Name).HasColumnName($"{prefix}_name").HasMaxLength(120);
+        signature.Property(s => s.Title).HasColumnName($"{prefix}_title").HasMaxLength(FieldLimits.SignatureTitle);
+        signature.Property(s => s.Name).HasColumnName($"{prefix}_name").HasMaxLength(FieldLimits.SignatureName);
         signature.Property(s => s.Date).HasColumnName($"{prefix}_date");
     };
 }

@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -8,9 +9,9 @@ internal sealed class PlanEventConfiguration : IEntityTypeConfiguration<PlanEven
 {
     public void Configure(EntityTypeBuilder<PlanEvent> builder)
     {
-        builder.Property(e => e.UserId).HasMaxLength(450);
-        builder.Property(e => e.UserName).HasMaxLength(256);
-        builder.Property(e => e.Comment).HasMaxLength(2000);
+        builder.Property(e => e.UserId).HasMaxLength(FieldLimits.UserId);
+        builder.Property(e => e.UserName).HasMaxLength(FieldLimits.UserName);
+        builder.Property(e => e.Comment).HasMaxLength(FieldLimits.Reason);
         builder.HasOne<Plan>().WithMany().HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.PlanId, e.At });
     }
@@ -20,7 +21,7 @@ internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVe
 {
     public void Configure(EntityTypeBuilder<PlanVersion> builder)
     {
-        builder.Property(v => v.Reason).HasMaxLength(2000);
+        builder.Property(v => v.Reason).HasMaxLength(FieldLimits.Reason);
         builder.Property(v => v.Snapshot).HasColumnType("jsonb");
         builder.HasOne<Plan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.PlanId, v.Number }).IsUnique();
@@ -31,7 +32,7 @@ internal sealed class PendingImportConfiguration : IEntityTypeConfiguration<Pend
 {
     public void Configure(EntityTypeBuilder<PendingImport> builder)
     {
-        builder.Property(p => p.UserId).HasMaxLength(450);
+        builder.Property(p => p.UserId).HasMaxLength(FieldLimits.UserId);
         builder.Property(p => p.Content).HasColumnType("jsonb");
         builder.HasIndex(p => p.UserId);
         builder.HasIndex(p => p.CreatedAt);
@@ -42,9 +43,9 @@ internal sealed class ReportSubmissionConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<Core.Reports.ReportSubmission> builder)
     {
-        builder.Property(r => r.SubmittedBy).HasMaxLength(256);
-        builder.Property(r => r.DecidedBy).HasMaxLength(256);
-        builder.Property(r => r.ReturnReason).HasMaxLength(2000);
+        builder.Property(r => r.SubmittedBy).HasMaxLength(FieldLimits.UserName);
+        builder.Property(r => r.DecidedBy).HasMaxLength(FieldLimits.UserName);
+        builder.Property(r => r.ReturnReason).HasMaxLength(FieldLimits.Reason);
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasOne<Plan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.PlanId, r.Quarter }).IsUnique();
@@ -58,9 +59,9 @@ internal sealed class ReportSnapshotConfiguration : IEntityTypeConfiguration<Cor
     public void Configure(EntityTypeBuilder<Core.Reports.ReportSnapshot> builder)
     {
         builder.Property(s => s.Document).HasColumnType("jsonb");
-        builder.Property(s => s.SubmittedBy).HasMaxLength(256);
-        builder.Property(s => s.DecidedBy).HasMaxLength(256);
-        builder.Property(s => s.ReturnReason).HasMaxLength(2000);
+        builder.Property(s => s.SubmittedBy).HasMaxLength(FieldLimits.UserName);
+        builder.Property(s => s.DecidedBy).HasMaxLength(FieldLimits.UserName);
+        builder.Property(s => s.ReturnReason).HasMaxLength(FieldLimits.Reason);
         builder.HasIndex(s => new { s.ReportSubmissionId, s.Number }).IsUnique();
     }
 }

@@ -1,6 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Catalogue;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -9,7 +10,7 @@ internal sealed class RegionalTemplateConfiguration : IEntityTypeConfiguration<R
 {
     public void Configure(EntityTypeBuilder<RegionalTemplate> builder)
     {
-        builder.Property(t => t.PublishedBy).HasMaxLength(256);
+        builder.Property(t => t.PublishedBy).HasMaxLength(FieldLimits.UserName);
         builder.Property(t => t.Version).IsRowVersion();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.RegionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => t.RegionId).IsUnique();
@@ -21,12 +22,12 @@ internal sealed class TemplateIndicatorConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<TemplateIndicator> builder)
     {
-        builder.Property(i => i.Code).HasMaxLength(TemplateRules.CodeMaxLength);
-        builder.Property(i => i.SectionLabel).HasMaxLength(16);
-        builder.Property(i => i.SectionTitle).HasMaxLength(300);
-        builder.Property(i => i.Number).HasMaxLength(16);
-        builder.Property(i => i.Name).HasMaxLength(2000);
-        builder.Property(i => i.Unit).HasMaxLength(64);
+        builder.Property(i => i.Code).HasMaxLength(FieldLimits.CatalogueCode);
+        builder.Property(i => i.SectionLabel).HasMaxLength(FieldLimits.SectionLabel);
+        builder.Property(i => i.SectionTitle).HasMaxLength(FieldLimits.SectionTitle);
+        builder.Property(i => i.Number).HasMaxLength(FieldLimits.IndicatorNumber);
+        builder.Property(i => i.Name).HasMaxLength(FieldLimits.IndicatorName);
+        builder.Property(i => i.Unit).HasMaxLength(FieldLimits.Unit);
         builder.Property(i => i.Mechanism).HasColumnType("text[]");
         builder.Property(i => i.ServiceCodes).HasColumnType("text[]");
         builder.Property(i => i.Version).IsRowVersion();

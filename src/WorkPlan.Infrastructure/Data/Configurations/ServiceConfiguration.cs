@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -8,9 +9,9 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
 {
     public void Configure(EntityTypeBuilder<Service> builder)
     {
-        builder.Property(s => s.Code).HasMaxLength(64);
-        builder.Property(s => s.Name).HasMaxLength(300);
-        builder.Property(s => s.ShortName).HasMaxLength(120);
+        builder.Property(s => s.Code).HasMaxLength(FieldLimits.Code);
+        builder.Property(s => s.Name).HasMaxLength(FieldLimits.Name);
+        builder.Property(s => s.ShortName).HasMaxLength(FieldLimits.ShortName);
         builder.Property(s => s.Version).IsRowVersion();
         builder.HasIndex(s => new { s.OrganisationId, s.Code }).IsUnique();
     }

@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Common;
 using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
@@ -10,7 +11,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
     {
         builder.HasKey(s => s.Key);
         builder.Property(s => s.Key).HasMaxLength(64);
-        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.Property(s => s.UserId).HasMaxLength(FieldLimits.UserId);
         builder.HasIndex(s => s.UserId);
         builder.HasIndex(s => s.ExpiresAt);
     }

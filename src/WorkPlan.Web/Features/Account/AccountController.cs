@@ -206,7 +206,7 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
 
     private bool IsSecondFactorRequired() => secondFactor.IsRequiredFor(User);
 
-    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+    private string SafeReturnUrl(string? returnUrl) => ReturnUrls.Safe(Url, returnUrl);
 }
 
 public sealed record TwoFactorViewModel(bool Enabled, bool Required);

@@ -29,7 +29,8 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     }
 
     [HttpPost]
-    [RequestFormLimits(ValueCountLimit = 10_000)] // four fields per row: room for a sheet of 2,000 rows
+    [RequestSizeLimit(RequestLimits.SheetBytes)]
+    [RequestFormLimits(ValueCountLimit = RequestLimits.SheetFormValues)] // four fields per row of the largest plan
     public async Task<IActionResult> Save(int planId, int month, int? serviceId, List<CellForm> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
@@ -90,7 +91,7 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     private async Task<IActionResult> SheetWithAsync(int planId, int month, int? serviceId, List<CellForm> typed, IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)
     {
         var sheet = await actuals.GetSheetAsync(planId, month, serviceId, cancellationToken);
-        return sheet.ToActionResult(this, s => View("Index", new EntryViewModel(s, conflicts, typed.ToDictionary(c => c.IndicatorId), [], [])));
+        return sheet.ToActionResult(this, s => View("Index", new EntryViewModel(s, conflicts, typed.GroupBy(c => c.IndicatorId).ToDictionary(g => g.Key, g => g.Last()), [], [])));
     }
 }
 

@@ -17,7 +17,7 @@ namespace WorkPlan.Web.Features.Catalogue;
 public sealed class CatalogueController(CatalogueService catalogue, IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>Three fields per row: room for a plan of over 3,000 rows.</summary>
-    private const int MappingFormValues = 10_000;
+    private const int MappingFormValues = RequestLimits.SheetFormValues;
 
     [HttpGet]
     public async Task<IActionResult> Index(int? regionId, CancellationToken cancellationToken) =>
@@ -87,6 +87,7 @@ public sealed class CatalogueController(CatalogueService catalogue, IStringLocal
         (await catalogue.MappingAsync(planId, cancellationToken)).ToActionResult(this, page => View(page));
 
     [HttpPost]
+    [RequestSizeLimit(RequestLimits.SheetBytes)]
     [RequestFormLimits(ValueCountLimit = MappingFormValues)]
     public async Task<IActionResult> Mapping(int planId, [FromForm] IReadOnlyList<MappingCellInput>? rows, CancellationToken cancellationToken)
     {

@@ -27,6 +27,6 @@ public sealed class LanguageController : Controller
                 });
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(ReturnUrls.Safe(Url, returnUrl));
     }
 }

@@ -45,6 +45,11 @@ public sealed class PlanImportController(PlanImportService imports, IStringLocal
         return preview.ToActionResult(this, p => View(p));
     }
 
+    /// <summary>Another page of a stored preview.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Preview(Guid id, int page, CancellationToken cancellationToken) =>
+        (await imports.PendingPreviewAsync(id, page, cancellationToken)).ToActionResult(this, p => View(p));
+
     [HttpPost]
     public async Task<IActionResult> Confirm(Guid id, CancellationToken cancellationToken) =>
         (await imports.ConfirmAsync(id, cancellationToken)).AfterCreatingPlan(this, localizer, "Import.Done", () => RedirectToAction(nameof(Index)));
