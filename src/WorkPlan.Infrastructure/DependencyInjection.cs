@@ -51,7 +51,9 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException($"The connection string '{ConnectionStringName}' is not configured (ConnectionStrings__{ConnectionStringName}).");
 
         services.AddDbContext<AppDbContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+            .UseNpgsql(connectionString, npgsql => npgsql
+                .MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)
+                .EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton(Clock(configuration));

@@ -68,7 +68,10 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
     }
 
     /// <summary>Adds a centre under one the administrator manages: a region under the national library, a district under a region.</summary>
-    public async Task<Result<int>> CreateAsync(int parentId, SaveOrganisation command, CancellationToken cancellationToken = default)
+    public Task<Result<int>> CreateAsync(int parentId, SaveOrganisation command, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => CreateInTransactionAsync(parentId, command, ct), cancellationToken);
+
+    private async Task<Result<int>> CreateInTransactionAsync(int parentId, SaveOrganisation command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var parent = await AdministeredAsync(parentId, cancellationToken);
@@ -94,12 +97,10 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             organisation.SetDocumentLanguage(language);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(AuditAction.OrganisationCreated, nameof(Organisation), organisation.Id, organisation.Id, null, Snapshot(organisation));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Result<int>.Ok(organisation.Id);
     }
 
@@ -130,7 +131,10 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         return await SaveAsync(cancellationToken);
     }
 
-    public async Task<Result<int>> AddServiceAsync(int organisationId, SaveService command, CancellationToken cancellationToken = default)
+    public Task<Result<int>> AddServiceAsync(int organisationId, SaveService command, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => AddServiceInTransactionAsync(organisationId, command, ct), cancellationToken);
+
+    private async Task<Result<int>> AddServiceInTransactionAsync(int organisationId, SaveService command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var organisation = await db.Organisations
@@ -148,12 +152,10 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         }
 
         var service = new Service(organisation, $"svc-{Guid.NewGuid():N}"[..16], command.Name.Trim(), command.ShortName, organisation.Services.Count + 1);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         organisation.Services.Add(service);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(AuditAction.ServiceCreated, nameof(Service), service.Id, organisation.Id, null, Snapshot(service));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Result<int>.Ok(service.Id);
     }
 

@@ -345,7 +345,10 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     /// Saves a plan's mapping in one transaction: every code from the region's catalogue, counted the same
     /// way as the row (roll-up kind and measure), each at most once; a row changed meanwhile is a conflict.
     /// </summary>
-    public async Task<Result> SaveMappingAsync(int planId, IReadOnlyList<MappingCell> cells, CancellationToken cancellationToken = default)
+    public Task<Result> SaveMappingAsync(int planId, IReadOnlyList<MappingCell> cells, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => SaveMappingInTransactionAsync(planId, cells, ct), cancellationToken);
+
+    private async Task<Result> SaveMappingInTransactionAsync(int planId, IReadOnlyList<MappingCell> cells, CancellationToken cancellationToken)
     {
         const int MaxErrors = 10;
         ArgumentNullException.ThrowIfNull(cells);
@@ -421,7 +424,6 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         }
 
         audit.Record(AuditAction.CatalogueMapped, "Plan", planId, plan.OrganisationId, null, changed.Select(c => new { indicators[c.Key].Number, From = indicators[c.Key].CatalogueCode, To = c.Value }).ToList());
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             // Two steps, so that rows may swap codes without meeting the one-code-per-plan index half-way.
@@ -437,7 +439,6 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return Result.Ok();
         }
         catch (DbUpdateException)

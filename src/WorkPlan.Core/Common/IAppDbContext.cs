@@ -56,7 +56,8 @@ public interface IAppDbContext
     /// <summary>
     /// Runs one user action in one transaction and commits it. Inside a transaction already open
     /// (a seeder's), the action joins it. The action may run again from its start after a brief
-    /// connection fault, so it loads what it needs itself.
+    /// connection fault (with nothing tracked from the failed attempt), so it loads what it needs
+    /// itself. An action that returns a failed <see cref="Result"/> is rolled back: it changes nothing.
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default);
 

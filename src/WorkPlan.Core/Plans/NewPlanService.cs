@@ -34,9 +34,12 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, T
     /// yet planned; <paramref name="fill"/> adds the sections and rows (or says why it cannot). The title is the
     /// paper's usual one unless given (next year's plan keeps this year's wording).
     /// </summary>
-    public async Task<Result<int>> CreateAsync(
+    public Task<Result<int>> CreateAsync(
         int year, string origin, Func<Plan, Organisation, CancellationToken, Task<IReadOnlyList<ValidationError>>> fill, string? title = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => CreateInTransactionAsync(year, origin, fill, title, ct), cancellationToken);
+
+    private async Task<Result<int>> CreateInTransactionAsync(int year, string origin, Func<Plan, Organisation, CancellationToken, Task<IReadOnlyList<ValidationError>>> fill, string? title, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fill);
         var user = currentUser.Required;
@@ -64,30 +67,17 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, T
 
         db.Plans.Add(plan);
 
-        // Joins the caller's transaction if there is one (the demo seeder's), else one of its own.
-        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Created, plan.Status, plan.Status, user.UserId, user.UserName, clock.GetUtcNow(), origin));
             await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
         }
-        catch (DbUpdateException) when (transaction is not null)
+        catch (DbUpdateException)
         {
             // Someone created the year's plan meanwhile.
             db.ChangeTracker.Clear();
             return Result<int>.Invalid([new ValidationError("Year", Messages.PlanExists, year)]);
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
         }
 
         return Result<int>.Ok(plan.Id);

@@ -148,7 +148,10 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
     }
 
     /// <summary>Creates the draft from a confirmed preview; the preview is used once.</summary>
-    public async Task<Result<int>> ConfirmAsync(Guid importId, CancellationToken cancellationToken = default)
+    public Task<Result<int>> ConfirmAsync(Guid importId, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => ConfirmInTransactionAsync(importId, ct), cancellationToken);
+
+    private async Task<Result<int>> ConfirmInTransactionAsync(Guid importId, CancellationToken cancellationToken)
     {
         var user = currentUser.Required;
         var pending = await db.PendingImports.SingleOrDefaultAsync(p => p.Id == importId && p.UserId == user.UserId && p.OrganisationId == user.OrganisationId, cancellationToken);
@@ -174,13 +177,11 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
             return Result<int>.Invalid([new ValidationError(string.Empty, Messages.Rule)]);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Plans.Add(plan);
         db.PendingImports.Remove(pending);
         await db.SaveChangesAsync(cancellationToken);
         db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Imported, PlanStatus.Draft, PlanStatus.Draft, user.UserId, user.UserName, clock.GetUtcNow(), null));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Result<int>.Ok(plan.Id);
     }
 

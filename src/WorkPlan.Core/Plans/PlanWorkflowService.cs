@@ -87,7 +87,10 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
     /// Drops the open amendment: the plan is again exactly the version in force (rows, values, sections,
     /// signatures, version number), and the step is recorded in its history. The director decides, as for opening one.
     /// </summary>
-    public async Task<Result> DiscardAmendmentAsync(int planId, uint version, CancellationToken cancellationToken = default)
+    public Task<Result> DiscardAmendmentAsync(int planId, uint version, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => DiscardAmendmentInTransactionAsync(planId, version, ct), cancellationToken);
+
+    private async Task<Result> DiscardAmendmentInTransactionAsync(int planId, uint version, CancellationToken cancellationToken)
     {
         var user = currentUser.Required;
         var plan = await db.Plans.Where(AccessRules.PlansVisibleTo(user))
@@ -118,7 +121,6 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var services = await db.Services.Where(s => s.OrganisationId == plan.OrganisationId).ToListAsync(cancellationToken);
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         var discarded = plan.VersionNumber;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             // What the draft added goes first, so that no number or code is held twice when the rows in force come back.
@@ -133,11 +135,13 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             return Result.Conflict();
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
 
-    private async Task<Result> StepAsync(int planId, uint version, PlanAction action, string? comment, CancellationToken cancellationToken)
+    private Task<Result> StepAsync(int planId, uint version, PlanAction action, string? comment, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(ct => StepInTransactionAsync(planId, version, action, comment, ct), cancellationToken);
+
+    private async Task<Result> StepInTransactionAsync(int planId, uint version, PlanAction action, string? comment, CancellationToken cancellationToken)
     {
         if (FieldLimits.Check(comment, FieldLimits.Reason, "Comment").ToList() is { Count: > 0 } tooLong)
         {
@@ -213,7 +217,6 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             db.PlanEvents.Add(new PlanEvent(plan.Id, plan.VersionNumber, PlanAction.CameIntoForce, from, plan.Status, user.UserId, user.UserName, now, null));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -230,7 +233,6 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
 

@@ -26,10 +26,25 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         }
 
         var strategy = Database.CreateExecutionStrategy();
+        var attempt = 0;
         return await strategy.ExecuteAsync(async token =>
         {
+            if (attempt++ > 0)
+            {
+                // A retry after a brief fault starts again from what the database holds.
+                ChangeTracker.Clear();
+            }
+
             await using var transaction = await Database.BeginTransactionAsync(token);
             var result = await action(token);
+            if (result is Result { IsOk: false })
+            {
+                // An action that ends in anything but success changes nothing.
+                await transaction.RollbackAsync(token);
+                ChangeTracker.Clear();
+                return result;
+            }
+
             await transaction.CommitAsync(token);
             return result;
         }, cancellationToken);

@@ -68,7 +68,10 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         return new UserFormOptions(organisations, services);
     }
 
-    public async Task<Result<string>> CreateAsync(CreateUser command, CancellationToken cancellationToken = default)
+    public Task<Result<string>> CreateAsync(CreateUser command, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => CreateInTransactionAsync(command, ct), cancellationToken);
+
+    private async Task<Result<string>> CreateInTransactionAsync(CreateUser command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var errors = await CheckAsync(command.FullName, command.Role, command.OrganisationId, command.ServiceId, cancellationToken);
@@ -96,7 +99,6 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
             LockoutEnabled = true,
             CreatedAt = clock.GetUtcNow(),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, command.Password);
         if (!created.Succeeded)
         {
@@ -105,11 +107,13 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
 
         audit.Record(AuditAction.UserCreated, "User", user.Id, user.OrganisationId, null, Snapshot(user));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Result<string>.Ok(user.Id);
     }
 
-    public async Task<Result> UpdateAsync(string id, UpdateUser command, CancellationToken cancellationToken = default)
+    public Task<Result> UpdateAsync(string id, UpdateUser command, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => UpdateInTransactionAsync(id, command, ct), cancellationToken);
+
+    private async Task<Result> UpdateInTransactionAsync(string id, UpdateUser command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var user = await AdministeredUsers().AsTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -153,7 +157,10 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
     }
 
     /// <summary>Deactivates (or reactivates) an account; a deactivated user's open sessions end at the next stamp check.</summary>
-    public async Task<Result> SetActiveAsync(string id, bool active, CancellationToken cancellationToken = default)
+    public Task<Result> SetActiveAsync(string id, bool active, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => SetActiveInTransactionAsync(id, active, ct), cancellationToken);
+
+    private async Task<Result> SetActiveInTransactionAsync(string id, bool active, CancellationToken cancellationToken)
     {
         var user = await AdministeredUsers().AsTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -177,7 +184,10 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
     /// an account that has one only together with the owner's authenticator or recovery code, which the administrator
     /// never holds, so the administrator cannot become the owner.
     /// </summary>
-    public async Task<Result<string>> ResetPasswordAsync(string id, CancellationToken cancellationToken = default)
+    public Task<Result<string>> ResetPasswordAsync(string id, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => ResetPasswordInTransactionAsync(id, ct), cancellationToken);
+
+    private async Task<Result<string>> ResetPasswordInTransactionAsync(string id, CancellationToken cancellationToken)
     {
         var user = await AdministeredUsers().AsTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -186,7 +196,6 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         }
 
         var password = TemporaryPassword();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.MustChangePassword = true;
         user.LockoutEnd = null;
@@ -195,7 +204,6 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         await DbTicketStore.EndSessionsAsync(db, user.Id, cancellationToken);
         audit.Record(AuditAction.UserPasswordReset, "User", user.Id, user.OrganisationId, null, null);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Result<string>.Ok(password);
     }
 
@@ -249,7 +257,6 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
 
     private async Task<Result> SaveUserAsync(AppUser user, AuditAction action, object before, bool endSessions, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = endSessions ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
@@ -265,7 +272,6 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
 
         audit.Record(action, "User", user.Id, user.OrganisationId, before, Snapshot(user));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
 

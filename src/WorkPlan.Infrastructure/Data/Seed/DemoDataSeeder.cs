@@ -11,10 +11,16 @@ namespace WorkPlan.Infrastructure.Data.Seed;
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, ILogger<DemoDataSeeder> logger)
 {
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    public Task SeedAsync(CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async ct =>
+        {
+            await SeedInTransactionAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    private async Task SeedInTransactionAsync(CancellationToken cancellationToken)
     {
         var files = DemoData.LoadEmbedded();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var organisations = await db.Organisations.Include(o => o.Services).ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
         var added = 0;
@@ -68,7 +74,6 @@ public sealed class DemoDataSeeder(AppDbContext db, ILogger<DemoDataSeeder> logg
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data loaded: {AddedCount} records added", added);
     }
 

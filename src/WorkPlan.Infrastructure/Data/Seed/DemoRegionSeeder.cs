@@ -37,7 +37,14 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
         Return,
     }
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    public Task SeedAsync(CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async ct =>
+        {
+            await SeedInTransactionAsync(ct);
+            return true;
+        }, cancellationToken);
+
+    private async Task SeedInTransactionAsync(CancellationToken cancellationToken)
     {
         var region = await db.Organisations.SingleOrDefaultAsync(o => o.Code == "andijon", cancellationToken);
         var source = await db.Plans.Include(p => p.Indicators).SingleOrDefaultAsync(p => p.Organisation!.Code == "xojaobod" && p.Year == Year, cancellationToken);
@@ -47,7 +54,6 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
         }
 
         // All or nothing: a half-seeded region would never be completed (the template marks it as done).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var methodologist = await UserAsync(region, Roles.RegionalMethodologist, cancellationToken);
         var catalogue = Catalogue(methodologist);
         Ensure(await catalogue.BuildFromPlanAsync(source.Id, cancellationToken), "build the template");
@@ -100,7 +106,6 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
             plans++;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo region: template published and {PlanCount} more district plans in force", plans);
     }
 
