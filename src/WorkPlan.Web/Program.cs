@@ -17,6 +17,9 @@ var builder = WebApplication.CreateBuilder(args);
 // has no build manifest and serves its own published, precompressed files.
 builder.WebHost.UseStaticWebAssets();
 
+// No "Server: Kestrel" header: it tells a prober what answers.
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
@@ -52,7 +55,11 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.Configure<SecurityStampValidatorOptions>(options =>
     options.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampValidationMinutes));
 builder.Services.AddAuthorization(Policies.Register);
-builder.Services.AddRateLimiter(ExportLimits.Register);
+builder.Services.AddRateLimiter(options =>
+{
+    ExportLimits.Register(options);
+    SignInLimits.Register(options);
+});
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
 builder.Services.AddAntiforgery(options =>
 {

@@ -14,6 +14,18 @@ public sealed class SecurityOptions
     /// <summary>How often a session is checked against the account (deactivation, password reset, role change).</summary>
     public double SecurityStampValidationMinutes { get; set; } = 1;
 
+    /// <summary>
+    /// Sign-in attempts one client address may make per window: below the lockout threshold of one account
+    /// (5), so that from one address a guesser is throttled before the owner is locked out.
+    /// </summary>
+    public int SignInAttemptsPerAddress { get; set; } = 4;
+
+    /// <summary>The window of <see cref="SignInAttemptsPerAddress"/>, as long as a lockout.</summary>
+    public double SignInAddressWindowMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in attempts per minute across all addresses (password spraying from many addresses).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 120;
+
     /// <summary>Whether the roles below must sign in with a second factor (TOTP). Demo accounts are always exempt.</summary>
     public bool RequireTwoFactor { get; set; } = true;
 
