@@ -129,6 +129,7 @@ public static class DependencyInjection
         services.AddScoped<WorkPlan.Core.Common.IPeople, People>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<DummyPasswordCheck>();
         services.AddSingleton<DbTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DbTicketStore>((options, store) => options.SessionStore = store);

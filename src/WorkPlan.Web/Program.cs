@@ -18,7 +18,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 // Request bodies: small by default, larger only where an endpoint says so (RequestSizeMiddleware, [RequestSizeLimit]).
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.FormBytes);
+// No "Server: Kestrel" header: it tells a prober what answers.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = RequestLimits.FormBytes;
+    kestrel.AddServerHeader = false;
+});
 builder.Services.Configure<Microsoft.AspNetCore.Builder.IISServerOptions>(iis => iis.MaxRequestBodySize = RequestLimits.FormBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
 {
@@ -64,7 +69,12 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options =>
     options.ValidationInterval = TimeSpan.FromMinutes(security.SecurityStampValidationMinutes));
 builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
 builder.Services.AddAuthorization(Policies.Register);
-builder.Services.AddRateLimiter(ExportLimits.Register);
+builder.Services.AddSingleton<SignInFailureThrottle>();
+builder.Services.AddRateLimiter(options =>
+{
+    ExportLimits.Register(options);
+    SignInLimits.Register(options);
+});
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
 builder.Services.AddAntiforgery(options =>
 {
@@ -146,6 +156,7 @@ app.UseAuthentication();
 app.UseMiddleware<AccountGateMiddleware>();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseMiddleware<SignInFailureThrottleMiddleware>();
 
 app.MapHealthChecks("/healthz").AllowAnonymous();
 

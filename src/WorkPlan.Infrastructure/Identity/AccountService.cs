@@ -32,13 +32,31 @@ public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUr
 /// <summary>A user's own account: sign-in and sign-out, password change, two-factor authentication.</summary>
 public sealed class AccountService(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, IUserStore<AppUser> store, IDataProtectionProvider protection,
-    AppDbContext db, SecondFactorPolicy secondFactor, ILogger<AccountService> logger)
+    DummyPasswordCheck dummy, AppDbContext db, SecondFactorPolicy secondFactor, ILogger<AccountService> logger)
 {
     public const int RecoveryCodeCount = 10;
 
     public async Task<SignInOutcome> SignInAsync(string userName, string password)
     {
-        var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByNameAsync(userName.Trim());
+        if (user is null)
+        {
+            // An unknown name costs the same password hash as a known one and reads as any wrong password.
+            dummy.Verify(users.PasswordHasher, password);
+            logger.LogWarning("Sign-in failed: {UserName} ({Method})", userName.Trim(), "password");
+            return SignInOutcome.Failed;
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            // Identity refuses a locked account before the password: check it anyway (same time), and say
+            // "locked" only to whoever knows the password; anyone else reads "wrong login or password".
+            var right = await users.CheckPasswordAsync(user, password);
+            logger.LogWarning("Sign-in refused, account locked out: {UserName} ({Method})", user.UserName, "password");
+            return right ? SignInOutcome.LockedOut : SignInOutcome.Failed;
+        }
+
         if (result.IsNotAllowed && await IsDeactivatedWithThisPasswordAsync(userName.Trim(), password))
         {
             logger.LogWarning("Sign-in refused, account deactivated: {UserName}", userName.Trim());
@@ -102,14 +120,30 @@ public sealed class AccountService(
             return Result.NotFound();
         }
 
+        if (await users.IsLockedOutAsync(user))
+        {
+            logger.LogWarning("Password change refused, account locked out: {UserName}", user.UserName);
+            return Result.Invalid([new ValidationError("CurrentPassword", "Account.LockedOut")]);
+        }
+
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
         {
+            if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                // A wrong current password is a failed sign-in attempt: it counts towards the lockout.
+                await users.AccessFailedAsync(user);
+                logger.LogWarning("Password change refused, wrong current password: {UserName}", user.UserName);
+            }
+
             return Result.Invalid(UserAdminService.IdentityErrors(changed, "NewPassword"));
         }
 
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
+
+        // Every other session of the user ends now; this one is renewed as a new session.
+        await DbTicketStore.EndOtherSessionsAsync(db, user.Id, signIn.Context.Items[DbTicketStore.CurrentKeyItem] as string, CancellationToken.None);
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Password changed: {UserName}", user.UserName);
         return Result.Ok();

@@ -12,6 +12,16 @@ namespace WorkPlan.Infrastructure.Identity;
 /// <summary>Keeps sign-in tickets in PostgreSQL (shared by every app instance); the cookie holds a random key.</summary>
 public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock) : ITicketStore
 {
+    /// <summary>Where the request's own session key is kept (HttpContext.Items), so that it can outlive the user's others.</summary>
+    public const string CurrentKeyItem = "WorkPlan.SessionKey";
+
+    public Task<AuthenticationTicket?> RetrieveAsync(string key, Microsoft.AspNetCore.Http.HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Items[CurrentKeyItem] = key;
+        return RetrieveAsync(key);
+    }
+
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -59,6 +69,13 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.UserSessions.Where(s => s.Key == key).ExecuteDeleteAsync();
+    }
+
+    /// <summary>Ends every session of a user but one (their own password change keeps the session that made it).</summary>
+    public static Task EndOtherSessionsAsync(AppDbContext db, string userId, string? keep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.UserSessions.Where(s => s.UserId == userId && s.Key != keep).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Ends every session of a user (deactivation, password reset).</summary>

@@ -15,6 +15,19 @@ public sealed class SecurityOptions
     public double SecurityStampValidationMinutes { get; set; } = 1;
 
     /// <summary>
+    /// Failed sign-in attempts one client address may make per window: below the lockout threshold of one
+    /// account (5), so that from one address a guesser is throttled before the owner is locked out. Successful
+    /// sign-ins do not count (a centre's staff share one office address).
+    /// </summary>
+    public int SignInAttemptsPerAddress { get; set; } = 4;
+
+    /// <summary>The window of <see cref="SignInAttemptsPerAddress"/>, as long as a lockout.</summary>
+    public double SignInAddressWindowMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in attempts (failed or not) per minute across all addresses (password spraying from many addresses).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 120;
+
+    /// <summary>
     /// Whether the roles that sign or accept must sign in with a second factor (TOTP), as
     /// <see cref="Core.Access.SecondFactorRules"/> says. Off only where an operator says so (a benchmark).
     /// </summary>

@@ -24,6 +24,10 @@ public sealed class WorkPlanFactory(string connectionString, bool migrateOnStart
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Security:SecurityStampValidationMinutes", "0");
         builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
+
+        // Every test client shares one address; the sign-in throttling tests set their own limits.
+        builder.UseSetting("Security:SignInAttemptsPerAddress", "100000");
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -42,7 +42,8 @@ public sealed class ChangePasswordInput
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.NewPassword")]
     [DataType(DataType.Password)]
-    [StringLength(512, MinimumLength = 10, ErrorMessage = "Account.PasswordLength")]
+    [MinLength(10, ErrorMessage = "Account.PasswordLength")]
+    [MaxLength(WorkPlan.Infrastructure.Identity.CommonPasswordValidator.MaxLength, ErrorMessage = "Account.PasswordTooLong")]
     public string NewPassword { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]

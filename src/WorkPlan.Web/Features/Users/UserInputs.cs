@@ -39,7 +39,8 @@ public sealed class UserInput
 
     /// <summary>The first, temporary password (new users only); the user must change it at first sign-in.</summary>
     [DataType(DataType.Password)]
-    [StringLength(512, MinimumLength = 10, ErrorMessage = "Account.PasswordLength")]
+    [MinLength(10, ErrorMessage = "Account.PasswordLength")]
+    [MaxLength(WorkPlan.Infrastructure.Identity.CommonPasswordValidator.MaxLength, ErrorMessage = "Account.PasswordTooLong")]
     [Display(Name = "Users.TemporaryPassword")]
     public string? Password { get; set; }
 
