@@ -59,4 +59,11 @@ public interface IAppDbContext
     /// connection fault, so it loads what it needs itself.
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Inside <see cref="InTransactionAsync{T}"/>: holds the plan's row until the transaction ends, so that the
+    /// use cases that must not interleave on one plan (a report's submission and the month saves of its
+    /// quarter) run one after the other. What the action reads after it includes everything committed before.
+    /// </summary>
+    Task LockPlanAsync(int planId, CancellationToken cancellationToken = default);
 }

@@ -35,6 +35,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         }, cancellationToken);
     }
 
+    public async Task LockPlanAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A plan is locked inside a transaction (InTransactionAsync), else the lock ends at once.");
+        }
+
+        // NO KEY UPDATE: two of these wait for each other, while rows that merely reference the plan can still be added.
+        await Database.ExecuteSqlAsync($"SELECT 1 FROM plans WHERE id = {planId} FOR NO KEY UPDATE", cancellationToken);
+    }
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<Service> Services => Set<Service>();
