@@ -3,9 +3,8 @@
 // Tab stops once per row (its value), a column pasted from Excel fills the cells downwards, numbers
 // show thousands spaces once entered, changed values and notes are marked, and leaving the page with
 // unsaved changes asks first. A cell someone else changed meanwhile offers two choices (keep mine,
-// take the saved one); choosing puts that value in the cell. Saving posts only the rows the user
-// changed or chose for. Without this script the form still works: it posts every row with what the
-// page showed, and the server saves only what changed.
+// take the saved one); choosing puts that value in the cell. The form posts every row with what the
+// page showed, and the server saves only what the user changed, so it works without this script too.
 (function () {
     var form = document.querySelector("[data-entry-grid]");
     if (!form) {
@@ -189,48 +188,8 @@
         }
     });
 
-    function rowOf(el) {
-        return el.closest("tr");
-    }
-
-    // Only the rows with a change or a choice are sent, renumbered from 0 as the server reads a list.
-    function postOnlyChanged() {
-        var rows = Array.prototype.slice.call(form.querySelectorAll("tr[data-number]"));
-        var next = 0;
-        rows.forEach(function (row) {
-            var fields = Array.prototype.slice.call(row.querySelectorAll("input[name^='cells[']"));
-            if (fields.length === 0) {
-                return;
-            }
-
-            var send = row.querySelector(".is-dirty, .is-invalid, .conflict-choice:checked, input[type=hidden][name$='.Choice']") !== null;
-            fields.forEach(function (field) {
-                field.setAttribute("data-name", field.getAttribute("name"));
-                if (send) {
-                    field.setAttribute("name", field.getAttribute("name").replace(/^cells\[\d+\]/, "cells[" + next + "]"));
-                } else {
-                    field.disabled = true;
-                }
-            });
-            if (send) {
-                next++;
-            }
-        });
-    }
-
-    // Coming back to the page from the browser's history: every field as the page made it.
-    window.addEventListener("pageshow", function () {
-        submitting = false;
-        Array.prototype.slice.call(form.querySelectorAll("input[data-name]")).forEach(function (field) {
-            field.setAttribute("name", field.getAttribute("data-name"));
-            field.removeAttribute("data-name");
-            field.disabled = false;
-        });
-    });
-
     form.addEventListener("submit", function () {
         submitting = true;
-        postOnlyChanged();
     });
 
     window.addEventListener("beforeunload", function (event) {
