@@ -55,9 +55,36 @@ public sealed record EntryRow(
 
 /// <summary>
 /// A cell as the form sends it: the value as typed (read by <see cref="NumberText"/>; empty or "-" clears it),
-/// its note, and the row version the page showed.
+/// its note, and what the page showed: the value, the note and the row version the user's edit started from.
+/// After a conflict, the user's choice for the cell and the version of the other value the page showed.
 /// </summary>
-public sealed record CellInput(int IndicatorId, string? Text, string? Note, uint? Version);
+public sealed record CellInput(int IndicatorId, string? Text, string? Note, uint? Version)
+{
+    /// <summary>The value the page showed in the cell (as text).</summary>
+    public string? Shown { get; init; }
+
+    /// <summary>The note the page showed.</summary>
+    public string? ShownNote { get; init; }
+
+    /// <summary>What the user chose for a conflicting cell; none until they choose.</summary>
+    public CellChoice Choice { get; init; }
+
+    /// <summary>The row version of the other user's value, as the conflict showed it (none when they had removed it).</summary>
+    public uint? TheirVersion { get; init; }
+}
+
+/// <summary>The user's choice for a cell someone else changed meanwhile.</summary>
+public enum CellChoice
+{
+    /// <summary>Not chosen: the cell stays in conflict and nothing is saved.</summary>
+    None,
+
+    /// <summary>Keep mine: my value replaces the other value shown.</summary>
+    Mine,
+
+    /// <summary>Take theirs: my value is dropped and theirs stays.</summary>
+    Theirs,
+}
 
 /// <summary>A cell someone else saved after the page was opened: both values, so the user decides.</summary>
 public sealed record CellConflict(int IndicatorId, string Number, decimal? Yours, string? YourNote, decimal? Theirs, string? TheirNote, string? By, DateTimeOffset? At, uint? Version);

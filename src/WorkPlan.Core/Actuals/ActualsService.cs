@@ -106,12 +106,41 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     }
 
     /// <summary>
-    /// Saves the changed cells of one month in one transaction. A cell someone else changed since the
-    /// page was opened is a conflict: then nothing is saved and both values come back.
+    /// Saves the cells of one month the user changed (<see cref="CellEdits"/>) in one transaction. A changed cell
+    /// someone else saved since the page showed it is a conflict until the user chooses for it: then nothing is
+    /// saved and both values come back. The save holds the plan's lock, as the quarter's submission does, and
+    /// checks the month's lock under it: a save either is in the report's snapshot or is refused.
     /// </summary>
     public async Task<Result<SaveOutcome>> SaveMonthAsync(int planId, int month, IReadOnlyList<CellInput> cells, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cells);
+        try
+        {
+            return await db.InTransactionAsync(ct => SaveLockedAsync(planId, month, cells, ct), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone wrote the same cells between our read and our write (outside the plan's lock): nothing of
+            // ours was written; show them what is there now.
+            db.ChangeTracker.Clear();
+            var ids = cells.Select(c => c.IndicatorId).Distinct().ToList();
+            var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId && ids.Contains(i.Id))
+                .ToDictionaryAsync(i => i.Id, i => new { Number = i.InForceNumber, Measure = i.InForceMeasure }, cancellationToken);
+            var now = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month == month).ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
+            var lost = cells.Where(c => indicators.ContainsKey(c.IndicatorId) && CellEdits.IntentOf(indicators[c.IndicatorId].Measure, c) == CellEdits.Intent.Write)
+                .Select(c =>
+                {
+                    PlanRules.ReadValue(indicators[c.IndicatorId].Measure, c.Text, string.Empty, out var value);
+                    return Conflict(c, value, now.GetValueOrDefault(c.IndicatorId), indicators[c.IndicatorId].Number);
+                })
+                .ToList();
+            return Result<SaveOutcome>.Ok(new SaveOutcome(0, 0, await NamedAsync(lost, cancellationToken)));
+        }
+    }
+
+    private async Task<Result<SaveOutcome>> SaveLockedAsync(int planId, int month, IReadOnlyList<CellInput> cells, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
             .Select(p => new { p.Id, p.Year, p.OrganisationId, p.Status, p.VersionNumber }).SingleOrDefaultAsync(cancellationToken);
@@ -120,6 +149,8 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             return Result<SaveOutcome>.NotFound();
         }
 
+        // Under the plan's lock, the quarter's report is read as the submission left it.
+        await db.LockPlanAsync(planId, cancellationToken);
         var now = clock.GetUtcNow();
         var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
         var state = (await MonthLocks.ForPlanAsync(db, planId, plan.Year, inForce, now, Settings.ClosingDay, cancellationToken))[month - 1];
@@ -153,6 +184,11 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 return Result<SaveOutcome>.Forbidden();
             }
 
+            if (CellEdits.IntentOf(indicator.InForceMeasure, cell) == CellEdits.Intent.Leave)
+            {
+                continue;
+            }
+
             errors.AddRange(PlanRules.ReadValue(indicator.InForceMeasure, cell.Text, CellField(cell.IndicatorId), out var value));
             if (cell.Note is { Length: > NoteLength })
             {
@@ -169,13 +205,15 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         var stored = await db.MonthlyActuals.Where(a => ids.Contains(a.IndicatorId) && a.Month == month)
             .ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
+
+        // A cell already holding what the user typed needs nothing (whoever saved it); the others replace the version they expect.
         var changed = typed.Where(c =>
         {
             var current = stored.GetValueOrDefault(c.Cell.IndicatorId);
             return current is null ? MonthlyActual.Holds(c.Value, c.Cell.Note) : current.Value != c.Value || current.Note != Normalise(c.Cell.Note);
         }).ToList();
         var conflicts = changed
-            .Where(c => stored.GetValueOrDefault(c.Cell.IndicatorId) is { } current ? current.Version != c.Cell.Version : c.Cell.Version is not null)
+            .Where(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Version != CellEdits.ExpectedVersion(c.Cell))
             .Select(c => Conflict(c.Cell, c.Value, stored.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].InForceNumber))
             .ToList();
         if (conflicts.Count > 0)
@@ -193,7 +231,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 continue;
             }
 
-            db.Entry(current).Property(a => a.Version).OriginalValue = cell.Version!.Value;
+            db.Entry(current).Property(a => a.Version).OriginalValue = CellEdits.ExpectedVersion(cell)!.Value;
             if (MonthlyActual.Holds(value, cell.Note))
             {
                 current.Change(value, cell.Note, user.UserId, now);
@@ -204,19 +242,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone saved the same cells between our read and our write (a changed row version, or a
-            // new row for the same month): nothing of ours was written; show them what is there now.
-            db.ChangeTracker.Clear();
-            var now2 = await db.MonthlyActuals.AsNoTracking().Where(a => ids.Contains(a.IndicatorId) && a.Month == month).ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
-            return Result<SaveOutcome>.Ok(new SaveOutcome(0, 0, await NamedAsync([.. changed.Select(c => Conflict(c.Cell, c.Value, now2.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].InForceNumber))], cancellationToken)));
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         return Result<SaveOutcome>.Ok(new SaveOutcome(
             changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Value != c.Value),
             changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Note != Normalise(c.Cell.Note)),
@@ -304,7 +330,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         ];
     }
 
-    private static string? Normalise(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    private static string? Normalise(string? note) => CellEdits.Normalise(note);
 
     /// <summary>A conflict says who saved the other value by their name, not their user id.</summary>
     private async Task<IReadOnlyList<CellConflict>> NamedAsync(IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)

@@ -62,8 +62,10 @@ public interface IAppDbContext
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Locks a plan's row until the open transaction ends, so that edits of one draft run one after another
-    /// (each then reads what the one before it saved). Call it inside <see cref="InTransactionAsync{T}"/>, before loading.
+    /// Locks a plan's row until the open transaction ends, so that the use cases that must not interleave on one
+    /// plan run one after another: edits of one draft, and a report's submission and the month saves of its quarter.
+    /// What the action reads after it includes everything committed before. Call it inside
+    /// <see cref="InTransactionAsync{T}"/>, before loading.
     /// </summary>
     Task LockPlanAsync(int planId, CancellationToken cancellationToken = default);
 }

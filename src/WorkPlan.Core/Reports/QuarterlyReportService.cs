@@ -53,6 +53,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         public const string NotPossible = "Reports.NotPossible";
         public const string NotYet = "Reports.NotYet";
         public const string MissingValues = "Reports.MissingValuesConfirm";
+        public const string AlreadySubmitted = "Reports.AlreadySubmitted";
     }
 
     public static DateOnly DueDateOf(int year, int quarter) => new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(DueDay - 1);
@@ -185,6 +186,30 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
     private async Task<Result> SubmitAsync(int planId, int quarter, DateTimeOffset at, bool confirmMissing, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await db.InTransactionAsync(ct => SubmitLockedAsync(planId, quarter, at, confirmMissing, ct), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Result.Conflict();
+        }
+    }
+
+    /// <summary>
+    /// The submission under the plan's lock, which the month saves take too: every save committed before is in
+    /// the snapshot, and every save after it finds the quarter locked. So the snapshot equals the locked months.
+    /// </summary>
+    private async Task<Result> SubmitLockedAsync(int planId, int quarter, DateTimeOffset at, bool confirmMissing, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var user = currentUser.Required;
+        if (!await db.Plans.Where(AccessRules.PlansVisibleTo(user)).AnyAsync(p => p.Id == planId, cancellationToken))
+        {
+            return Result.NotFound();
+        }
+
+        await db.LockPlanAsync(planId, cancellationToken);
         var page = await GetAsync(planId, quarter, cancellationToken);
         if (!page.IsOk)
         {
@@ -194,9 +219,14 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         if (!page.Value.CanSubmit)
         {
             var organisation = await db.Plans.Where(p => p.Id == planId).Select(p => p.OrganisationId).SingleAsync(cancellationToken);
-            return AccessRules.CanEditPlan(currentUser.Required, organisation)
-                ? Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)])
-                : Result.Forbidden();
+            if (!AccessRules.CanEditPlan(user, organisation))
+            {
+                return Result.Forbidden();
+            }
+
+            return page.Value.Status is ReportStatus.Submitted or ReportStatus.Accepted
+                ? Result.Invalid([new ValidationError(string.Empty, Messages.AlreadySubmitted)])
+                : Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
         }
 
         if (page.Value.Missing.Count > 0 && !confirmMissing)
@@ -206,25 +236,15 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         }
 
         var live = (await BuildAsync(planId, quarter, cancellationToken)).Value;
-        var year = live.Year;
         var submission = await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
         if (submission is null)
         {
-            submission = new ReportSubmission(planId, quarter, DueDateOf(year, quarter));
+            submission = new ReportSubmission(planId, quarter, DueDateOf(live.Year, quarter));
             db.ReportSubmissions.Add(submission);
         }
 
-        var user = currentUser.Required;
         submission.Submit(JsonSerializer.Serialize(live), user.DisplayName, at);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Result.Conflict();
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
     }
 
@@ -261,12 +281,24 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                 s => report.Any(r => r.Id == s.ReportSubmissionId && r.SubmissionCount == s.Number && r.Status != ReportStatus.Returned), cancellationToken);
     }
 
-    /// <summary>Keeps a stored submission's files the first time they are made from its document.</summary>
-    public async Task KeepFilesAsync(ReportSnapshot snapshot, byte[]? excel, byte[]? pdf, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps a stored submission's file the first time it is made from its document, and answers the file kept:
+    /// when several first downloads render it at once, one of them is stored (once) and every one of them gets it.
+    /// </summary>
+    public async Task<byte[]> KeepFileAsync(ReportSnapshot snapshot, ReportFile file, byte[] rendered, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        snapshot.KeepFiles(excel, pdf);
-        await db.SaveChangesAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(rendered);
+        var id = snapshot.Id;
+        var kept = db.ReportSnapshots.Where(s => s.Id == id);
+        if (file == ReportFile.Excel)
+        {
+            await kept.Where(s => s.ExcelFile == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.ExcelFile, rendered), cancellationToken);
+            return await kept.Select(s => s.ExcelFile).SingleAsync(cancellationToken) ?? rendered;
+        }
+
+        await kept.Where(s => s.PdfFile == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.PdfFile, rendered), cancellationToken);
+        return await kept.Select(s => s.PdfFile).SingleAsync(cancellationToken) ?? rendered;
     }
 
     /// <summary>The regional centre's inbox: every submitted, accepted or returned report of its districts, and the ones due but missing.</summary>

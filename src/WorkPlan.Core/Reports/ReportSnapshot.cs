@@ -1,5 +1,12 @@
 namespace WorkPlan.Core.Reports;
 
+/// <summary>The files a submission keeps.</summary>
+public enum ReportFile
+{
+    Excel,
+    Pdf,
+}
+
 /// <summary>
 /// One submission of a quarterly report (the first, the second after a return, ...): the document as it
 /// was sent, its files, who sent it and when, and how the region decided. It never changes once made,
@@ -46,16 +53,10 @@ public class ReportSnapshot
 
     public string? ReturnReason { get; private set; }
 
+    /// <summary>The files rendered from the document, kept the first time they are asked for (QuarterlyReportService.KeepFileAsync); they never change after.</summary>
     public byte[]? ExcelFile { get; private set; }
 
     public byte[]? PdfFile { get; private set; }
-
-    /// <summary>Keeps the files rendered from the document the first time they are asked for; they never change after.</summary>
-    public void KeepFiles(byte[]? excel, byte[]? pdf)
-    {
-        ExcelFile ??= excel;
-        PdfFile ??= pdf;
-    }
 
     internal void Decide(ReportStatus outcome, string? reason, string by, DateTimeOffset at)
     {

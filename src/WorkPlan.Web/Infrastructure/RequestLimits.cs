@@ -11,9 +11,15 @@ public static class RequestLimits
     /// <summary>The body of any form (the longest text a form takes is a few thousand characters).</summary>
     public const long FormBytes = 1024 * 1024;
 
-    /// <summary>The body of a sheet form: four fields of every row of the largest plan, notes included.</summary>
+    /// <summary>The body of a sheet form: every field of every row of the largest plan, notes included.</summary>
     public const long SheetBytes = 8 * 1024 * 1024;
 
-    /// <summary>Values a sheet form may post: four per row of the largest plan, and a few more.</summary>
-    public const int SheetFormValues = (FieldLimits.PlanRows * 4) + 16;
+    /// <summary>
+    /// Values the monthly sheet may post: seven per row of the largest plan (the value, the note, what the page
+    /// showed of both, their version, and a conflict's choice and the other value's version), and a few more.
+    /// </summary>
+    public const int SheetFormValues = (FieldLimits.PlanRows * 7) + 16;
+
+    /// <summary>Values the catalogue mapping may post: four per row of the largest plan, and a few more.</summary>
+    public const int MappingFormValues = (FieldLimits.PlanRows * 4) + 16;
 }

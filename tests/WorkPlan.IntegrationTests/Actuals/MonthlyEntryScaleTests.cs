@@ -158,6 +158,11 @@ public static class MonthlyEntryForm
             {
                 var name = input.GetAttribute("name")!;
                 var current = input.GetAttribute("value") ?? string.Empty;
+                if (input.GetAttribute("type") == "radio" && !input.HasAttribute("checked"))
+                {
+                    continue; // a browser sends no unchecked choice
+                }
+
                 if (name.EndsWith(".Value", StringComparison.Ordinal) && value(number) is { } v)
                 {
                     current = v.ToString(CultureInfo.InvariantCulture);

@@ -111,7 +111,10 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
         (await ValueAsync("16", 9)).Should().Be(9000m);
         (await ValueAsync("17", 9)).Should().BeNull("a refused save writes nothing");
 
-        var overwrite = await SaveAsync(second, 9, FormOf(page), new());
+        var again = await SaveAsync(second, 9, FormOf(page), new());
+        again.StatusCode.Should().Be(HttpStatusCode.OK, "saving again without a choice for the cell writes nothing over the other value");
+        (await ValueAsync("16", 9)).Should().Be(9000m);
+        var overwrite = await SaveAsync(second, 9, await Html.ParseAsync(again), new(), choices: new() { ["16"] = "Mine" });
         overwrite.IsRedirectTo("/Actuals").Should().BeTrue();
         (await ValueAsync("16", 9)).Should().Be(9500m);
         (await ValueAsync("17", 9)).Should().Be(30000m);
@@ -332,10 +335,11 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
     private static IDocument FormOf(IDocument page) => page;
 
     /// <summary>Posts the entry form as the browser would, with the given cells (by indicator number) typed in.</summary>
-    private async Task<HttpResponseMessage> SaveAsync(HttpClient client, int month, IDocument form, Dictionary<string, string> typed, Dictionary<string, string>? notes = null) =>
-        await client.PostAsync($"/Actuals/Save?planId={_planId}&month={month}", new FormUrlEncodedContent(Fields(form, typed, notes)));
+    private async Task<HttpResponseMessage> SaveAsync(
+        HttpClient client, int month, IDocument form, Dictionary<string, string> typed, Dictionary<string, string>? notes = null, Dictionary<string, string>? choices = null) =>
+        await client.PostAsync($"/Actuals/Save?planId={_planId}&month={month}", new FormUrlEncodedContent(Fields(form, typed, notes, choices)));
 
-    private static List<KeyValuePair<string, string>> Fields(IDocument form, Dictionary<string, string> typed, Dictionary<string, string>? notes)
+    private static List<KeyValuePair<string, string>> Fields(IDocument form, Dictionary<string, string> typed, Dictionary<string, string>? notes, Dictionary<string, string>? choices = null)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -348,6 +352,17 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
             {
                 var name = input.GetAttribute("name")!;
                 var value = input.GetAttribute("value") ?? string.Empty;
+                if (input.GetAttribute("type") == "radio")
+                {
+                    // A browser sends the checked choice only: the one asked for, else none.
+                    if (choices?.GetValueOrDefault(number) == value || (choices is null && input.HasAttribute("checked")))
+                    {
+                        fields.Add(new(name, value));
+                    }
+
+                    continue;
+                }
+
                 if (name.EndsWith(".Value", StringComparison.Ordinal) && typed.TryGetValue(number, out var t))
                 {
                     value = t;

@@ -30,14 +30,14 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
 
     [HttpPost]
     [RequestSizeLimit(RequestLimits.SheetBytes)]
-    [RequestFormLimits(ValueCountLimit = RequestLimits.SheetFormValues)] // four fields per row of the largest plan
+    [RequestFormLimits(ValueCountLimit = RequestLimits.SheetFormValues)]
     public async Task<IActionResult> Save(int planId, int month, int? serviceId, List<CellForm> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
         if (ModelState.IsValid)
         {
             // The service reads and checks every typed value (one place for the rules); a refused month keeps what was typed.
-            var inputs = cells.Select(c => new CellInput(c.IndicatorId, c.Value, c.Note, c.Version)).ToList();
+            var inputs = cells.Select(c => c.ToInput()).ToList();
             var saved = await actuals.SaveMonthAsync(planId, month, inputs, cancellationToken);
             switch (saved.Status)
             {
@@ -105,7 +105,22 @@ public sealed class CellForm
 
     public string? Note { get; set; }
 
+    /// <summary>The version of the row the page showed (the user's edit starts from it).</summary>
     public uint? Version { get; set; }
+
+    /// <summary>The value the page showed, so that only what the user changed is saved.</summary>
+    public string? Shown { get; set; }
+
+    /// <summary>The note the page showed.</summary>
+    public string? ShownNote { get; set; }
+
+    /// <summary>After a conflict: keep mine or take theirs (nothing until the user chooses).</summary>
+    public CellChoice Choice { get; set; }
+
+    /// <summary>After a conflict: the version of the other value the page showed.</summary>
+    public uint? TheirVersion { get; set; }
+
+    public CellInput ToInput() => new(IndicatorId, Value, Note, Version) { Shown = Shown, ShownNote = ShownNote, Choice = Choice, TheirVersion = TheirVersion };
 }
 
 /// <summary>The entry page: the sheet, the conflicts of a refused save, and what the user had typed (kept, never lost).</summary>

@@ -16,9 +16,6 @@ namespace WorkPlan.Web.Features.Catalogue;
 /// </summary>
 public sealed class CatalogueController(CatalogueService catalogue, IStringLocalizer<SharedResource> localizer) : Controller
 {
-    /// <summary>Three fields per row: room for a plan of over 3,000 rows.</summary>
-    private const int MappingFormValues = RequestLimits.SheetFormValues;
-
     [HttpGet]
     public async Task<IActionResult> Index(int? regionId, CancellationToken cancellationToken) =>
         (await catalogue.GetAsync(regionId, cancellationToken)).ToActionResult(this, page => View(page));
@@ -88,7 +85,7 @@ public sealed class CatalogueController(CatalogueService catalogue, IStringLocal
 
     [HttpPost]
     [RequestSizeLimit(RequestLimits.SheetBytes)]
-    [RequestFormLimits(ValueCountLimit = MappingFormValues)]
+    [RequestFormLimits(ValueCountLimit = RequestLimits.MappingFormValues)]
     public async Task<IActionResult> Mapping(int planId, [FromForm] IReadOnlyList<MappingCellInput>? rows, CancellationToken cancellationToken)
     {
         var cells = (rows ?? []).Select(r => new MappingCell(r.IndicatorId, r.Code, r.Version)).ToList();

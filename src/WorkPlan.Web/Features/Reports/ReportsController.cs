@@ -66,7 +66,7 @@ public sealed class ReportsController(
         var bytes = (keep ? stored!.ExcelFile : null) ?? writer.Write(document, Texts(document));
         if (keep && stored!.ExcelFile is null)
         {
-            await reports.KeepFilesAsync(stored, bytes, null, cancellationToken);
+            bytes = await reports.KeepFileAsync(stored, ReportFile.Excel, bytes, cancellationToken);
         }
 
         return File(bytes, XlsxContentType, FileName(document, stored, "xlsx"));
@@ -92,7 +92,7 @@ public sealed class ReportsController(
         var bytes = (keep ? stored!.PdfFile : null) ?? await renderer.RenderAsync(await views.RenderAsync(this, "Print", document), localizer["Plan.Page"], cancellationToken);
         if (keep && stored!.PdfFile is null)
         {
-            await reports.KeepFilesAsync(stored, null, bytes, cancellationToken);
+            bytes = await reports.KeepFileAsync(stored, ReportFile.Pdf, bytes, cancellationToken);
         }
 
         return File(bytes, "application/pdf", FileName(document, stored, "pdf"));

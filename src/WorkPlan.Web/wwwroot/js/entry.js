@@ -2,8 +2,9 @@
 // the up/down arrows move along the column, left/right move between a row's value, note and history,
 // Tab stops once per row (its value), a column pasted from Excel fills the cells downwards, numbers
 // show thousands spaces once entered, changed values and notes are marked, and leaving the page with
-// unsaved changes asks first. Without this script the form still works: the server reads and checks
-// every value.
+// unsaved changes asks first. A cell someone else changed meanwhile offers two choices (keep mine,
+// take the saved one); choosing puts that value in the cell. The form posts every row with what the
+// page showed, and the server saves only what the user changed, so it works without this script too.
 (function () {
     var form = document.querySelector("[data-entry-grid]");
     if (!form) {
@@ -170,6 +171,20 @@
         if (input.classList && input.classList.contains("cell-input")) {
             input.value = grouped(input.value);
             markDirty(input);
+        }
+    });
+
+    // Choosing in a conflict puts the chosen value in the cell (keyboard: the arrows move between the two choices).
+    form.addEventListener("change", function (event) {
+        var choice = event.target;
+        if (!choice.classList || !choice.classList.contains("conflict-choice")) {
+            return;
+        }
+
+        var cell = choice.closest("td").querySelector(".cell-input");
+        if (cell) {
+            cell.value = grouped(choice.getAttribute("data-value") || "");
+            markDirty(cell);
         }
     });
 
