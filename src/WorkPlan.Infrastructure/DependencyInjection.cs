@@ -133,7 +133,10 @@ public static class DependencyInjection
         services.AddSingleton<DbTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DbTicketStore>((options, store) => options.SessionStore = store);
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: [Operations.HealthTags.Ready])
+            .AddCheck<Operations.SchemaHealthCheck>("schema", tags: [Operations.HealthTags.Ready])
+            .AddCheck<Operations.PdfEngineHealthCheck>("pdf", tags: [Operations.HealthTags.Ready]);
         return services;
     }
 }

@@ -158,7 +158,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseMiddleware<SignInFailureThrottleMiddleware>();
 
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealthEndpoints();
 
 // Static assets answer straight from routing (no session lookup, no account gate): they are public.
 app.MapStaticAssets().ShortCircuit();

@@ -54,6 +54,9 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         _renderSlots = new SemaphoreSlim(_options.MaxConcurrentRenders, _options.MaxConcurrentRenders);
     }
 
+    /// <summary>Whether a browser is running and connected now (for the readiness report).</summary>
+    public bool IsBrowserRunning => IsUsable(_browser);
+
     public async Task<byte[]> RenderAsync(string html, string pageLabel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
