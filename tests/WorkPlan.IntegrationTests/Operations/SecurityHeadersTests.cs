@@ -5,8 +5,13 @@ using WorkPlan.IntegrationTests.Infrastructure;
 namespace WorkPlan.IntegrationTests.Operations;
 
 [Collection(DatabaseTests.Name)]
-public sealed class SecurityHeadersTests(DatabaseFixture database)
+public sealed class SecurityHeadersTests(DatabaseFixture database) : IAsyncLifetime
 {
+    // The signed-in cases need the accounts, whichever test ran before.
+    public Task InitializeAsync() => database.ResetWithDemoDataAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Theory]
     [InlineData("/Account/Login")]
     [InlineData("/Plans")]
