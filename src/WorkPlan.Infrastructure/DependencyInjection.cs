@@ -33,10 +33,27 @@ public static class DependencyInjection
     /// The app's one clock: the system's, or, when "WorkPlan:Today" is set (and by default in demo mode),
     /// a clock that starts on that day and runs on.
     /// </summary>
+    /// <summary>
+    /// Reads <c>WorkPlan:Today</c>: a moment with its offset as written, and one without an offset (or a date
+    /// alone) as Uzbekistan's local time, as the users would mean it.
+    /// </summary>
+    public static DateTimeOffset? ParseToday(string? value)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (!DateTime.TryParse(value, invariant, System.Globalization.DateTimeStyles.RoundtripKind, out var written))
+        {
+            return null;
+        }
+
+        return written.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(written, WorkPlan.Core.Actuals.EntryWindow.LocalOffset)
+            : DateTimeOffset.Parse(value!, invariant, System.Globalization.DateTimeStyles.AssumeUniversal);
+    }
+
     public static TimeProvider Clock(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (DateTimeOffset.TryParse(configuration["WorkPlan:Today"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var today))
+        if (ParseToday(configuration["WorkPlan:Today"]) is { } today)
         {
             return new OffsetTimeProvider(today);
         }

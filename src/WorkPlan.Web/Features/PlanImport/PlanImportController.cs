@@ -16,7 +16,7 @@ public sealed class PlanImportController(PlanImportService imports, IStringLocal
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         (await imports.TargetAsync(cancellationToken)).ToActionResult(this, target =>
-            View(new ImportUploadViewModel(target.Name, new ImportInput { Year = clock.GetUtcNow().Year + 1 })));
+            View(new ImportUploadViewModel(target.Name, new ImportInput { Year = WorkPlan.Core.Actuals.EntryWindow.Today(clock.GetUtcNow()).Year + 1 })));
 
     [HttpPost]
     [RequestSizeLimit(RequestLimit)]
