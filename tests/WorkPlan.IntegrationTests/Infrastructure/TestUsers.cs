@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WorkPlan.Infrastructure.Data;
 using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.IntegrationTests.Infrastructure;
@@ -16,6 +17,15 @@ public static class TestUsers
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var db = database.CreateContext();
+        return await CreateAsync(db, userName, role, organisationCode, isDemo, mustChangePassword, serviceCode);
+    }
+
+    /// <summary>An account made in the database behind <paramref name="db"/> (a scratch database, say).</summary>
+    public static async Task<string> CreateAsync(
+        AppDbContext db, string userName, string role, string organisationCode,
+        bool isDemo = false, bool mustChangePassword = false, string? serviceCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var organisation = await db.Organisations.Include(o => o.Services).SingleAsync(o => o.Code == organisationCode);
         var user = new AppUser
         {

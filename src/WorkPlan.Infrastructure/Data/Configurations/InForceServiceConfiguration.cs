@@ -8,7 +8,7 @@ internal sealed class InForceServiceConfiguration : IEntityTypeConfiguration<InF
 {
     public void Configure(EntityTypeBuilder<InForceService> builder)
     {
-        builder.ToTable("indicator_in_force_services");
+        builder.ToTable("indicator_in_force_services", table => table.HasCheckConstraint("ck_indicator_in_force_services_position", "position >= 1"));
         builder.HasKey(r => new { r.IndicatorId, r.ServiceId });
         builder.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ServiceId);

@@ -52,7 +52,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
             left => left.HasOne(r => r.Indicator).WithMany(i => i.ResponsibleServices).HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade),
             join =>
             {
-                join.ToTable("indicator_services");
+                // Positions count from 1 in the order the plan lists the services.
+                join.ToTable("indicator_services", table => table.HasCheckConstraint("ck_indicator_services_position", "position >= 1"));
                 join.HasKey(r => new { r.IndicatorId, r.ServiceId });
                 join.HasIndex(r => r.ServiceId);
             });

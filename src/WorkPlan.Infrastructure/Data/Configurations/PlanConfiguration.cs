@@ -9,6 +9,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 {
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
+        // Versions count from 1: the first version of a plan is number 1.
+        builder.ToTable(table => table.HasCheckConstraint("ck_plans_version_number", "version_number >= 1"));
         builder.Property(p => p.Title).HasMaxLength(FieldLimits.PlanTitle);
         builder.Property(p => p.ReturnReason).HasMaxLength(FieldLimits.Reason);
         builder.Property(p => p.AmendmentReason).HasMaxLength(FieldLimits.Reason);

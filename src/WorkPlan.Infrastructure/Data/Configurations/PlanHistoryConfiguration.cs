@@ -9,6 +9,7 @@ internal sealed class PlanEventConfiguration : IEntityTypeConfiguration<PlanEven
 {
     public void Configure(EntityTypeBuilder<PlanEvent> builder)
     {
+        builder.ToTable(table => table.HasCheckConstraint("ck_plan_events_plan_version", "plan_version >= 1"));
         builder.Property(e => e.UserId).HasMaxLength(FieldLimits.UserId);
         builder.Property(e => e.UserName).HasMaxLength(FieldLimits.UserName);
         builder.Property(e => e.Comment).HasMaxLength(FieldLimits.Reason);
@@ -21,6 +22,7 @@ internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVe
 {
     public void Configure(EntityTypeBuilder<PlanVersion> builder)
     {
+        builder.ToTable(table => table.HasCheckConstraint("ck_plan_versions_number", "number >= 1"));
         builder.Property(v => v.Reason).HasMaxLength(FieldLimits.Reason);
         builder.Property(v => v.Snapshot).HasColumnType("jsonb");
         builder.HasOne<Plan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Restrict);

@@ -735,7 +735,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.HasIndex("ServiceId")
                         .HasDatabaseName("ix_indicator_in_force_services_service_id");
 
-                    b.ToTable("indicator_in_force_services", (string)null);
+                    b.ToTable("indicator_in_force_services", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_indicator_in_force_services_position", "position >= 1");
+                        });
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Plans.Indicator", b =>
@@ -960,7 +963,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.HasIndex("ServiceId")
                         .HasDatabaseName("ix_indicator_services_service_id");
 
-                    b.ToTable("indicator_services", (string)null);
+                    b.ToTable("indicator_services", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_indicator_services_position", "position >= 1");
+                        });
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Plans.PendingImport", b =>
@@ -1064,7 +1070,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_plans_organisation_id_year");
 
-                    b.ToTable("plans", (string)null);
+                    b.ToTable("plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_plans_version_number", "version_number >= 1");
+                        });
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Plans.PlanEvent", b =>
@@ -1129,7 +1138,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.HasIndex("PlanId", "At")
                         .HasDatabaseName("ix_plan_events_plan_id_at");
 
-                    b.ToTable("plan_events", (string)null);
+                    b.ToTable("plan_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_plan_events_plan_version", "plan_version >= 1");
+                        });
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Plans.PlanVersion", b =>
@@ -1170,7 +1182,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_plan_versions_plan_id_number");
 
-                    b.ToTable("plan_versions", (string)null);
+                    b.ToTable("plan_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_plan_versions_number", "number >= 1");
+                        });
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Plans.Section", b =>
