@@ -1405,6 +1405,22 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("report_submissions", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Infrastructure.Data.ClockStart", b =>
+                {
+                    b.Property<DateTimeOffset>("ConfiguredStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("configured_start");
+
+                    b.Property<DateTimeOffset>("FirstStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_started_at");
+
+                    b.HasKey("ConfiguredStart")
+                        .HasName("pk_clock_starts");
+
+                    b.ToTable("clock_starts", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlan.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
