@@ -8,6 +8,7 @@
 #                                                  create/start the cluster, wait, create DB
 #   scripts/pg.sh start  DATADIR PORT [-c name=value ...]   create-if-missing + start-if-not-running
 #   scripts/pg.sh stop   DATADIR                   stop the cluster (fast shutdown)
+#   scripts/pg.sh drop   DATADIR                   stop the cluster (immediate) and delete its data dir
 #   scripts/pg.sh status DATADIR                   exit 0 when the cluster is running
 #   scripts/pg.sh wait   PORT [SECONDS]            wait until 127.0.0.1:PORT accepts connections
 #   scripts/pg.sh createdb PORT NAME               create database NAME when missing
@@ -308,6 +309,24 @@ pg_stop() {
     pg_as_owner "$PG_BIN/pg_ctl" -D "$datadir" -m fast -w -t 60 stop >/dev/null
 }
 
+# pg_drop DATADIR: stop a throwaway cluster at once and delete its data dir. Refuses a folder that
+# holds something other than a cluster; a missing folder is already dropped.
+pg_drop() {
+    local datadir pid
+    datadir=$(_pg_abspath "${1:?usage: pg_drop DATADIR}")
+    [[ -e $datadir ]] || return 0
+    if [[ ! -f $datadir/PG_VERSION && -n $(ls -A -- "$datadir" 2>/dev/null) ]]; then
+        pg_log "$datadir holds no PostgreSQL cluster; refusing to delete it"
+        return 1
+    fi
+    if pid=$(pg_running_pid "$datadir"); then
+        [[ -n ${PG_BIN:-} ]] || pg_ensure_installed || return 1
+        pg_as_owner "$PG_BIN/pg_ctl" -D "$datadir" -m immediate -w -t 30 stop >/dev/null 2>&1 ||
+            kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -rf -- "$datadir"
+}
+
 # pg_ensure DATADIR PORT [DB] [server options...]: cluster up, ready, and DB present.
 pg_ensure() {
     local datadir=${1:?usage: pg_ensure DATADIR PORT [DB] [options...]}
@@ -335,11 +354,12 @@ if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
         ensure) pg_ensure "$@" ;;
         start) pg_ensure_cluster "$@" ;;
         stop) pg_stop "$@" ;;
+        drop) pg_drop "$@" ;;
         status) pg_status "$@" ;;
         wait) pg_wait_ready "$@" ;;
         createdb) pg_ensure_database "$@" ;;
         *)
-            sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+            sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
             exit 2
             ;;
     esac

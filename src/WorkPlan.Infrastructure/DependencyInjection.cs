@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Administration;
 using WorkPlan.Core.Auditing;
@@ -67,11 +69,16 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"The connection string '{ConnectionStringName}' is not configured (ConnectionStrings__{ConnectionStringName}).");
 
+        var database = DatabaseOptions.From(configuration);
         services.AddDbContext<AppDbContext>(options => options
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MigrationsAssembly(typeof(AppDbContext).Assembly.FullName)
-                .EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
-            .UseSnakeCaseNamingConvention());
+                .EnableRetryOnFailure(database.MaxRetryCount, database.MaxRetryDelay, errorCodesToAdd: null))
+            .UseSnakeCaseNamingConvention()
+
+            // A connection that cannot be opened is logged by EF at Error on every attempt, without the exception;
+            // the exception itself reaches the app's outage or error handling, which logs it once.
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.ConnectionError, LogLevel.Debug))));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton(Clock(configuration));
 

@@ -34,7 +34,8 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext()
+    .Filter.ByExcluding(DatabaseOutageLog.IsEcho));
 
 builder.Services.Configure<WorkPlanOptions>(builder.Configuration.GetSection(WorkPlanOptions.SectionName));
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection($"{WorkPlanOptions.SectionName}:Bootstrap"));
@@ -70,6 +71,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options =>
 builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
 builder.Services.AddAuthorization(Policies.Register);
 builder.Services.AddSingleton<SignInFailureThrottle>();
+builder.Services.AddSingleton<DatabaseOutageLog>();
 builder.Services.AddRateLimiter(options =>
 {
     ExportLimits.Register(options);
@@ -142,8 +144,12 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.GetLevel = DatabaseOutageMiddleware.RequestLogLevel);
 app.UseMiddleware<ClientAbortMiddleware>();
+
+// Inside the exception handler and the request log, before anything that may reach the database (the session
+// lookup included): a database outage gets the self-contained outage page, any other failure goes on to /Error.
+app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseMiddleware<RequestSizeMiddleware>();

@@ -51,8 +51,11 @@ public sealed class DatabaseFixture : IAsyncLifetime
     public WorkPlanFactory DemoFactory => _demoFactory ??= new WorkPlanFactory(
         ConnectionString, settings: new Dictionary<string, string?> { ["WorkPlan:DemoMode"] = "true" });
 
-    public AppDbContext CreateContext() => new(new DbContextOptionsBuilder<AppDbContext>()
-        .UseNpgsql(ConnectionString)
+    public AppDbContext CreateContext() => CreateContext(ConnectionString);
+
+    /// <summary>A context over any test database (no retries: a test sees the first fault).</summary>
+    public static AppDbContext CreateContext(string connectionString) => new(new DbContextOptionsBuilder<AppDbContext>()
+        .UseNpgsql(connectionString)
         .UseSnakeCaseNamingConvention()
         .Options);
 
@@ -89,7 +92,13 @@ public sealed class DatabaseFixture : IAsyncLifetime
     public async Task ResetWithDemoDataAsync()
     {
         await ResetAsync();
-        await using var db = CreateContext();
+        await SeedDemoAsync(ConnectionString);
+    }
+
+    /// <summary>Loads the demo data and accounts (fast password hashes) into an empty, migrated database.</summary>
+    public static async Task SeedDemoAsync(string connectionString)
+    {
+        await using var db = CreateContext(connectionString);
         await new DemoDataSeeder(db, NullLogger<DemoDataSeeder>.Instance).SeedAsync();
         var hasher = new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
         await new DemoUserSeeder(db, hasher, TimeProvider.System, NullLogger<DemoUserSeeder>.Instance).SeedAsync();
