@@ -92,27 +92,13 @@ public static class OutagePage
         }
     }
 
-    /// <summary>
-    /// The language the user chose (query or cookie, as for every page), else the first of the browser's
-    /// languages that the UI speaks, else Uzbek.
-    /// </summary>
+    /// <summary>The language the user chose (query or cookie, as for every page), else Uzbek.</summary>
     private static CultureInfo CultureFor(HttpContext context)
     {
         var chosen = context.Features.Get<IRequestCultureFeature>() is { Provider: not null } feature
             ? feature.RequestCulture.UICulture.Name
             : CookieRequestCultureProvider.ParseCookieValue(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? string.Empty)?.UICultures.FirstOrDefault().Value;
-        if (Cultures.All.FirstOrDefault(c => string.Equals(c.Name, chosen, StringComparison.OrdinalIgnoreCase)) is { } ui)
-        {
-            return ui;
-        }
-
-        var browser = context.Request.GetTypedHeaders().AcceptLanguage
-            .Where(l => l.Quality is null or > 0)
-            .OrderByDescending(l => l.Quality ?? 1)
-            .Select(l => l.Value.Value?.Split('-')[0])
-            .Select(language => Cultures.All.FirstOrDefault(c => string.Equals(c.TwoLetterISOLanguageName, language, StringComparison.OrdinalIgnoreCase)))
-            .FirstOrDefault(c => c is not null);
-        return browser ?? Cultures.All[0];
+        return Cultures.All.FirstOrDefault(c => string.Equals(c.Name, chosen, StringComparison.OrdinalIgnoreCase)) ?? Cultures.All[0];
     }
 
     /// <summary>The address asked for, to open again; never one that leaves the site ("//host/...").</summary>
