@@ -101,6 +101,7 @@ builder.Services
     .AddControllersWithViews(options =>
     {
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        options.Filters.Add(new AccessRefusalFilter());
 
         // A sheet of the largest plan binds one element per row; each endpoint's form value count keeps it bounded.
         options.MaxModelBindingCollectionSize = RequestLimits.SheetFormValues;

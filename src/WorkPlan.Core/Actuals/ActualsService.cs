@@ -194,6 +194,10 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             {
                 errors.Add(new ValidationError(NoteField(cell.IndicatorId), Messages.NoteTooLong));
             }
+            else
+            {
+                errors.AddRange(VisibleText.Check(cell.Note, TextKind.Lines, NoteField(cell.IndicatorId)));
+            }
 
             typed.Add((cell, value));
         }

@@ -142,9 +142,9 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
             return Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]);
         }
 
-        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason").ToList() is { Count: > 0 } tooLong)
+        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason", TextKind.Lines).ToList() is { Count: > 0 } badText)
         {
-            return Result.Invalid(tooLong);
+            return Result.Invalid(badText);
         }
 
         if (request.Status != ReopenRequestStatus.Pending)
@@ -207,9 +207,9 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
             return (null, Result.Invalid([new ValidationError("Reason", Messages.ReasonRequired)]));
         }
 
-        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason").ToList() is { Count: > 0 } tooLong)
+        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason", TextKind.Lines).ToList() is { Count: > 0 } badText)
         {
-            return (null, Result.Invalid(tooLong));
+            return (null, Result.Invalid(badText));
         }
 
         var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);

@@ -240,6 +240,9 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             errors.Add(new ValidationError(nameof(command.Name), Messages.NameRequired));
         }
 
+        errors.AddRange(CheckNames(command.Name, command.ShortName));
+        errors.AddRange(FieldLimits.Check(command.DirectorTitle, FieldLimits.SignatureTitle, nameof(command.DirectorTitle), TextKind.Line));
+        errors.AddRange(FieldLimits.Check(command.DirectorName, FieldLimits.SignatureName, nameof(command.DirectorName), TextKind.Line));
         if (command.DocumentLanguage is not null && !Reports.DocumentLanguages.IsKnown(command.DocumentLanguage))
         {
             errors.Add(new ValidationError(nameof(command.DocumentLanguage), Messages.DocumentLanguageUnknown));
@@ -255,10 +258,22 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             return [new ValidationError(nameof(command.Name), Messages.NameRequired)];
         }
 
+        if (CheckNames(command.Name, command.ShortName) is { Count: > 0 } badText)
+        {
+            return badText;
+        }
+
         return siblings.Any(s => s.Id != selfId && UzbekText.SameName(s.Name, command.Name))
             ? [new ValidationError(nameof(command.Name), Messages.DuplicateName)]
             : [];
     }
+
+    /// <summary>The full and short name of an organisation or a service: within their lengths, one visible line each.</summary>
+    private static List<ValidationError> CheckNames(string? name, string? shortName) =>
+    [
+        .. FieldLimits.Check(name, FieldLimits.Name, nameof(SaveService.Name), TextKind.Line),
+        .. FieldLimits.Check(shortName, FieldLimits.ShortName, nameof(SaveService.ShortName), TextKind.Line),
+    ];
 
     private static object Snapshot(Organisation o) => new { o.Name, o.ShortName, o.Kind, o.ParentId, o.DirectorTitle, o.DirectorName, o.DocumentLanguage };
 

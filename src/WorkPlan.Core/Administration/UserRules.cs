@@ -19,6 +19,16 @@ public static class UserRules
     }
 
     /// <summary>
+    /// The full name and position a signature line prints: within their lengths, one visible line each (no direction
+    /// controls or hidden characters that would make them read as someone else's).
+    /// </summary>
+    public static IReadOnlyList<ValidationError> CheckNames(string? fullName, string? position) =>
+    [
+        .. FieldLimits.Check(fullName, FieldLimits.PersonName, "FullName", TextKind.Line),
+        .. FieldLimits.Check(position, FieldLimits.Position, "Position", TextKind.Line),
+    ];
+
+    /// <summary>
     /// Nobody changes their own role, organisation or service: an administrator would otherwise make themself the
     /// director (and sign as them) or move into another branch. Another administrator of the branch does it.
     /// </summary>

@@ -162,14 +162,14 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             errors.Add(new ValidationError("Code", TemplateRules.Messages.CodeFrozen));
         }
 
-        errors.AddRange(Required("SectionLabel", input.SectionLabel, 16));
-        errors.AddRange(Required("SectionTitle", input.SectionTitle, 300));
-        errors.AddRange(Required("Number", input.Number, 16));
-        errors.AddRange(Required("Name", input.Name, 2000));
-        if (input.Unit is { Length: > 64 })
-        {
-            errors.Add(new ValidationError("Unit", "Validation.TooLong", 64));
-        }
+        errors.AddRange(Required("SectionLabel", input.SectionLabel));
+        errors.AddRange(Required("SectionTitle", input.SectionTitle));
+        errors.AddRange(Required("Number", input.Number));
+        errors.AddRange(Required("Name", input.Name));
+
+        // The same lengths and visible characters as a plan's sections and rows, which are made from these.
+        errors.AddRange(PlanRules.CheckSectionText(input.SectionLabel, input.SectionTitle).Select(e => e with { Field = "Section" + e.Field }));
+        errors.AddRange(PlanRules.CheckIndicatorText(input.Number, input.Name, input.Unit, null, input.Mechanism));
 
         var schedule = DueSchedule.FromChoices(input.ScheduleKind, input.Quarters, input.FromMonth, input.ToMonth);
         if (schedule is null)
@@ -518,15 +518,11 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         return [.. services.GroupBy(s => s.Code, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.SortOrder)).Select(g => (g.Key, g.First().Name))];
     }
 
-    private static IEnumerable<ValidationError> Required(string field, string? value, int maxLength)
+    private static IEnumerable<ValidationError> Required(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             yield return new ValidationError(field, "Validation.Required");
-        }
-        else if (value.Length > maxLength)
-        {
-            yield return new ValidationError(field, "Validation.TooLong", maxLength);
         }
     }
 

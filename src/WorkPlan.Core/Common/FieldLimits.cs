@@ -88,13 +88,18 @@ public static class FieldLimits
         public const string NotAChoice = "Validation.NotAChoice";
     }
 
-    /// <summary>The error for a text longer than <paramref name="max"/>, or none.</summary>
-    public static IEnumerable<ValidationError> Check(string? value, int max, string field)
+    /// <summary>
+    /// The error for a text longer than <paramref name="max"/>, or holding a character it may not hold as a
+    /// <paramref name="kind"/> (<see cref="VisibleText"/>), or none.
+    /// </summary>
+    public static IEnumerable<ValidationError> Check(string? value, int max, string field, TextKind kind)
     {
         if (value is { Length: var length } && length > max)
         {
-            yield return new ValidationError(field, Messages.TooLong, max);
+            return [new ValidationError(field, Messages.TooLong, max)];
         }
+
+        return VisibleText.Check(value, kind, field);
     }
 
     /// <summary>The error for a value that is not a named member of its enumeration (99, -2147483648), or none.</summary>

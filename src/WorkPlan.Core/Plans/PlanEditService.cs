@@ -256,9 +256,9 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
                 return Result<Added>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
             }
 
-            if (PlanRules.CheckSectionText(label, title) is { Count: > 0 } tooLong)
+            if (PlanRules.CheckSectionText(label, title) is { Count: > 0 } badText)
             {
-                return Result<Added>.Invalid(tooLong);
+                return Result<Added>.Invalid(badText);
             }
 
             var section = plan.AddSection(label, title, formToken);
@@ -283,9 +283,9 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
                 return Result<int>.Invalid([new ValidationError(string.IsNullOrWhiteSpace(label) ? "Label" : "Title", Messages.Required)]);
             }
 
-            if (PlanRules.CheckSectionText(label, title) is { Count: > 0 } tooLong)
+            if (PlanRules.CheckSectionText(label, title) is { Count: > 0 } badText)
             {
-                return Result<int>.Invalid(tooLong);
+                return Result<int>.Invalid(badText);
             }
 
             if (section.Version != version)

@@ -208,7 +208,9 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
         var sourceRows = imported.Sections.SelectMany(s => s.Rows).ToList();
         var childrenOf = sourceRows.Where(r => r.ParentNumber is not null).ToLookup(r => r.ParentNumber!, StringComparer.Ordinal);
         var sheetRowOf = sourceRows.GroupBy(r => r.Number, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().SheetRow, StringComparer.Ordinal);
-        problems.AddRange(FieldLimits.Check(title, FieldLimits.PlanTitle, "Title").Select(e => new ImportProblem(0, e.MessageKey, true, [.. e.Arguments.Select(Text)])));
+        problems.AddRange(FieldLimits.Check(title, FieldLimits.PlanTitle, "Title", TextKind.Line).Select(e => new ImportProblem(0, e.MessageKey, true, [.. e.Arguments.Select(Text)])));
+        problems.AddRange(CheckSignature(imported.Agreement).Concat(CheckSignature(imported.Approval))
+            .Select(e => new ImportProblem(0, e.MessageKey, true, [.. e.Arguments.Select(Text)])));
         foreach (var section in imported.Sections)
         {
             var sectionProblems = PlanRules.CheckSectionText(section.Label, section.Title);
@@ -264,6 +266,13 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
 
         return (plan, problems);
     }
+
+    /// <summary>A signature block's position and name as read from the sheet: within their lengths, one visible line each.</summary>
+    private static IEnumerable<ValidationError> CheckSignature(ImportedSignature? signature) =>
+        signature is null
+            ? []
+            : FieldLimits.Check(signature.Title, FieldLimits.SignatureTitle, "Title", TextKind.Line)
+                .Concat(FieldLimits.Check(signature.Name, FieldLimits.SignatureName, "Name", TextKind.Line));
 
     private static string Text(object argument) => Convert.ToString(argument, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 

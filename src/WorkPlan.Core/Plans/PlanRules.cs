@@ -184,18 +184,18 @@ public static class PlanRules
     }
 
     /// <summary>Checks both columns of a parent row against its "of which" rows.</summary>
-    /// <summary>A section's label and title within their lengths (the imported sheet's and the editor's alike).</summary>
+    /// <summary>A section's label and title within their lengths and visible (the imported sheet's and the editor's alike).</summary>
     public static IReadOnlyList<ValidationError> CheckSectionText(string? label, string? title) =>
-        [.. FieldLimits.Check(label, FieldLimits.SectionLabel, "Label"), .. FieldLimits.Check(title, FieldLimits.SectionTitle, "Title")];
+        [.. FieldLimits.Check(label, FieldLimits.SectionLabel, "Label", TextKind.Line), .. FieldLimits.Check(title, FieldLimits.SectionTitle, "Title", TextKind.Line)];
 
-    /// <summary>An indicator's texts within their lengths (the imported sheet's and the editor's alike).</summary>
+    /// <summary>An indicator's texts within their lengths and visible (the imported sheet's and the editor's alike); the name and the mechanism may have several lines.</summary>
     public static IReadOnlyList<ValidationError> CheckIndicatorText(string? number, string? name, string? unit, string? deadline, IEnumerable<string>? mechanism) =>
     [
-        .. FieldLimits.Check(number, FieldLimits.IndicatorNumber, "Number"),
-        .. FieldLimits.Check(name, FieldLimits.IndicatorName, "Name"),
-        .. FieldLimits.Check(unit, FieldLimits.Unit, "Unit"),
-        .. FieldLimits.Check(deadline, FieldLimits.Deadline, "Deadline"),
-        .. FieldLimits.Check(mechanism is null ? null : string.Join("\n", mechanism), FieldLimits.Mechanism, "Mechanism"),
+        .. FieldLimits.Check(number, FieldLimits.IndicatorNumber, "Number", TextKind.Line),
+        .. FieldLimits.Check(name, FieldLimits.IndicatorName, "Name", TextKind.Lines),
+        .. FieldLimits.Check(unit, FieldLimits.Unit, "Unit", TextKind.Line),
+        .. FieldLimits.Check(deadline, FieldLimits.Deadline, "Deadline", TextKind.Lines),
+        .. FieldLimits.Check(mechanism is null ? null : string.Join("\n", mechanism), FieldLimits.Mechanism, "Mechanism", TextKind.Lines),
     ];
 
     public static IReadOnlyList<ValidationError> CheckChildren(Indicator parent, IReadOnlyList<Indicator> children)

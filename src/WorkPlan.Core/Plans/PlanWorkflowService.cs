@@ -143,9 +143,9 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
 
     private async Task<Result> StepInTransactionAsync(int planId, uint version, PlanAction action, string? comment, CancellationToken cancellationToken)
     {
-        if (FieldLimits.Check(comment, FieldLimits.Reason, "Comment").ToList() is { Count: > 0 } tooLong)
+        if (FieldLimits.Check(comment, FieldLimits.Reason, "Comment", TextKind.Lines).ToList() is { Count: > 0 } badText)
         {
-            return Result.Invalid(tooLong);
+            return Result.Invalid(badText);
         }
 
         var user = currentUser.Required;

@@ -329,9 +329,9 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
     private async Task<Result> DecideAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken)
     {
-        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason").ToList() is { Count: > 0 } tooLong)
+        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason", TextKind.Lines).ToList() is { Count: > 0 } badText)
         {
-            return Result.Invalid(tooLong);
+            return Result.Invalid(badText);
         }
 
         var user = currentUser.Required;

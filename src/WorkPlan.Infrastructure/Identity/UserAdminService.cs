@@ -74,7 +74,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
     private async Task<Result<string>> CreateInTransactionAsync(CreateUser command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var errors = await CheckAsync(command.FullName, command.Role, command.OrganisationId, command.ServiceId, cancellationToken);
+        var errors = await CheckAsync(command.FullName, command.Position, command.Role, command.OrganisationId, command.ServiceId, cancellationToken);
         if (errors is null)
         {
             return Result<string>.NotFound();
@@ -122,7 +122,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
             return Result.NotFound();
         }
 
-        var errors = await CheckAsync(command.FullName, command.Role, command.OrganisationId, command.ServiceId, cancellationToken);
+        var errors = await CheckAsync(command.FullName, command.Position, command.Role, command.OrganisationId, command.ServiceId, cancellationToken);
         if (errors is null)
         {
             return Result.NotFound();
@@ -228,7 +228,7 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
     }
 
     /// <summary>Null when the organisation or service is outside the administrator's reach (a foreign id).</summary>
-    private async Task<List<ValidationError>?> CheckAsync(string fullName, string role, int organisationId, int? serviceId, CancellationToken cancellationToken)
+    private async Task<List<ValidationError>?> CheckAsync(string fullName, string? position, string role, int organisationId, int? serviceId, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking()
             .Where(AccessRules.OrganisationsAdministeredBy(currentUser.Required))
@@ -251,6 +251,8 @@ public sealed class UserAdminService(AppDbContext db, UserManager<AppUser> users
         {
             errors.Add(new ValidationError("FullName", UserRules.Messages.FullNameRequired));
         }
+
+        errors.AddRange(UserRules.CheckNames(fullName, position));
 
         return errors;
     }

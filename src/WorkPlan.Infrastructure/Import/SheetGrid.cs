@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Infrastructure.Import;
 
@@ -186,6 +187,11 @@ internal sealed class SheetGrid
     private static GridCell DateCell(DateTime value) =>
         new(value.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), null, value);
 
+    /// <summary>
+    /// A text cell without the zero-width characters a copy from the web or a document leaves in it: they show nothing
+    /// in Excel or on the page, so the text reads the same without them. Direction controls and other hidden characters
+    /// stay, and the preview reports them on their row (<see cref="VisibleText"/>).
+    /// </summary>
     private static GridCell? TextCell(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : new GridCell(text, null, null);
+        text is null || VisibleText.WithoutZeroWidth(text) is not { } visible || string.IsNullOrWhiteSpace(visible) ? null : new GridCell(visible, null, null);
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace WorkPlan.Web.Authorization;
 
 /// <summary>Logs every request that authorization turns away, as a structured event, then answers as usual.</summary>
-public sealed class LoggingAuthorizationResultHandler(ILogger<LoggingAuthorizationResultHandler> logger) : IAuthorizationMiddlewareResultHandler
+public sealed class LoggingAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -14,9 +14,7 @@ public sealed class LoggingAuthorizationResultHandler(ILogger<LoggingAuthorizati
         ArgumentNullException.ThrowIfNull(authorizeResult);
         if (authorizeResult.Forbidden)
         {
-            logger.LogWarning(
-                "Access denied: {Method} {Path} for user {UserName}",
-                context.Request.Method, context.Request.Path.Value, context.User.Identity?.Name);
+            Infrastructure.AccessRefusals.Log(context, Infrastructure.AccessRefusals.Forbidden);
         }
 
         return _default.HandleAsync(next, context, policy, authorizeResult);

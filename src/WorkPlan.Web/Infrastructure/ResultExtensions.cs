@@ -11,15 +11,7 @@ public static class ResultExtensions
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(ok);
-        if (result.Status is ResultStatus.NotFound or ResultStatus.Forbidden)
-        {
-            // A foreign id answers 404 like a missing one; the log tells them apart for the administrator.
-            var http = controller.HttpContext;
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ResultExtensions)).LogWarning(
-                "Request refused ({Outcome}): {Method} {Path} for user {UserName}",
-                result.Status, http.Request.Method, http.Request.Path.Value, http.User.Identity?.Name);
-        }
-
+        // A refused record or step is logged as a security event by AccessRefusalFilter, like every 404 and 403 of an action.
         return result.Status switch
         {
             ResultStatus.Ok => ok(result.Value),

@@ -245,9 +245,14 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
     public async Task AnswersEveryEndpointAsTheMatrixSays(string? userName)
     {
         var actor = Actors.Single(a => a.UserName == userName);
-        var client = userName is null
-            ? database.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
-            : database.Factory.CreateClientAs(userName);
+        var (app, events) = SecurityEvents.Capture(database.Factory);
+        await using var _ = app;
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (userName is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthHandler.Header, userName);
+        }
+
         var token = await AntiforgeryTokenAsync(client, actor);
         var failures = new List<string>();
 
@@ -263,6 +268,7 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
 
                 var expected = expect(actor, own);
                 var method = key.Split(' ')[0];
+                var logged = events.Refusals.Count;
                 var response = method == "POST"
                     ? await client.PostAsync(resolved, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))
                     : await client.GetAsync(resolved);
@@ -270,6 +276,14 @@ public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
                 if (actual != expected && !(expected == Expect.Reachable && actual is not (Expect.SignIn or Expect.Forbidden)))
                 {
                     failures.Add($"{key} {(own ? "own" : "foreign")} {resolved}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+
+                // Every refused access (403, or the 404 of a record out of reach) is one security event; nothing else is,
+                // not even the page that says access was denied.
+                var refusals = events.Refusals.Count - logged;
+                if (refusals != (expected is Expect.NotFound or Expect.Forbidden && key != "GET Account/AccessDenied" ? 1 : 0))
+                {
+                    failures.Add($"{key} {(own ? "own" : "foreign")} {resolved}: {(int)response.StatusCode} logged {refusals} security event(s)");
                 }
             }
         }

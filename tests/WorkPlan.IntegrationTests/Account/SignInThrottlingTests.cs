@@ -95,6 +95,27 @@ public sealed class SignInThrottlingTests(DatabaseFixture database) : IAsyncLife
         owner.IsRedirectTo("/").Should().BeTrue("four wrong guesses do not lock the account, and the owner's address is not throttled");
     }
 
+    [Theory]
+    [InlineData("ru-RU", "Слишком много попыток", true)]
+    [InlineData("en-US", "Too many attempts", true)]
+    [InlineData("ru-RU", "Слишком много попыток", false)]
+    [InlineData("en-US", "Too many attempts", false)]
+    public async Task ShowsTheThrottledPage_InTheLanguageOfTheCultureCookie(string culture, string title, bool byAddress)
+    {
+        // Throttled by the address's failures, or by the limit of all attempts (the rate limiter, which refuses late).
+        await using var app = byAddress ? Limited(perAddress: 1, perMinute: 1000) : Limited(perAddress: 1000, perMinute: 1);
+        var attacker = From(app, "203.0.113.9");
+        await Forms.PostAsync(attacker, "/Account/Login", "/Language/Set", new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/Account/Login" });
+        await Forms.SignInAsync(attacker, "xojaobod.inspektor", "guess-1");
+
+        var throttled = await Forms.SignInAsync(attacker, "xojaobod.inspektor", "guess-2");
+        var page = await Html.ParseAsync(throttled);
+
+        throttled.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        page.QuerySelector("h1")!.TextContent.Should().Contain(title);
+        page.DocumentElement.GetAttribute("lang").Should().StartWith(culture[..2]);
+    }
+
     [Fact]
     public async Task LetsTheStaffOfACentreSignIn_FromOneOfficeAddress_HoweverManyTheyAre()
     {

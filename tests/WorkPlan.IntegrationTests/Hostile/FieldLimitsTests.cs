@@ -38,7 +38,7 @@ public sealed class FieldLimitsTests(DatabaseFixture database)
     [InlineData(2001, false)]
     public void ChecksALengthWithAMessageThatSaysTheLimit(int length, bool fits)
     {
-        var errors = FieldLimits.Check(new string('a', length), FieldLimits.Reason, "Reason").ToList();
+        var errors = FieldLimits.Check(new string('a', length), FieldLimits.Reason, "Reason", TextKind.Lines).ToList();
 
         errors.Should().HaveCount(fits ? 0 : 1);
         if (!fits)

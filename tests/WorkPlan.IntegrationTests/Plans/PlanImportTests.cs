@@ -111,6 +111,35 @@ public sealed class PlanImportTests(DatabaseFixture database) : IAsyncLifetime
         (await db.Plans.AnyAsync(p => p.Year == 2023)).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task ReportsADirectionControlInACell_AsAProblemOfItsRow_AndOffersNoConfirmation()
+    {
+        var client = database.Factory.CreateClientAs("xojaobod.direktor");
+        var excel = Import.ImportWorkbooks.SimpleForm(
+            ["1", "Ommaviy tadbirlar", "Tadbir", 10, 12, null, "Yil davomida", null],
+            ["2", "Kitobxonlar \u202Esoni", "Kishi", 100, 120, null, "Yil davomida", null]);
+
+        var page = await Html.ParseAsync(await UploadAsync(client, excel, "reja.xlsx", 2023));
+
+        page.QuerySelector(".import-problems .text-danger")!.Text().Should().Contain("5-qator").And.Contain("ko'rinmaydigan").And.Contain("U+202E");
+        page.QuerySelector("form[action^='/PlanImport/Confirm']").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task DropsZeroWidthCharactersOfTheCells_AndImportsTheTextAsItReads()
+    {
+        var client = database.Factory.CreateClientAs("xojaobod.direktor");
+        var excel = Import.ImportWorkbooks.SimpleForm(["1", "\uFEFFKitob\u200Bxonlar soni\u2060", "Ki\u00ADshi", 100, 120, null, "Yil davomida", null]);
+
+        var page = await Html.ParseAsync(await UploadAsync(client, excel, "reja.xlsx", 2023));
+        var confirm = page.QuerySelector("form[action^='/PlanImport/Confirm']")!.GetAttribute("action")!;
+        await Forms.PostAsync(client, "/Plans", confirm, new Dictionary<string, string>());
+
+        await using var db = database.CreateContext();
+        var row = await db.Indicators.SingleAsync(i => i.Plan!.Year == 2023 && i.Number == "1");
+        (row.Name, row.Unit).Should().Be(("Kitobxonlar soni", "Kishi"));
+    }
+
     private static string Shape(PlanDocumentRow r) =>
         $"{r.Number}|{r.Name}|{r.Unit}|{r.Measure}|{r.PreviousFact:0.##}|{r.Target:0.##}|{string.Join("/", r.Mechanism)}|{r.Deadline}|{string.Join(",", r.Services)}|{r.AllServices}|{r.IsSubRow}";
 
