@@ -11,8 +11,8 @@ namespace WorkPlan.Infrastructure.Export;
 
 /// <summary>
 /// Prints self-contained HTML print views to PDF with headless Chromium (A4 landscape, page numbers in
-/// the footer). One browser is shared by all requests (a DI singleton): it is launched on first use (so that
-/// it dies with the app, see <see cref="ChromiumLauncher"/>), relaunched if it crashed, and each render gets a
+/// the footer). One browser is shared by all requests (a DI singleton): it is launched on first use, by
+/// <see cref="ChromiumLauncher"/> so that it dies with the app, relaunched if it crashed, and each render gets a
 /// page of its own with JavaScript disabled and every request except <c>data:</c> URIs aborted, so text in a
 /// plan can never make the server fetch a URL. A render whose browser or page renderer crashed under it is
 /// tried once more.
