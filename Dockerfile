@@ -14,6 +14,7 @@ RUN dotnet publish src/WorkPlan.Web/WorkPlan.Web.csproj -c Release -o /app/publi
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 # Chromium renders the PDF exports (one shared headless browser); DejaVu gives it Uzbek and Cyrillic glyphs.
+# The app starts it with util-linux's setpriv (part of the base image) so that it ends with the app.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*

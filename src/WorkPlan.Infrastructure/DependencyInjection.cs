@@ -148,6 +148,7 @@ public static class DependencyInjection
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
+        services.AddHostedService<ChromiumProfileCleanup>();
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<IServiceUsage, ServiceUsage>();
         services.AddScoped<WorkPlan.Core.Common.IPeople, People>();

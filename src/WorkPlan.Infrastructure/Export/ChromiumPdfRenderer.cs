@@ -11,9 +11,11 @@ namespace WorkPlan.Infrastructure.Export;
 
 /// <summary>
 /// Prints self-contained HTML print views to PDF with headless Chromium (A4 landscape, page numbers in
-/// the footer). One browser is shared by all requests (a DI singleton): it is launched on first use,
-/// relaunched if it crashed, and each render gets a page of its own with JavaScript disabled and every
-/// request except <c>data:</c> URIs aborted, so text in a plan can never make the server fetch a URL.
+/// the footer). One browser is shared by all requests (a DI singleton): it is launched on first use, by
+/// <see cref="ChromiumLauncher"/> so that it dies with the app, relaunched if it crashed, and each render gets a
+/// page of its own with JavaScript disabled and every request except <c>data:</c> URIs aborted, so text in a
+/// plan can never make the server fetch a URL. A render whose browser or page renderer crashed under it is
+/// tried once more.
 /// </summary>
 public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 {
@@ -37,6 +39,8 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     private readonly TimeSpan _timeout;
     private readonly SemaphoreSlim _launchLock = new(1, 1);
     private readonly SemaphoreSlim _renderSlots;
+    private readonly ChromiumProfiles _profiles;
+    private readonly ChromiumLauncher _launcher;
     private volatile IBrowser? _browser;
     private string? _userDataDir;
     private volatile bool _disposed;
@@ -52,7 +56,12 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         _logger = logger;
         _timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds);
         _renderSlots = new SemaphoreSlim(_options.MaxConcurrentRenders, _options.MaxConcurrentRenders);
+        _profiles = ChromiumProfiles.InTempFolder(logger);
+        _launcher = new ChromiumLauncher(logger);
     }
+
+    /// <summary>For tests: runs on each render's page before the document is set on it (to crash its renderer).</summary>
+    internal Func<IPage, Task>? PageOpened { get; set; }
 
     /// <summary>Whether a browser is running and connected now (for the readiness report).</summary>
     public bool IsBrowserRunning => IsUsable(_browser);
@@ -77,10 +86,19 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                 {
                     return await PrintAsync(browser, html, pageLabel, token);
                 }
-                catch (PuppeteerException ex) when (!token.IsCancellationRequested && !IsUsable(browser))
+                catch (PuppeteerException ex) when (!token.IsCancellationRequested && (ex is PageCrashedException || !IsUsable(browser)))
                 {
-                    // The browser died under this render (crash, killed): start a new one and try once more.
-                    _logger.LogWarning(ex, "Chromium went away during a render; relaunching");
+                    // The browser or the page's renderer died under this render (crash, killed, out of memory):
+                    // try once more on a new page, in a new browser if need be.
+                    if (ex is PageCrashedException)
+                    {
+                        _logger.LogWarning(ex, "A Chromium page renderer crashed during a render; trying once more");
+                    }
+                    else
+                    {
+                        _logger.LogWarning(ex, "Chromium went away during a render; relaunching");
+                    }
+
                     return await PrintAsync(await GetBrowserAsync(token), html, pageLabel, token);
                 }
             }
@@ -118,6 +136,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 
             _disposed = true;
             await DiscardBrowserAsync();
+            _launcher.Dispose();
         }
         finally
         {
@@ -137,15 +156,33 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         url.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
         || url.Equals("about:blank", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<byte[]> PrintAsync(IBrowser browser, string html, string pageLabel, CancellationToken token)
+    private async Task<byte[]> PrintAsync(IBrowser browser, string html, string pageLabel, CancellationToken cancellationToken)
     {
         var timeoutMilliseconds = (int)_timeout.TotalMilliseconds;
         var blocked = 0;
         string? firstBlocked = null;
 
-        var page = await browser.NewPageAsync().WaitAsync(token);
+        var page = await browser.NewPageAsync().WaitAsync(cancellationToken);
+
+        // A crashed renderer answers nothing more: every wait below ends at once instead of at the timeout.
+        using var crash = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = crash.Token;
+        var crashed = 0;
+        EventHandler<PuppeteerSharp.ErrorEventArgs> onCrash = (_, _) =>
+        {
+            if (Interlocked.Exchange(ref crashed, 1) == 0)
+            {
+                CancelQuietly(crash);
+            }
+        };
+        page.Error += onCrash;
         try
         {
+            if (PageOpened is { } opened)
+            {
+                await opened(page).WaitAsync(token);
+            }
+
             page.DefaultTimeout = timeoutMilliseconds;
             page.DefaultNavigationTimeout = timeoutMilliseconds;
             page.Request += (_, e) =>
@@ -196,9 +233,26 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
 
             return pdf;
         }
+        catch (Exception ex) when (Volatile.Read(ref crashed) == 1 && ex is OperationCanceledException or PuppeteerException)
+        {
+            throw new PageCrashedException("The page's renderer crashed during the render.", ex);
+        }
         finally
         {
+            page.Error -= onCrash;
             await ClosePageAsync(page);
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The render has ended meanwhile.
         }
     }
 
@@ -269,12 +323,11 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     /// <summary>Launches Chromium with a fresh profile directory. Called under <see cref="_launchLock"/>.</summary>
     private async Task<IBrowser> LaunchAsync()
     {
-        var userDataDir = Path.Combine(Path.GetTempPath(), $"workplan-pdf-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(userDataDir);
+        var userDataDir = _profiles.Create();
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+            var browser = await _launcher.LaunchAsync(new LaunchOptions
             {
                 Browser = SupportedBrowser.Chromium,
                 ExecutablePath = _options.ChromiumPath,
@@ -295,7 +348,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         catch (Exception ex)
         {
             _logger.LogError(ex, "Could not launch Chromium {ExecutablePath} for PDF rendering", _options.ChromiumPath);
-            TryDeleteDirectory(userDataDir);
+            _profiles.Delete(userDataDir);
             throw;
         }
     }
@@ -321,7 +374,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         if (_userDataDir is { } userDataDir)
         {
             _userDataDir = null;
-            TryDeleteDirectory(userDataDir);
+            _profiles.Delete(userDataDir);
         }
     }
 
@@ -330,33 +383,6 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         if (!_disposed)
         {
             _logger.LogWarning("Chromium for PDF rendering disconnected (closed or crashed); it is relaunched on the next render");
-        }
-    }
-
-    private void TryDeleteDirectory(string path)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (Directory.Exists(path))
-                {
-                    Directory.Delete(path, recursive: true);
-                }
-
-                return;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A closing Chromium may still write to its profile for a moment.
-                if (attempt == 3)
-                {
-                    _logger.LogWarning(ex, "Could not delete the Chromium profile directory {UserDataDir}", path);
-                    return;
-                }
-
-                Thread.Sleep(100 * attempt);
-            }
         }
     }
 

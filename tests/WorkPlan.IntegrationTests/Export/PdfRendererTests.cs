@@ -9,6 +9,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WorkPlan.Infrastructure.Export;
+using WorkPlan.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace WorkPlan.IntegrationTests.Export;
@@ -308,28 +309,10 @@ public sealed partial class PdfRendererTests(PdfRendererTests.SharedRenderer sha
     private sealed record ChromiumProcess(int Id, string UserDataDir)
     {
         /// <summary>The browser with this process id if it still runs as a child of this process, else null.</summary>
-        public static ChromiumProcess? Of(int pid)
-        {
-            var dir = Path.Combine("/proc", pid.ToString(CultureInfo.InvariantCulture));
-            try
-            {
-                // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so read after the last ')'.
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[0] == "Z" || int.Parse(fields[1], CultureInfo.InvariantCulture) != Environment.ProcessId)
-                {
-                    return null;
-                }
-
-                var profile = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0')
-                    .FirstOrDefault(a => a.StartsWith("--user-data-dir=", StringComparison.Ordinal));
-                return profile is null ? null : new ChromiumProcess(pid, profile["--user-data-dir=".Length..]);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return null; // The process has ended.
-            }
-        }
+        public static ChromiumProcess? Of(int pid) =>
+            LinuxProcesses.Of(pid) is { } process && process.ParentId == Environment.ProcessId && process.Argument("--user-data-dir=") is { } profile
+                ? new ChromiumProcess(pid, profile)
+                : null;
     }
 
     private sealed record PdfInfo(int Pages, double Width, double Height, string PaperName);
