@@ -35,7 +35,10 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
-    .Filter.ByExcluding(DatabaseOutageLog.IsEcho));
+    .Filter.ByExcluding(DatabaseOutageLog.IsEcho),
+    // Each app instance logs through its own logger, not the process-wide static one (several hosts in one
+    // process, as in the tests, would otherwise all write to the one that started last).
+    preserveStaticLogger: true);
 
 builder.Services.Configure<WorkPlanOptions>(builder.Configuration.GetSection(WorkPlanOptions.SectionName));
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection($"{WorkPlanOptions.SectionName}:Bootstrap"));
@@ -145,7 +148,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
-app.UseSerilogRequestLogging(options => options.GetLevel = DatabaseOutageMiddleware.RequestLogLevel);
+app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.GetLevel = DatabaseOutageMiddleware.RequestLogLevel;
+});
 app.UseMiddleware<ClientAbortMiddleware>();
 
 // Inside the exception handler and the request log, before anything that may reach the database (the session
