@@ -89,17 +89,28 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
                 catch (PuppeteerException ex) when (!token.IsCancellationRequested && (ex is PageCrashedException || !IsUsable(browser)))
                 {
                     // The browser or the page's renderer died under this render (crash, killed, out of memory):
-                    // try once more on a new page, in a new browser if need be.
+                    // try once more in a new browser. A browser whose renderer was killed may hang on its next new
+                    // page, so it is replaced as if it had crashed itself.
                     if (ex is PageCrashedException)
                     {
-                        _logger.LogWarning(ex, "A Chromium page renderer crashed during a render; trying once more");
+                        _logger.LogWarning(ex, "A Chromium page renderer crashed during a render; relaunching and trying once more");
                     }
                     else
                     {
                         _logger.LogWarning(ex, "Chromium went away during a render; relaunching");
                     }
 
-                    return await PrintAsync(await GetBrowserAsync(token), html, pageLabel, token);
+                    var replaced = (await ReplaceBrowserAsync(browser, token))!;
+                    try
+                    {
+                        return await PrintAsync(replaced, html, pageLabel, token);
+                    }
+                    catch (PageCrashedException)
+                    {
+                        // Crashed twice: give up on this render, and let the next one start in a new browser.
+                        await ReplaceBrowserAsync(replaced, CancellationToken.None, launch: false);
+                        throw;
+                    }
                 }
             }
             finally
@@ -289,6 +300,33 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
         catch (Exception ex) when (ex is PuppeteerException or TimeoutException or ObjectDisposedException)
         {
             _logger.LogDebug(ex, "Could not close a PDF render page");
+        }
+    }
+
+    /// <summary>
+    /// A browser in place of <paramref name="failed"/>: a new one, unless another render replaced it already; with
+    /// <paramref name="launch"/> false the failed one is only closed, and the next render launches its successor.
+    /// </summary>
+    private async Task<IBrowser?> ReplaceBrowserAsync(IBrowser failed, CancellationToken token, bool launch = true)
+    {
+        await _launchLock.WaitAsync(token);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (ReferenceEquals(_browser, failed) || !IsUsable(_browser))
+            {
+                await DiscardBrowserAsync();
+                if (launch)
+                {
+                    _browser = await LaunchAsync();
+                }
+            }
+
+            return _browser;
+        }
+        finally
+        {
+            _launchLock.Release();
         }
     }
 
