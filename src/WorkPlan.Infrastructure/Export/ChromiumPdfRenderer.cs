@@ -304,10 +304,11 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     }
 
     /// <summary>
-    /// A browser in place of <paramref name="failed"/>: a new one, unless another render replaced it already; with
-    /// <paramref name="launch"/> false the failed one is only closed, and the next render launches its successor.
+    /// A browser in place of <paramref name="failed"/> (none yet, or one that crashed): a new one, unless another
+    /// render replaced it already; with <paramref name="launch"/> false the failed one is only closed, and the next
+    /// render launches its successor.
     /// </summary>
-    private async Task<IBrowser?> ReplaceBrowserAsync(IBrowser failed, CancellationToken token, bool launch = true)
+    private async Task<IBrowser?> ReplaceBrowserAsync(IBrowser? failed, CancellationToken token, bool launch = true)
     {
         await _launchLock.WaitAsync(token);
         try
@@ -333,29 +334,7 @@ public sealed class ChromiumPdfRenderer : IPdfRenderer, IAsyncDisposable
     private async Task<IBrowser> GetBrowserAsync(CancellationToken token)
     {
         var current = _browser;
-        if (IsUsable(current))
-        {
-            return current!;
-        }
-
-        await _launchLock.WaitAsync(token);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (IsUsable(_browser))
-            {
-                return _browser!;
-            }
-
-            await DiscardBrowserAsync();
-            var browser = await LaunchAsync();
-            _browser = browser;
-            return browser;
-        }
-        finally
-        {
-            _launchLock.Release();
-        }
+        return IsUsable(current) ? current! : (await ReplaceBrowserAsync(current, token))!;
     }
 
     /// <summary>Launches Chromium with a fresh profile directory. Called under <see cref="_launchLock"/>.</summary>
