@@ -93,7 +93,8 @@ public sealed partial class ActualsEntryPage(IPage page)
         await MonthSelect.SelectOptionAsync(value);
         await ShowButton.ClickAsync();
         // The document is enough: the checks that follow wait for what they need (a busy machine can delay "load").
-        await page.WaitForURLAsync(url => url.Contains($"month={value}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // A busy machine (the whole suite on two cores) has been seen to take over 10 s for this navigation.
+        await page.WaitForURLAsync(url => url.Contains($"month={value}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
         await ExpectMonthAsync(month);
     }
 
