@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using Npgsql;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Bench;
@@ -50,8 +51,8 @@ internal static partial class Baselines
             var started = Stopwatch.GetTimestamp();
             await using var command = new NpgsqlCommand(ConsolidationSql, connection);
             command.Parameters.AddWithValue("year", year);
-            command.Parameters.AddWithValue("from", (quarter * 3) - 2);
-            command.Parameters.AddWithValue("to", quarter * 3);
+            command.Parameters.AddWithValue("from", Quarters.FirstMonth(quarter));
+            command.Parameters.AddWithValue("to", Quarters.LastMonth(quarter));
             command.Parameters.AddWithValue("region", regionId);
             rows = 0;
             await using (var reader = await command.ExecuteReaderAsync())
@@ -195,7 +196,7 @@ internal static partial class Baselines
             "SELECT m.indicator_id, m.month, m.value, m.note FROM monthly_actuals m JOIN indicators i ON i.id = m.indicator_id WHERE i.plan_id = @plan AND m.month <= @to", connection))
         {
             command.Parameters.AddWithValue("plan", planId);
-            command.Parameters.AddWithValue("to", quarter * 3);
+            command.Parameters.AddWithValue("to", Quarters.LastMonth(quarter));
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -204,7 +205,7 @@ internal static partial class Baselines
         }
 
         var byIndicator = actuals.ToLookup(a => a.IndicatorId);
-        var months = Rollup.MonthsOfQuarter(quarter).ToList();
+        var months = Quarters.Months(quarter).ToList();
         var cells = new List<Dictionary<string, object?>>
         {
             Row("Tuman AKM", null, null, null, null, null, null, null),

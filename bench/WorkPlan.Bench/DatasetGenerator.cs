@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Catalogue;
 using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
@@ -353,7 +354,7 @@ internal static class DatasetGenerator
                     for (var quarter = 1; quarter <= lastQuarter; quarter++)
                     {
                         var document = Snapshot(id, year, quarter, district.Name, SectionTitles, rows.Select(r => (r.Row, r.Id, r.Target, r.Months, r.Notes)).ToList(), sectionIds.Length);
-                        var due = QuarterlyReportService.DueDateOf(year, quarter);
+                        var due = ReportTimeliness.DueDate(year, quarter);
                         var submitted = new DateTimeOffset(due.AddDays(-3).ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
                         var decidedBy = $"r{Array.IndexOf(regionIds, district.RegionId) + 1:00}.direktor";
                         await snapshots.StartRowAsync();
@@ -602,13 +603,13 @@ internal static class DatasetGenerator
         int planId, int year, int quarter, string organisationName, string[] sectionTitles,
         List<(CatalogueRow Row, int Id, decimal? Target, decimal[] Months, string?[] Notes)> rows, int sectionCount)
     {
-        var months = Rollup.MonthsOfQuarter(quarter).ToList();
+        var months = Quarters.Months(quarter).ToList();
         var sections = new List<QuarterlyReportSection>();
         for (var s = 0; s < sectionCount; s++)
         {
             var sectionRows = rows.Where(r => r.Row.Section == s).Select(r =>
             {
-                var upTo = Enumerable.Range(1, quarter * 3).Select(m => (m, r.Months[m - 1])).ToList();
+                var upTo = Enumerable.Range(1, Quarters.LastMonth(quarter)).Select(m => (m, r.Months[m - 1])).ToList();
                 var quarterValue = Rollup.Combine(r.Row.Rollup, upTo.Where(v => months.Contains(v.m)));
                 var ytd = Rollup.Combine(r.Row.Rollup, upTo);
                 decimal? percent = ytd is { } y && r.Target is > 0 ? Math.Round(y * 100 / r.Target.Value, 1) : null;

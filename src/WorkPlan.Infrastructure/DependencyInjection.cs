@@ -9,14 +9,15 @@ using Microsoft.Extensions.Logging;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Administration;
 using WorkPlan.Core.Auditing;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
-using WorkPlan.Infrastructure.Data;
 using WorkPlan.Core.Reports;
+using WorkPlan.Infrastructure.Data;
 using WorkPlan.Infrastructure.Data.Seed;
 using WorkPlan.Infrastructure.Export;
-using WorkPlan.Infrastructure.Import;
 using WorkPlan.Infrastructure.Identity;
+using WorkPlan.Infrastructure.Import;
 
 namespace WorkPlan.Infrastructure;
 
@@ -29,7 +30,7 @@ public static class DependencyInjection
     public const int PasswordHashIterations = 210_000;
 
     /// <summary>The demo's "today" when none is configured.</summary>
-    public static readonly DateTimeOffset DemoToday = new(2022, 10, 3, 9, 0, 0, TimeSpan.FromHours(5));
+    public static readonly DateTimeOffset DemoToday = new(2022, 10, 3, 9, 0, 0, LocalClock.Offset);
 
     /// <summary>
     /// The app's one clock: the system's, or, when "WorkPlan:Today" is set (and by default in demo mode),
@@ -48,7 +49,7 @@ public static class DependencyInjection
         }
 
         return written.Kind == DateTimeKind.Unspecified
-            ? new DateTimeOffset(written, WorkPlan.Core.Actuals.EntryWindow.LocalOffset)
+            ? new DateTimeOffset(written, LocalClock.Offset)
             : DateTimeOffset.Parse(value!, invariant, System.Globalization.DateTimeStyles.AssumeUniversal);
     }
 

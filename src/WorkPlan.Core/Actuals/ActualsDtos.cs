@@ -1,3 +1,4 @@
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
@@ -18,6 +19,9 @@ public sealed record EntrySheet(
     IReadOnlyList<EntryRow> Rows)
 {
     public bool CanWriteAny => IsOpen && Rows.Any(r => r.CanWrite);
+
+    /// <summary>The last day the month is open: its closing day, or the last day of a reopening that runs longer.</summary>
+    public DateOnly OpenUntil => ReopenedUntil is { } until && LocalClock.DateOf(until) > Closes ? LocalClock.DateOf(until) : Closes;
 }
 
 public sealed record ServiceChoice(int Id, string Name);

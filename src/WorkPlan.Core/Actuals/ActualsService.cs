@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkPlan.Core.Access;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
@@ -40,7 +41,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     public async Task<int?> DefaultPlanAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
-        var year = EntryWindow.Today(clock.GetUtcNow()).Year;
+        var year = LocalClock.Today(clock).Year;
         return await db.Plans.Where(AccessRules.PlansVisibleTo(user))
             .Where(p => p.OrganisationId == user.OrganisationId).Where(PlanRules.PlansWithVersionInForce)
             .OrderBy(p => p.Year == year ? 0 : 1).ThenByDescending(p => p.Year)
@@ -84,15 +85,18 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .ToListAsync(cancellationToken);
         var byIndicator = actuals.ToLookup(a => a.IndicatorId);
         var (warnings, marks) = await OfWhichAsync(planId, chosen, cancellationToken);
+        var latest = await db.MonthlyActuals.AsNoTracking().Where(a => a.Indicator!.PlanId == planId && a.Value != null).MaxAsync(a => (int?)a.Month, cancellationToken);
+        var asOf = Math.Min(chosen, Execution.AsOfMonth(plan.Year, LocalClock.DateOf(now), latest));
 
         var rows = indicators.Select(i =>
         {
             var values = byIndicator[i.Id].ToDictionary(a => a.Month);
             var months = Enumerable.Range(1, 12).Select(m => values.TryGetValue(m, out var a) ? a.Value : null).ToList();
             var current = values.GetValueOrDefault(chosen);
-            var ytd = Rollup.Combine(i.Rollup, values.Values.Where(a => a.Month <= chosen && a.Value is not null).Select(a => (a.Month, a.Value!.Value)));
-            decimal? percent = ytd is { } y && i.Target is > 0 ? Math.Round(y * 100 / i.Target.Value, 1) : null;
-            var behind = i.Rollup == RollupKind.Sum && i.Target is > 0 && (ytd ?? 0) < i.Target.Value * chosen / 12m * (1 - Settings.BehindMargin);
+            decimal? YearTo(int last) => Rollup.Combine(i.Rollup, values.Values.Where(a => a.Month <= last && a.Value is not null).Select(a => (a.Month, a.Value!.Value)));
+            var ytd = YearTo(chosen);
+            var percent = Execution.Percent(ytd, i.Target);
+            var behind = Execution.IsBehind(i.Rollup, i.Target, asOf == chosen ? ytd : YearTo(asOf), i.Schedule, asOf, Settings.BehindMargin);
             return new EntryRow(
                 i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.Target, i.ParentId is not null, PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, chosen),
                 open && AccessRules.CanWriteActual(user, plan.OrganisationId, i.Services),
@@ -296,7 +300,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 .Where(m =>
                 {
                     var i = indicators[r.IndicatorId];
-                    return EntryWindow.HasStarted(year, m, now) && EntryWindow.Today(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1)
+                    return EntryWindow.HasStarted(year, m, now) && LocalClock.DateOf(now) > new DateOnly(year, m, 1).AddMonths(1).AddDays(-1)
                         && PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, m)
                         && !r.IsAnswered(m);
                 })

@@ -1,3 +1,5 @@
+using WorkPlan.Core.Calendar;
+
 namespace WorkPlan.Core.Actuals;
 
 /// <summary>Settings of monthly entry (section "Actuals").</summary>
@@ -21,11 +23,6 @@ public sealed class ActualsOptions
 /// </summary>
 public static class EntryWindow
 {
-    /// <summary>Uzbekistan's time (UTC+5, no daylight saving).</summary>
-    public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(5);
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(LocalOffset).DateTime);
-
     /// <summary>The last day a month is open without a reopening.</summary>
     public static DateOnly Closes(int year, int month, int closingDay)
     {
@@ -33,12 +30,12 @@ public static class EntryWindow
         return next.AddDays(Math.Clamp(closingDay, 1, 28) - 1);
     }
 
-    public static bool HasStarted(int year, int month, DateTimeOffset now) => Today(now) >= new DateOnly(year, month, 1);
+    public static bool HasStarted(int year, int month, DateTimeOffset now) => LocalClock.DateOf(now) >= new DateOnly(year, month, 1);
 
     /// <summary>The month the entry page opens on: last month while it is still open, otherwise this month (within the plan's year).</summary>
     public static int DefaultMonth(int year, DateTimeOffset now, int closingDay)
     {
-        var today = Today(now);
+        var today = LocalClock.DateOf(now);
         if (today.Year < year)
         {
             return 1;

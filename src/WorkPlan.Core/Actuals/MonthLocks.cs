@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Reports;
 
@@ -66,16 +67,16 @@ public static class MonthLocks
             return new(month, false, new MonthLock(MonthLockReason.NotStarted, new DateOnly(year, month, 1), null, false, false), null);
         }
 
-        if (report is { Status: ReportStatus.Submitted or ReportStatus.Accepted })
+        if (report is not null && report.Status.LocksMonths())
         {
-            var since = report.SubmittedAt is { } at ? EntryWindow.Today(at) : (DateOnly?)null;
+            var since = report.SubmittedAt is { } at ? LocalClock.DateOf(at) : (DateOnly?)null;
             return report.Status == ReportStatus.Submitted
                 ? new(month, false, new MonthLock(MonthLockReason.ReportSubmitted, since, report.SubmittedBy, false, true), null)
                 : new(month, false, new MonthLock(MonthLockReason.ReportAccepted, since, report.SubmittedBy, false, false), null);
         }
 
         var closes = EntryWindow.Closes(year, month, closingDay);
-        if (EntryWindow.Today(now) <= closes)
+        if (LocalClock.DateOf(now) <= closes)
         {
             return new(month, true, null, null);
         }
@@ -86,9 +87,9 @@ public static class MonthLocks
         }
 
         var closedOn = closes.AddDays(1);
-        if (latestReopening is { } ended && EntryWindow.Today(ended.Until) >= closedOn)
+        if (latestReopening is { } ended && LocalClock.DateOf(ended.Until) >= closedOn)
         {
-            closedOn = EntryWindow.Today(ended.Until);
+            closedOn = LocalClock.DateOf(ended.Until);
         }
 
         return new(month, false, new MonthLock(MonthLockReason.WindowClosed, closedOn, null, true, false), latestReopening);
@@ -123,7 +124,7 @@ public static class MonthLocks
         return
         [
             .. Enumerable.Range(1, 12).Select(m => Explain(
-                year, m, now, closingDay, inForce, reports.GetValueOrDefault(((m - 1) / 3) + 1), reopenings.GetValueOrDefault(m))),
+                year, m, now, closingDay, inForce, reports.GetValueOrDefault(Quarters.Of(m)), reopenings.GetValueOrDefault(m))),
         ];
     }
 }

@@ -26,12 +26,4 @@ public static class Rollup
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
-
-    /// <summary>The months of a quarter (1–4).</summary>
-    public static IEnumerable<int> MonthsOfQuarter(int quarter)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
-        return Enumerable.Range((quarter * 3) - 2, 3);
-    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Auditing;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
@@ -527,7 +528,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     }
 
     /// <summary>The app's current year (the demo's clock in demo mode): the default for a new plan.</summary>
-    private int ThisYear() => EntryWindow.Today(clock.GetUtcNow()).Year;
+    private int ThisYear() => LocalClock.Today(clock).Year;
 
     private static Result Invalid(string key) => Result.Invalid([new ValidationError(string.Empty, key)]);
 

@@ -63,14 +63,14 @@ public static class DeadlineText
     public static IReadOnlyList<int> QuartersOf(DueSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        return [.. schedule.Months.Select(m => ((m - 1) / 3) + 1).Distinct()];
+        return Calendar.Quarters.Touched(schedule.Months);
     }
 
     private static int RomanValue(string roman) => Array.IndexOf(Roman, roman.ToUpperInvariant()) + 1;
 
     private static string Quarters(List<int> months)
     {
-        var quarters = months.Select(m => (m - 1) / 3).Distinct().Order().ToList();
+        var quarters = Calendar.Quarters.Touched(months).Select(q => q - 1).ToList();
         var contiguous = quarters.Count > 1 && quarters[^1] - quarters[0] == quarters.Count - 1;
         return contiguous ? $"{Roman[quarters[0]]}-{Roman[quarters[^1]]}" : string.Join(", ", quarters.Select(q => Roman[q]));
     }

@@ -53,7 +53,7 @@ public sealed record DueSchedule
             throw new ArgumentOutOfRangeException(nameof(quarters), "Quarters are 1 to 4.");
         }
 
-        return new(ScheduleKind.Quarters, Mask(list.SelectMany(q => Enumerable.Range((q * 3) - 2, 3))));
+        return new(ScheduleKind.Quarters, Mask(list.SelectMany(Calendar.Quarters.Months)));
     }
 
     public static DueSchedule MonthRange(int fromMonth, int toMonth)

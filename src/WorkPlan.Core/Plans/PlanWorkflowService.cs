@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 
 namespace WorkPlan.Core.Plans;
@@ -11,9 +12,6 @@ namespace WorkPlan.Core.Plans;
 /// </summary>
 public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUser, PlanService documents, TimeProvider clock, IPeople people)
 {
-    /// <summary>Uzbekistan's time (UTC+5, no daylight saving): the date written on a signature line.</summary>
-    public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(5);
-
     public static class Messages
     {
         public const string NotPossible = "Workflow.NotPossible";
@@ -202,7 +200,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         }
 
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
-        var today = DateOnly.FromDateTime(now.ToOffset(LocalOffset).DateTime);
+        var today = LocalClock.DateOf(now);
         var from = action switch
         {
             PlanAction.Submitted => plan.Submit(),

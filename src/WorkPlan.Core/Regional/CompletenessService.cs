@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
@@ -47,7 +48,7 @@ public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUs
             return Result<CompletenessMatrix>.NotFound();
         }
 
-        var today = EntryWindow.Today(clock.GetUtcNow());
+        var today = LocalClock.Today(clock);
         var chosen = year ?? today.Year;
         if (!PlanRules.IsPlanYear(chosen))
         {
@@ -79,7 +80,7 @@ public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUs
             return Result<CompletenessMatrix>.NotFound();
         }
 
-        var today = EntryWindow.Today(clock.GetUtcNow());
+        var today = LocalClock.Today(clock);
         var months = EndedMonths(plan.Year, today);
         var cells = await actuals.CompletenessAsync(plan.Id, cancellationToken);
         var lines = cells.GroupBy(c => c.ServiceName)
@@ -100,9 +101,9 @@ public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUs
         return planIds.ToDictionary(id => id, id => (IReadOnlyList<QuarterCell>)[.. Enumerable.Range(1, 4).Select(q =>
         {
             var s = submissions.FirstOrDefault(x => x.PlanId == id && x.Quarter == q);
-            var due = s?.DueDate ?? QuarterlyReportService.DueDateOf(year, q);
+            var due = s?.DueDate ?? ReportTimeliness.DueDate(year, q);
             var status = s?.Status ?? ReportStatus.Draft;
-            DateOnly? on = status != ReportStatus.Draft && s?.SubmittedAt is { } at ? EntryWindow.Today(at) : null;
+            DateOnly? on = status != ReportStatus.Draft && s?.SubmittedAt is { } at ? LocalClock.DateOf(at) : null;
             return new QuarterCell(q, status, ReportTimeliness.Of(year, q, status, due, s?.SubmittedAt, today), due, on);
         })]);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
@@ -21,9 +22,9 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
             return Result<ConsolidationDocument>.NotFound();
         }
 
-        var today = EntryWindow.Today(clock.GetUtcNow());
+        var today = LocalClock.Today(clock);
         var chosenYear = year ?? today.Year;
-        var chosenQuarter = quarter ?? DefaultQuarter(chosenYear, today);
+        var chosenQuarter = quarter ?? Quarters.LatestEnded(chosenYear, today);
         if (chosenQuarter is < 1 or > 4 || !PlanRules.IsPlanYear(chosenYear))
         {
             return Result<ConsolidationDocument>.NotFound();
@@ -33,13 +34,13 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
         var planIds = districts.Where(d => d.PlanId is not null).Select(d => d.PlanId!.Value).ToList();
         var submissions = await db.ReportSubmissions.AsNoTracking().Where(r => planIds.Contains(r.PlanId) && r.Quarter == chosenQuarter)
             .Select(r => new { r.PlanId, r.Status, r.DueDate, r.SubmittedAt }).ToDictionaryAsync(r => r.PlanId, cancellationToken);
-        var due = QuarterlyReportService.DueDateOf(chosenYear, chosenQuarter);
+        var due = ReportTimeliness.DueDate(chosenYear, chosenQuarter);
         var columns = districts.Select(d =>
         {
             var s = d.PlanId is { } id ? submissions.GetValueOrDefault(id) : null;
             var status = d.PlanId is null ? (ReportStatus?)null : s?.Status ?? ReportStatus.Draft;
             Timeliness? timeliness = d.PlanId is null ? null : ReportTimeliness.Of(chosenYear, chosenQuarter, status, s?.DueDate ?? due, s?.SubmittedAt, today);
-            var included = d.PlanId is not null && (!onlyReported || status is ReportStatus.Submitted or ReportStatus.Accepted);
+            var included = d.PlanId is not null && (!onlyReported || status is { } sent && sent.IsSent());
             return new ConsolidationDistrict(d.Id, d.Name, d.ShortName, d.PlanId, status, timeliness, included);
         }).ToList();
 
@@ -47,7 +48,7 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
             .Select(i => new { i.Code, i.SectionLabel, i.SectionTitle, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, IsSubRow = i.ParentId != null })
             .ToListAsync(cancellationToken);
         var included = columns.Where(c => c.Included).Select(c => c.PlanId!.Value).ToList();
-        var sums = await figures.ConsolidateAsync(included, (chosenQuarter * 3) - 2, chosenQuarter * 3, cancellationToken);
+        var sums = await figures.ConsolidateAsync(included, Quarters.FirstMonth(chosenQuarter), Quarters.LastMonth(chosenQuarter), cancellationToken);
         var byPlan = sums.Where(s => s.PlanId is not null).ToDictionary(s => (s.PlanId!.Value, s.Code));
         var totals = sums.Where(s => s.PlanId is null).ToDictionary(s => s.Code, StringComparer.Ordinal);
 
@@ -66,8 +67,4 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
         var years = await RegionScope.YearsAsync(db, user, region.Id, cancellationToken);
         return Result<ConsolidationDocument>.Ok(new ConsolidationDocument(region.Id, region.Name, chosenYear, chosenQuarter, onlyReported, columns, sections, years));
     }
-
-    /// <summary>The latest quarter that has ended (the first while none has).</summary>
-    public static int DefaultQuarter(int year, DateOnly today) =>
-        today.Year > year ? 4 : today.Year < year ? 1 : Math.Max(1, (today.Month - 1) / 3);
 }

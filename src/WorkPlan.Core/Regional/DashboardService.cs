@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Catalogue;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
@@ -13,7 +15,7 @@ namespace WorkPlan.Core.Regional;
 /// ranked, its completeness, one indicator across districts. Execution is the mean of the rows'
 /// year-to-date share of their annual target (top-level rows with a target, each capped at 100 %).
 /// </summary>
-public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser, IRegionalFigures figures, ActualsService actuals, TimeProvider clock)
+public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser, IRegionalFigures figures, ActualsService actuals, TimeProvider clock, IOptions<ActualsOptions> options)
 {
     private const int BehindCount = 10;
 
@@ -55,14 +57,13 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
             .GroupBy(t => (t.Service.SortOrder, t.Service.ShortName)).OrderBy(g => g.Key.SortOrder)
             .Select(g => new ExecutionBar(g.Key.ShortName, Execution.Mean(g.Select(t => (t.Ytd, t.Target))), g.Count(t => t.Target is > 0))).ToList();
 
-        var behind = rows.Where(r => r.Target is > 0)
+        var behind = rows.Select(r => (Row: r, Ytd: values.GetValueOrDefault(r.Id)?.YearToDate))
+            .Where(r => Execution.IsBehind(r.Row.Rollup, r.Row.Target, r.Ytd, r.Row.Schedule, asOf, options.Value.BehindMargin))
             .Select(r =>
             {
-                var ytd = values.GetValueOrDefault(r.Id)?.YearToDate;
-                var forecast = Execution.Forecast(r.Rollup, ytd ?? 0, r.Schedule, asOf);
-                return new BehindRow(r.Id, r.Number, r.Name, r.Unit, r.Measure, r.Target, ytd, Execution.Percent(ytd, r.Target), forecast, Execution.Percent(forecast, r.Target));
+                var forecast = Execution.Forecast(r.Row.Rollup, r.Ytd ?? 0, r.Row.Schedule, asOf);
+                return new BehindRow(r.Row.Id, r.Row.Number, r.Row.Name, r.Row.Unit, r.Row.Measure, r.Row.Target, r.Ytd, Execution.Percent(r.Ytd, r.Row.Target), forecast, Execution.Percent(forecast, r.Row.Target));
             })
-            .Where(b => b.Forecast < b.Target)
             .OrderBy(b => b.ForecastPercent).ThenBy(b => b.Number, StringComparer.Ordinal)
             .Take(BehindCount).ToList();
 
@@ -82,7 +83,7 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
 
         return Result<DistrictDashboard>.Ok(new DistrictDashboard(
             plan.Id, plan.Name, plan.Year, asOf, Execution.Mean(top.Select(t => (t.Ytd, t.Row.Target))), Expected(asOf), bySection, byService, series, behind,
-            [.. rows.Where(r => r.Target is > 0).Select(r => new IndicatorChoice(r.Id, r.Number, r.Name))]));
+            [.. rows.Where(r => r.Target is > 0).Select(r => new IndicatorChoice(r.Id, r.Number, r.Name))], options.Value.BehindMargin));
     }
 
     public async Task<Result<RegionDashboard>> RegionAsync(int? regionId, int? year, string? code, CancellationToken cancellationToken = default)
@@ -93,7 +94,7 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
             return Result<RegionDashboard>.NotFound();
         }
 
-        var today = EntryWindow.Today(clock.GetUtcNow());
+        var today = LocalClock.Today(clock);
         var chosenYear = year ?? today.Year;
         if (!PlanRules.IsPlanYear(chosenYear))
         {
@@ -146,9 +147,9 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
     /// </summary>
     private async Task<(int AsOf, IReadOnlyList<IndicatorFigure> Figures)> FiguresAsOfAsync(List<int> planIds, int year, CancellationToken cancellationToken)
     {
-        var today = EntryWindow.Today(clock.GetUtcNow());
-        var ended = today.Year > year ? 12 : today.Year < year ? 0 : today.Month - 1;
+        var today = LocalClock.Today(clock);
+        var ended = Execution.AsOfMonth(year, today, 12);
         var values = await figures.IndicatorsAsync(planIds, 1, ended, cancellationToken);
-        return (Math.Min(ended, values.Max(v => v.LastMonth) ?? 0), values);
+        return (Execution.AsOfMonth(year, today, values.Max(v => v.LastMonth)), values);
     }
 }

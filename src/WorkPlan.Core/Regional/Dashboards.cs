@@ -30,7 +30,8 @@ public sealed record DistrictDashboard(
     IReadOnlyList<ExecutionBar> ByService,
     IndicatorSeries? Series,
     IReadOnlyList<BehindRow> Behind,
-    IReadOnlyList<IndicatorChoice> Indicators);
+    IReadOnlyList<IndicatorChoice> Indicators,
+    decimal BehindMargin);
 
 /// <summary>One catalogue indicator in every district: target, year to date and percent.</summary>
 public sealed record AcrossDistricts(string Code, string Number, string Name, string? Unit, Measure Measure, IReadOnlyList<(string District, decimal? Target, decimal? YearToDate, decimal? Percent)> Districts);

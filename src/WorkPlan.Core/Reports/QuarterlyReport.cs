@@ -18,6 +18,17 @@ public enum ReportStatus
     Returned,
 }
 
+/// <summary>What a report's status means for the rest of the year.</summary>
+public static class ReportStatusRules
+{
+    /// <summary>With the region or accepted: the report counts as in (on time or late) and only its snapshot is read.</summary>
+    public static bool IsSent(this ReportStatus status) => status is ReportStatus.Submitted or ReportStatus.Accepted;
+
+    /// <summary>Whether the quarter's months are locked: they are while the report is sent (a return opens them again).</summary>
+    public static bool LocksMonths(this ReportStatus status) => status.IsSent();
+}
+
+
 /// <summary>The quarterly report as a document: the plan's rows with the quarter's actual, the year to date and the share of the annual target.</summary>
 public sealed record QuarterlyReportDocument(
     int PlanId,

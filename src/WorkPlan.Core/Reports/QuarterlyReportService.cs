@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
@@ -45,9 +46,6 @@ public sealed record InboxLine(int PlanId, string OrganisationName, int Year, in
 /// </summary>
 public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IPeople people)
 {
-    /// <summary>A quarter's report is due by this day of the month after the quarter.</summary>
-    public const int DueDay = 10;
-
     public static class Messages
     {
         public const string NotPossible = "Reports.NotPossible";
@@ -55,8 +53,6 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         public const string MissingValues = "Reports.MissingValuesConfirm";
         public const string AlreadySubmitted = "Reports.AlreadySubmitted";
     }
-
-    public static DateOnly DueDateOf(int year, int quarter) => new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(DueDay - 1);
 
     /// <summary>The live report: the plan's rows with the quarter's actuals (two queries whatever the plan's size).</summary>
     public async Task<Result<QuarterlyReportDocument>> BuildAsync(int planId, int quarter, CancellationToken cancellationToken = default)
@@ -84,12 +80,12 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                 i.Id, SectionId = i.InForceSectionId, Number = i.InForceNumber, Name = i.InForceName, Unit = i.InForceUnit, Measure = i.InForceMeasure,
                 Target = i.InForceTarget, Rollup = i.InForceRollup, ParentId = i.InForceParentId, ChildrenPartition = i.InForceChildrenPartition,
             }).ToListAsync(cancellationToken);
-        var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3)
+        var actuals = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= Quarters.LastMonth(quarter))
             .Select(a => new { a.IndicatorId, a.Month, a.Value, a.Note }).ToListAsync(cancellationToken)).ToLookup(a => a.IndicatorId);
-        var months = Rollup.MonthsOfQuarter(quarter).ToList();
+        var months = Quarters.Months(quarter).ToList();
         var family = indicators.Select(i => new OfWhichRow(i.Id, i.ParentId, i.Number, i.Rollup, i.ChildrenPartition)).ToList();
         var figures = actuals.SelectMany(a => a).Where(a => a.Value is not null).Select(a => new MonthFigure(a.IndicatorId, a.Month, a.Value!.Value)).ToList();
-        var marks = OfWhichCheck.Marks(family, OfWhichCheck.Check(family, figures, [new CheckedPeriod("Quarter", months[0], months[^1]), new CheckedPeriod("YearToDate", 1, quarter * 3)]));
+        var marks = OfWhichCheck.Marks(family, OfWhichCheck.Check(family, figures, [new CheckedPeriod("Quarter", months[0], months[^1]), new CheckedPeriod("YearToDate", 1, Quarters.LastMonth(quarter))]));
 
         // The prepared-by line names the centre's inspector whoever looks: the inspector at hand, or the centre's.
         var inspector = user.IsInRole(Roles.Inspector) && user.OrganisationId == plan.OrganisationId
@@ -102,7 +98,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             var figures = values.Where(v => v.Value is not null).Select(v => (v.Month, Value: v.Value!.Value)).ToList(); // a note alone has no figure
             var quarterValue = Rollup.Combine(i.Rollup, figures.Where(v => months.Contains(v.Month)));
             var ytd = Rollup.Combine(i.Rollup, figures);
-            decimal? percent = ytd is { } y && i.Target is > 0 ? Math.Round(y * 100 / i.Target.Value, 1) : null;
+            var percent = Execution.Percent(ytd, i.Target);
             var notes = string.Join("; ", values.Where(v => months.Contains(v.Month) && !string.IsNullOrWhiteSpace(v.Note)).OrderBy(v => v.Month).Select(v => v.Note));
             return (i.SectionId, Row: new QuarterlyReportRow(i.Id, i.Number, i.Name, i.Unit, i.Measure, i.Target, quarterValue, ytd, percent, notes.Length == 0 ? null : notes, i.ParentId is not null)
             {
@@ -134,7 +130,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                 .Select(s => new { s.Number, s.Document, s.SubmittedAt, s.SubmittedBy, s.Outcome, s.DecidedAt, s.DecidedBy, s.ReturnReason })
                 .ToListAsync(cancellationToken);
         var status = submission?.Status ?? ReportStatus.Draft;
-        var due = submission?.DueDate ?? DueDateOf(plan.Year, quarter);
+        var due = submission?.DueDate ?? ReportTimeliness.DueDate(plan.Year, quarter);
         var document = snapshots.Count > 0 && status != ReportStatus.Returned
             ? JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshots[^1].Document)!
             : live.Value;
@@ -153,7 +149,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                 snapshots[returned + 1].Number,
                 JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshots[returned + 1].Document)!)
             : null;
-        var started = EntryWindow.HasStarted(plan.Year, quarter * 3, clock.GetUtcNow());
+        var started = Quarters.HasReachedLastMonth(plan.Year, quarter, LocalClock.Today(clock));
         var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
         var canSubmit = AccessRules.CanEditPlan(user, plan.OrganisationId) && inForce && started && (submission?.CanBeSubmitted ?? true);
         return Result<QuarterlyReportPage>.Ok(new QuarterlyReportPage(
@@ -163,11 +159,11 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             submission?.SubmittedAt,
             submission?.SubmittedBy,
             submission?.ReturnReason,
-            IsLate(due, submission?.SubmittedAt),
+            ReportTimeliness.IsLate(due, submission?.SubmittedAt, LocalClock.Today(clock)),
             canSubmit,
             AccessRules.CanActAsRegion(user, plan.ParentId) && status == ReportStatus.Submitted,
             submission?.Version ?? 0,
-            ReportTimeliness.Of(plan.Year, quarter, submission?.Status, due, submission?.SubmittedAt, EntryWindow.Today(clock.GetUtcNow())),
+            ReportTimeliness.Of(plan.Year, quarter, submission?.Status, due, submission?.SubmittedAt, LocalClock.Today(clock)),
             canSubmit ? await MissingAsync(planId, quarter, cancellationToken) : [],
             history,
             changes));
@@ -224,7 +220,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                 return Result.Forbidden();
             }
 
-            return page.Value.Status is ReportStatus.Submitted or ReportStatus.Accepted
+            return page.Value.Status.IsSent()
                 ? Result.Invalid([new ValidationError(string.Empty, Messages.AlreadySubmitted)])
                 : Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
         }
@@ -239,7 +235,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var submission = await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
         if (submission is null)
         {
-            submission = new ReportSubmission(planId, quarter, DueDateOf(live.Year, quarter));
+            submission = new ReportSubmission(planId, quarter, ReportTimeliness.DueDate(live.Year, quarter));
             db.ReportSubmissions.Add(submission);
         }
 
@@ -312,16 +308,16 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var ids = plans.Select(p => p.Id).ToList();
         var submissions = await db.ReportSubmissions.AsNoTracking().Where(r => ids.Contains(r.PlanId))
             .Select(r => new { r.PlanId, r.Quarter, r.Status, r.DueDate, r.SubmittedAt, r.SubmissionCount }).ToListAsync(cancellationToken);
-        var today = EntryWindow.Today(clock.GetUtcNow());
+        var today = LocalClock.Today(clock);
         return
         [
             .. plans.SelectMany(p => Enumerable.Range(1, 4)
-                .Where(q => today >= new DateOnly(p.Year, q * 3, 1))
+                .Where(q => Quarters.HasReachedLastMonth(p.Year, q, today))
                 .Select(q =>
                 {
                     var s = submissions.FirstOrDefault(x => x.PlanId == p.Id && x.Quarter == q);
-                    var due = s?.DueDate ?? DueDateOf(p.Year, q);
-                    return new InboxLine(p.Id, p.OrganisationName, p.Year, q, s?.Status ?? ReportStatus.Draft, due, s?.SubmittedAt, IsLate(due, s?.SubmittedAt) || (s is null && today > due), s?.SubmissionCount ?? 0);
+                    var due = s?.DueDate ?? ReportTimeliness.DueDate(p.Year, q);
+                    return new InboxLine(p.Id, p.OrganisationName, p.Year, q, s?.Status ?? ReportStatus.Draft, due, s?.SubmittedAt, ReportTimeliness.IsLate(due, s?.SubmittedAt, today), s?.SubmissionCount ?? 0);
                 }))
                 .OrderBy(l => l.Urgency).ThenByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ThenBy(l => l.OrganisationName),
         ];
@@ -389,12 +385,12 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId).OrderBy(i => i.InForceSortOrder)
             .Select(i => new { i.Id, Number = i.InForceNumber, Name = i.InForceName, Target = i.InForceTarget, Schedule = i.InForceSchedule, Rollup = i.InForceRollup, Services = i.InForceServices.OrderBy(r => r.Service!.SortOrder).Select(r => r.Service!.Name).ToList() })
             .ToListAsync(cancellationToken);
-        var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= quarter * 3 && a.Value != null)
+        var entered = (await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => a.Indicator!.PlanId == planId && a.Month <= Quarters.LastMonth(quarter) && a.Value != null)
             .Select(a => new { a.IndicatorId, a.Month }).ToListAsync(cancellationToken)).Select(a => (a.IndicatorId, a.Month)).ToHashSet();
         return
         [
             .. from i in indicators
-               from m in Rollup.MonthsOfQuarter(quarter)
+               from m in Quarters.Months(quarter)
                where PlanRules.ExpectsActual(i.Target, i.Schedule, i.Rollup, m)
                    && !Enumerable.Range(1, m).Any(k => entered.Contains((i.Id, k)) && PlanRules.Answers(i.Target, i.Rollup, m, k))
                from service in i.Services.DefaultIfEmpty(string.Empty)
@@ -405,7 +401,4 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
     /// <summary>Reports with their latest snapshot loaded, to decide on it.</summary>
     private IQueryable<ReportSubmission> WithLatestSnapshot() =>
         db.ReportSubmissions.Include(r => r.Snapshots.OrderByDescending(s => s.Number).Take(1));
-
-    private bool IsLate(DateOnly due, DateTimeOffset? submittedAt) =>
-        submittedAt is { } at ? EntryWindow.Today(at) > due : EntryWindow.Today(clock.GetUtcNow()) > due;
 }

@@ -52,9 +52,6 @@ public class ReportSubmission
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 
-    /// <summary>Whether the quarter's months are locked: the report is with the region or accepted.</summary>
-    public bool LocksMonths => Status is ReportStatus.Submitted or ReportStatus.Accepted;
-
     public bool CanBeSubmitted => Status is ReportStatus.Draft or ReportStatus.Returned;
 
     /// <summary>Sends the report as a new snapshot (the next number); earlier snapshots stay as they were.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Web.Infrastructure;
@@ -33,20 +34,37 @@ public sealed class DocumentFormatter(IStringLocalizer<SharedResource> localizer
     public static string Percent(decimal? value) =>
         value is { } v ? string.Create(CultureInfo.CurrentCulture, $"{v:N1} %") : NoValue;
 
+    /// <summary>A share as a percentage without needless decimals: 0.1 is "10 %", 0.125 is "12,5 %".</summary>
+    public static string Share(decimal share) => string.Create(CultureInfo.CurrentCulture, $"{share * 100:0.#} %");
+
     /// <summary>The date line of a signature block: 2022 yil "5" yanvar, or 2022 yil "____" ________ when not signed.</summary>
-    public string SignatureDate(DateOnly? date, int year) => date is { } d
-        ? localizer["Date.Signed", d.Year, d.Day, MonthGenitive(d.Month)]
-        : localizer["Date.Blank", year];
+    public string SignatureDate(DateOnly? date, int year) => date is { } d ? Date(d) : localizer["Date.Blank", year];
 
     /// <summary>A date as users write it: 2022 yil "5" yanvar.</summary>
-    public string Date(DateOnly date) => localizer["Date.Signed", date.Year, date.Day, MonthGenitive(date.Month)];
+    public string Date(DateOnly date) => Date(localizer, date);
+
+    /// <summary>A date as users write it, in the language of <paramref name="texts"/>: 2022 yil "5" yanvar.</summary>
+    public static string Date(IStringLocalizer texts, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts["Date.Signed", date.Year, date.Day, texts[$"Month.Genitive.{date.Month}"]];
+    }
+
+    /// <summary>The day of a moment in the app's clock (Uzbekistan time) as users write it: 2022 yil "5" yanvar.</summary>
+    public string Date(DateTimeOffset at) => Date(LocalClock.DateOf(at));
 
     /// <summary>A moment in the app's clock (Uzbekistan time) as users write it: 2022 yil "5" yanvar, 14:03.</summary>
     public string DateTime(DateTimeOffset at)
     {
-        var local = at.ToOffset(WorkPlan.Core.Actuals.EntryWindow.LocalOffset);
+        var local = LocalClock.ToLocal(at);
         return string.Create(CultureInfo.InvariantCulture, $"{Date(DateOnly.FromDateTime(local.DateTime))}, {local:HH:mm}");
     }
+
+    /// <summary>A day in a narrow table cell, as users write it there: 05.10.</summary>
+    public static string DayAndMonth(DateOnly date) => date.ToString("dd.MM", CultureInfo.InvariantCulture);
+
+    /// <summary>A month of a year on its own: "Sentyabr 2022", "Сентябрь 2022".</summary>
+    public string MonthOfYear(int month, int year) => string.Create(CultureInfo.InvariantCulture, $"{MonthName(month)} {year}");
 
     /// <summary>
     /// A count with its noun in the right plural form: "24 показателя", "25 показателей", "1 indicator". The resource

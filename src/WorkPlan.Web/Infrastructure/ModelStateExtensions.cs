@@ -27,7 +27,7 @@ public static class ModelStateExtensions
         var arguments = error.Arguments.Select(a => a switch
         {
             decimal d => DocumentFormatter.Number(d, decimal.Truncate(d) == d ? WorkPlan.Core.Plans.Measure.Count : WorkPlan.Core.Plans.Measure.Money),
-            DateOnly date => localizer["Date.Signed", date.Year, date.Day, localizer[$"Month.Genitive.{date.Month}"]].Value,
+            DateOnly date => DocumentFormatter.Date(localizer, date),
             _ => a,
         }).ToArray();
         var message = localizer[error.MessageKey, arguments];

@@ -2,6 +2,7 @@ using System.Globalization;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
@@ -90,8 +91,8 @@ internal static class RegionalFixture
     public static async Task ReportAsync(DatabaseFixture database, int planId, int quarter, DateOnly submitted, bool accept)
     {
         await using var db = database.CreateContext();
-        var submission = new ReportSubmission(planId, quarter, QuarterlyReportService.DueDateOf(2022, quarter));
-        var at = new DateTimeOffset(submitted.ToDateTime(new TimeOnly(11, 0)), EntryWindow.LocalOffset).ToUniversalTime();
+        var submission = new ReportSubmission(planId, quarter, ReportTimeliness.DueDate(2022, quarter));
+        var at = new DateTimeOffset(submitted.ToDateTime(new TimeOnly(11, 0)), LocalClock.Offset).ToUniversalTime();
         submission.Submit("{}", "test", at);
         if (accept)
         {

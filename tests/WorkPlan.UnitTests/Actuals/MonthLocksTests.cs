@@ -1,4 +1,5 @@
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Reports;
 
 namespace WorkPlan.UnitTests.Actuals;
@@ -8,7 +9,7 @@ public class MonthLocksTests
 {
     private const int ClosingDay = 5;
 
-    private static DateTimeOffset On(int month, int day) => new(2022, month, day, 10, 0, 0, EntryWindow.LocalOffset);
+    private static DateTimeOffset On(int month, int day) => new(2022, month, day, 10, 0, 0, LocalClock.Offset);
 
     [Fact]
     public void IsOpen_UntilTheClosingDayOfTheNextMonth()

@@ -34,10 +34,4 @@ public class RollupTests
     {
         Rollup.Combine(kind, []).Should().BeNull();
     }
-
-    [Fact]
-    public void ListsTheThreeMonthsOfAQuarter()
-    {
-        Rollup.MonthsOfQuarter(3).Should().Equal(7, 8, 9);
-    }
 }

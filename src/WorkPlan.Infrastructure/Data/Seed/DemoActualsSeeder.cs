@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
@@ -66,7 +67,7 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
                 values[(indicator.Id, month)] = v;
                 var service = indicator.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.ServiceId).FirstOrDefault();
                 var (userId, userName) = heads.GetValueOrDefault(service, ("demo", "demo"));
-                var enteredAt = new DateTimeOffset(plan.Year, month, 1, 10, 0, 0, TimeSpan.FromHours(5)).AddMonths(1).AddDays(1).ToUniversalTime();
+                var enteredAt = new DateTimeOffset(plan.Year, month, 1, 10, 0, 0, LocalClock.Offset).AddMonths(1).AddDays(1).ToUniversalTime();
                 db.MonthlyActuals.Add(new MonthlyActual(indicator, month, v, null, userId, enteredAt));
                 db.ActualChanges.Add(new ActualChange(indicator.Id, month, null, v, null, null, userId, userName, enteredAt));
                 count++;
@@ -88,8 +89,8 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
             db, new FixedCurrentUser(new CurrentUser(methodologist.Id, methodologist.UserName!, Roles.RegionalMethodologist, organisation.ParentId!.Value, OrganisationKind.Regional, null, methodologist.FullName, methodologist.Position)), TimeProvider.System, new Identity.People(db));
         foreach (var (quarter, submitted, accepted) in new[] { (1, new DateTime(2022, 4, 7), new DateTime(2022, 4, 12)), (2, new DateTime(2022, 7, 8), new DateTime(2022, 7, 14)) })
         {
-            await asInspector.SubmitAsync(plan.Id, quarter, new DateTimeOffset(submitted.AddHours(11), TimeSpan.FromHours(5)).ToUniversalTime(), cancellationToken);
-            await asRegion.AcceptAsOfAsync(plan.Id, quarter, new DateTimeOffset(accepted.AddHours(15), TimeSpan.FromHours(5)).ToUniversalTime(), cancellationToken);
+            await asInspector.SubmitAsync(plan.Id, quarter, new DateTimeOffset(submitted.AddHours(11), LocalClock.Offset).ToUniversalTime(), cancellationToken);
+            await asRegion.AcceptAsOfAsync(plan.Id, quarter, new DateTimeOffset(accepted.AddHours(15), LocalClock.Offset).ToUniversalTime(), cancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkPlan.Core.Auditing;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Catalogue;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
@@ -182,7 +183,7 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
         var asRegion = new QuarterlyReportService(db, new FixedCurrentUser(methodologist), TimeProvider.System, new Identity.People(db));
         foreach (var report in profile.Reports)
         {
-            var submitted = new DateTimeOffset(report.Submitted.ToDateTime(new TimeOnly(11, 0)), TimeSpan.FromHours(5)).ToUniversalTime();
+            var submitted = new DateTimeOffset(report.Submitted.ToDateTime(new TimeOnly(11, 0)), LocalClock.Offset).ToUniversalTime();
             Ensure(await asDistrict.SubmitAsync(planId, report.Quarter, submitted, cancellationToken), $"submit Q{report.Quarter} of {profile.Code}");
             var decided = submitted.AddDays(4).AddHours(4);
             if (report.Decision == Decision.Accept)

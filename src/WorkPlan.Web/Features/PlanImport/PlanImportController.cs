@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Plans;
 using WorkPlan.Web.Infrastructure;
 
@@ -16,7 +17,7 @@ public sealed class PlanImportController(PlanImportService imports, IStringLocal
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         (await imports.TargetAsync(cancellationToken)).ToActionResult(this, target =>
-            View(new ImportUploadViewModel(target.Name, new ImportInput { Year = WorkPlan.Core.Actuals.EntryWindow.Today(clock.GetUtcNow()).Year + 1 })));
+            View(new ImportUploadViewModel(target.Name, new ImportInput { Year = LocalClock.Today(clock).Year + 1 })));
 
     [HttpPost]
     [RequestSizeLimit(RequestLimit)]

@@ -1,6 +1,6 @@
 using WorkPlan.Core.Plans;
 
-namespace WorkPlan.Core.Regional;
+namespace WorkPlan.Core.Actuals;
 
 /// <summary>How far a plan is carried out: percentages of targets, the pace, and where the year will end at that pace.</summary>
 public static class Execution
@@ -40,6 +40,34 @@ public static class Execution
         var dueSoFar = schedule.Months.Count(m => m <= asOfMonth);
         var dueInYear = schedule.Months.Count();
         return dueSoFar == 0 ? value : Math.Round(value * dueInYear / dueSoFar, 1);
+    }
+
+    /// <summary>
+    /// The month a plan's figures stand at, for "behind plan" and the dashboards: the latest month with a value in the
+    /// plan, and never a month that has not ended (for a past year December at most; 0 before anything is entered).
+    /// So a month being entered does not make every row look behind until its values are in.
+    /// </summary>
+    public static int AsOfMonth(int year, DateOnly today, int? latestMonthWithValue)
+    {
+        var ended = today.Year > year ? 12 : today.Year < year ? 0 : today.Month - 1;
+        return Math.Min(ended, latestMonthWithValue ?? 0);
+    }
+
+    /// <summary>
+    /// "Behind plan", the one definition for the entry sheet, the home page and the dashboards: a row with a positive
+    /// target whose value so far is below its plan line at <paramref name="asOfMonth"/> (<see cref="PlanLine"/>: by the
+    /// months its deadline makes due, so a quarterly row is not behind in a month that expects nothing) by more than
+    /// <paramref name="margin"/> (<see cref="ActualsOptions.BehindMargin"/>). Nothing is behind before its first due month.
+    /// </summary>
+    public static bool IsBehind(RollupKind rollup, decimal? target, decimal? yearToDate, DueSchedule schedule, int asOfMonth, decimal margin)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (target is not > 0 || !schedule.Months.Any(m => m <= asOfMonth))
+        {
+            return false;
+        }
+
+        return (yearToDate ?? 0) < PlanLine(rollup, target, schedule, asOfMonth)!.Value * (1 - margin);
     }
 
     /// <summary>The linear plan line: the share of a sum's target due by the end of a month (by due months); a level's target throughout.</summary>
