@@ -8,14 +8,14 @@ public class ActualChange
         UserId = UserName = string.Empty;
     }
 
-    public ActualChange(int indicatorId, int month, decimal? oldValue, decimal? newValue, string? oldNote, string? newNote, string userId, string userName, DateTimeOffset at)
+    public ActualChange(int indicatorId, int month, decimal? valueBefore, decimal? valueAfter, string? noteBefore, string? noteAfter, string userId, string userName, DateTimeOffset at)
     {
         IndicatorId = indicatorId;
         Month = month;
-        OldValue = oldValue;
-        NewValue = newValue;
-        OldNote = oldNote;
-        NewNote = newNote;
+        ValueBefore = valueBefore;
+        ValueAfter = valueAfter;
+        NoteBefore = noteBefore;
+        NoteAfter = noteAfter;
         UserId = userId;
         UserName = userName;
         At = at;
@@ -27,13 +27,13 @@ public class ActualChange
 
     public int Month { get; private set; }
 
-    public decimal? OldValue { get; private set; }
+    public decimal? ValueBefore { get; private set; }
 
-    public decimal? NewValue { get; private set; }
+    public decimal? ValueAfter { get; private set; }
 
-    public string? OldNote { get; private set; }
+    public string? NoteBefore { get; private set; }
 
-    public string? NewNote { get; private set; }
+    public string? NoteAfter { get; private set; }
 
     public string UserId { get; private set; }
 

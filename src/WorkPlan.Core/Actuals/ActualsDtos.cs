@@ -99,7 +99,7 @@ public sealed record SaveOutcome(int Values, int Notes, IReadOnlyList<CellConfli
     public bool HasConflicts => Conflicts.Count > 0;
 }
 
-public sealed record ActualChangeLine(DateTimeOffset At, Person By, decimal? OldValue, decimal? NewValue, string? OldNote, string? NewNote);
+public sealed record ActualChangeLine(DateTimeOffset At, Person By, decimal? ValueBefore, decimal? ValueAfter, string? NoteBefore, string? NoteAfter);
 
 /// <summary>The history of one indicator's value in one month: which indicator (number, name, unit), then each change, newest first.</summary>
 public sealed record ValueHistory(string Number, string Name, string? Unit, Measure Measure, int Month, IReadOnlyList<ActualChangeLine> Lines);

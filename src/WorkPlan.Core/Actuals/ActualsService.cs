@@ -272,12 +272,12 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var changes = await db.ActualChanges.AsNoTracking()
             .Where(c => c.IndicatorId == indicatorId && c.Month == month)
             .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Select(c => new { c.At, c.UserId, c.UserName, c.OldValue, c.NewValue, c.OldNote, c.NewNote })
+            .Select(c => new { c.At, c.UserId, c.UserName, c.ValueBefore, c.ValueAfter, c.NoteBefore, c.NoteAfter })
             .ToListAsync(cancellationToken);
         var named = await people.FindAsync(changes.Select(c => c.UserId), cancellationToken);
         return Result<ValueHistory>.Ok(new ValueHistory(
             indicator.Number, indicator.Name, indicator.Unit, indicator.Measure, month,
-            [.. changes.Select(c => new ActualChangeLine(c.At, named.Named(c.UserId, c.UserName), c.OldValue, c.NewValue, c.OldNote, c.NewNote))]));
+            [.. changes.Select(c => new ActualChangeLine(c.At, named.Named(c.UserId, c.UserName), c.ValueBefore, c.ValueAfter, c.NoteBefore, c.NoteAfter))]));
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public sealed record PlanActions(
     IReadOnlyList<PlanVersionLine> Versions,
     bool CanDiscard = false);
 
-public sealed record PlanEventLine(DateTimeOffset At, Person By, PlanAction Action, PlanStatus ToStatus, int PlanVersion, string? Comment);
+public sealed record PlanEventLine(DateTimeOffset At, Person By, PlanAction Action, PlanStatus StatusAfter, int PlanVersion, string? Comment);
 
 public sealed record PlanVersionLine(int Number, DateTimeOffset CameIntoForceAt, string? Reason);
 

@@ -8,13 +8,13 @@ public class PlanEvent
         UserId = UserName = string.Empty;
     }
 
-    public PlanEvent(int planId, int version, PlanAction action, PlanStatus from, PlanStatus to, string userId, string userName, DateTimeOffset at, string? comment)
+    public PlanEvent(int planId, int version, PlanAction action, PlanStatus statusBefore, PlanStatus statusAfter, string userId, string userName, DateTimeOffset at, string? comment)
     {
         PlanId = planId;
         PlanVersion = version;
         Action = action;
-        FromStatus = from;
-        ToStatus = to;
+        StatusBefore = statusBefore;
+        StatusAfter = statusAfter;
         UserId = userId;
         UserName = userName;
         At = at;
@@ -30,9 +30,9 @@ public class PlanEvent
 
     public PlanAction Action { get; private set; }
 
-    public PlanStatus FromStatus { get; private set; }
+    public PlanStatus StatusBefore { get; private set; }
 
-    public PlanStatus ToStatus { get; private set; }
+    public PlanStatus StatusAfter { get; private set; }
 
     public string UserId { get; private set; }
 

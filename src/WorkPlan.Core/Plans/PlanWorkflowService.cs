@@ -37,10 +37,10 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         }
 
         var steps = await db.PlanEvents.AsNoTracking().Where(e => e.PlanId == planId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Select(e => new { e.At, e.UserId, e.UserName, e.Action, e.ToStatus, e.PlanVersion, e.Comment })
+            .Select(e => new { e.At, e.UserId, e.UserName, e.Action, e.StatusAfter, e.PlanVersion, e.Comment })
             .ToListAsync(cancellationToken);
         var named = await people.FindAsync(steps.Select(e => e.UserId), cancellationToken);
-        var events = steps.Select(e => new PlanEventLine(e.At, named.Named(e.UserId, e.UserName), e.Action, e.ToStatus, e.PlanVersion, e.Comment)).ToList();
+        var events = steps.Select(e => new PlanEventLine(e.At, named.Named(e.UserId, e.UserName), e.Action, e.StatusAfter, e.PlanVersion, e.Comment)).ToList();
         var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == planId).OrderBy(v => v.Number)
             .Select(v => new PlanVersionLine(v.Number, v.CameIntoForceAt, v.Reason))
             .ToListAsync(cancellationToken);

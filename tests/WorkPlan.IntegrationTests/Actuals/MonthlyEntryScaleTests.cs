@@ -117,11 +117,11 @@ public sealed class MonthlyEntryScaleTests(DatabaseFixture database) : IAsyncLif
         saves.Should().BeGreaterThan(20);
         await using var db = database.CreateContext();
         var stored = await db.MonthlyActuals.Where(a => a.Indicator!.PlanId == _planId && a.Month == 9).ToDictionaryAsync(a => a.IndicatorId, a => a.Value);
-        var history = await db.ActualChanges.Where(c => c.Month == 9).Select(c => new { c.IndicatorId, c.NewValue }).ToListAsync();
+        var history = await db.ActualChanges.Where(c => c.Month == 9).Select(c => new { c.IndicatorId, c.ValueAfter }).ToListAsync();
         foreach (var ((indicator, _), (value, _)) in acknowledged)
         {
             stored.Should().ContainKey(indicator);
-            history.Should().Contain(h => h.IndicatorId == indicator && h.NewValue == value, "every acknowledged save is in the table's history");
+            history.Should().Contain(h => h.IndicatorId == indicator && h.ValueAfter == value, "every acknowledged save is in the table's history");
         }
 
         Console.WriteLine($"Concurrency: {writers.Count} writers, 30 s, {saves} acknowledged saves, {conflicts} conflicts shown, {acknowledged.Count} cells, 0 lost, {failures.Count} errors");

@@ -108,6 +108,44 @@ public sealed partial class AuditPageTests(DatabaseFixture database) : IAsyncLif
         details.Should().NotContain("ServiceHead");
     }
 
+    /// <summary>
+    /// A plan's workflow steps and every change of a monthly value are in the same register as the administration's
+    /// entries, in the same shape: who by name, the action in words, what changed from what to what.
+    /// </summary>
+    [Fact]
+    public async Task ListsAPlansStepsAndTheChangesOfMonthlyValues_InTheSameWords_AndNarrowsToEither()
+    {
+        await using var db = database.CreateContext();
+        var plan = await db.Plans.Where(p => p.Organisation!.Code == "xojaobod" && p.Year == 2022).Select(p => new { p.Id, p.VersionNumber }).SingleAsync();
+        var row16 = await db.Indicators.Where(i => i.PlanId == plan.Id && i.Number == "16").Select(i => new { i.Id, i.Name }).SingleAsync();
+        var head = await db.Users.Where(u => u.UserName == "xojaobod.abonement").Select(u => new { u.Id, u.UserName, u.FullName }).SingleAsync();
+        var director = await db.Users.Where(u => u.UserName == "xojaobod.direktor").Select(u => new { u.Id, u.UserName, u.FullName }).SingleAsync();
+        var at = new DateTimeOffset(2022, 10, 3, 10, 0, 0, TimeSpan.FromHours(5)).ToUniversalTime();
+        db.ActualChanges.Add(new WorkPlan.Core.Actuals.ActualChange(row16.Id, 9, 9_000m, 9_120m, null, "Kitob bayrami", head.Id, head.UserName!, at));
+        db.PlanEvents.Add(new WorkPlan.Core.Plans.PlanEvent(
+            plan.Id, plan.VersionNumber, WorkPlan.Core.Plans.PlanAction.Returned, WorkPlan.Core.Plans.PlanStatus.Submitted, WorkPlan.Core.Plans.PlanStatus.Draft,
+            director.Id, director.UserName!, at.AddMinutes(-5), "Maqsadlarni qayta ko'ring"));
+        await db.SaveChangesAsync();
+        var admin = database.Factory.CreateClientAs("xojaobod.admin");
+
+        var page = await Html.ParseAsync(await admin.GetAsync("/Audit"));
+
+        var rows = page.QuerySelectorAll("tbody tr").Take(2).Select(r => r.Children.Select(c => c.Text().Trim()).ToList()).ToList();
+        rows[0][1].Should().Contain(head.FullName);
+        rows[0][2].Should().Be("Oylik qiymat o'zgartirildi");
+        rows[0][4].Should().Contain($"16. {row16.Name}").And.Contain("Sentyabr").And.Contain("9 000").And.Contain("9 120").And.Contain("Kitob bayrami");
+        rows[1][1].Should().Contain(director.FullName);
+        rows[1][2].Should().Be("Qaytarildi");
+        rows[1][4].Should().Contain("Kelishishga yuborildi").And.Contain("Loyiha").And.Contain("Maqsadlarni qayta ko'ring");
+        page.QuerySelector("tbody")!.TextContent.Should().NotContain("Audit.").And.NotContain("Status.").And.NotContain("Month.");
+
+        var values = await Html.ParseAsync(await admin.GetAsync("/Audit?entityType=MonthlyActual"));
+        var plans = await Html.ParseAsync(await admin.GetAsync($"/Audit?entityType=Plan&entityId={plan.Id}"));
+
+        values.QuerySelectorAll("tbody tr").Select(r => r.Children[2].Text().Trim()).Should().OnlyContain(a => a == "Oylik qiymat o'zgartirildi");
+        plans.QuerySelectorAll("tbody tr").Select(r => r.Children[2].Text().Trim()).Should().Contain("Qaytarildi").And.NotContain("Oylik qiymat o'zgartirildi");
+    }
+
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}")]
     private static partial Regex IsoDate();
 }

@@ -111,6 +111,34 @@ public sealed class UpgradeTests(DatabaseFixture database)
         await refused.Should().ThrowAsync<Npgsql.PostgresException>("a version numbered 0 can no longer be stored");
     }
 
+    [Fact]
+    public async Task KeepsEveryTrailsBeforeAndAfter_AndNamesOldCatalogueActionsEntityDotVerb()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(database);
+        await using var db = scratch.CreateContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_OneAuditTrailShape", StringComparison.Ordinal)) - 1]);
+
+        await ExecuteAsync(db, """
+            INSERT INTO organisations (id, code, kind, parent_id, name, short_name) OVERRIDING SYSTEM VALUE VALUES
+                (951, 'tr-region', 'Regional', NULL, 'Sinov viloyati AKM', 'Sinov viloyati'),
+                (952, 'tr-district', 'District', 951, 'Sinov tumani AKM', 'Sinov tumani');
+            INSERT INTO plans (id, organisation_id, year, title, status, version_number)
+            OVERRIDING SYSTEM VALUE VALUES (961, 952, 2022, 'Ish rejasi', 'InForce', 1);
+            INSERT INTO plan_events (plan_id, plan_version, action, from_status, to_status, user_id, user_name, at)
+            VALUES (961, 1, 'Approved', 'Agreed', 'InForce', 'u', 'direktor', TIMESTAMPTZ '2022-01-05 10:00+05');
+            INSERT INTO audit_entries (at, user_id, user_name, action, entity_type, entity_id, organisation_id, before, after)
+            VALUES (TIMESTAMPTZ '2022-01-06 10:00+05', 'u', 'metodist', 'CatalogueMapped', 'Plan', '961', 952, NULL, '[]'),
+                   (TIMESTAMPTZ '2022-01-07 10:00+05', 'u', 'admin', 'User.Created', 'User', 'x', 952, NULL, '{}');
+            """);
+        await db.Database.MigrateAsync();
+
+        (await ScalarAsync(db, "SELECT status_before || ' > ' || status_after FROM plan_events WHERE plan_id = 961")).Should().Be("Agreed > InForce");
+        (await ScalarAsync(db, "SELECT string_agg(action, ',' ORDER BY at) FROM audit_entries WHERE organisation_id = 952")).Should().Be("Catalogue.Mapped,User.Created");
+        (await ScalarAsync(db, "SELECT string_agg(column_name, ',' ORDER BY column_name) FROM information_schema.columns WHERE table_name = 'actual_changes' AND column_name LIKE '%_before' OR table_name = 'actual_changes' AND column_name LIKE '%_after'"))
+            .Should().Be("note_after,note_before,value_after,value_before");
+    }
+
     private static async Task MigrateToAsync(AppDbContext db, string suffix) =>
         await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().Single(m => m.EndsWith(suffix, StringComparison.Ordinal)));
 

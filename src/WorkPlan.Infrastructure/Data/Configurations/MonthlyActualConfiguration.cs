@@ -26,8 +26,8 @@ internal sealed class ActualChangeConfiguration : IEntityTypeConfiguration<Actua
 {
     public void Configure(EntityTypeBuilder<ActualChange> builder)
     {
-        builder.Property(c => c.OldNote).HasMaxLength(FieldLimits.Note);
-        builder.Property(c => c.NewNote).HasMaxLength(FieldLimits.Note);
+        builder.Property(c => c.NoteBefore).HasMaxLength(FieldLimits.Note);
+        builder.Property(c => c.NoteAfter).HasMaxLength(FieldLimits.Note);
         builder.Property(c => c.UserId).HasMaxLength(FieldLimits.UserId);
         builder.Property(c => c.UserName).HasMaxLength(FieldLimits.UserName);
         builder.HasOne<Core.Plans.Indicator>().WithMany().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Cascade);

@@ -150,25 +150,15 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("month");
 
-                    b.Property<string>("NewNote")
+                    b.Property<string>("NoteAfter")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("new_note");
+                        .HasColumnName("note_after");
 
-                    b.Property<decimal?>("NewValue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
-                        .HasColumnName("new_value");
-
-                    b.Property<string>("OldNote")
+                    b.Property<string>("NoteBefore")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
-                        .HasColumnName("old_note");
-
-                    b.Property<decimal?>("OldValue")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
-                        .HasColumnName("old_value");
+                        .HasColumnName("note_before");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -181,6 +171,16 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
+
+                    b.Property<decimal?>("ValueAfter")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("value_after");
+
+                    b.Property<decimal?>("ValueBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("value_before");
 
                     b.HasKey("Id")
                         .HasName("pk_actual_changes");
@@ -1100,12 +1100,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("comment");
 
-                    b.Property<string>("FromStatus")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("from_status");
-
                     b.Property<int>("PlanId")
                         .HasColumnType("integer")
                         .HasColumnName("plan_id");
@@ -1114,11 +1108,17 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("plan_version");
 
-                    b.Property<string>("ToStatus")
+                    b.Property<string>("StatusAfter")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasColumnName("to_status");
+                        .HasColumnName("status_after");
+
+                    b.Property<string>("StatusBefore")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status_before");
 
                     b.Property<string>("UserId")
                         .IsRequired()
