@@ -140,6 +140,7 @@ public static class DependencyInjection
         services.AddScoped<DocumentLanguageService>();
         services.AddScoped<WorkPlan.Core.Home.HomeService>();
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueService>();
+        services.AddScoped<WorkPlan.Core.Catalogue.CatalogueMappingService>();
         services.AddScoped<WorkPlan.Core.Regional.IRegionalFigures, Data.Queries.RegionalFiguresQueries>();
         services.AddScoped<WorkPlan.Core.Regional.ConsolidationService>();
         services.AddScoped<WorkPlan.Core.Regional.CompletenessService>();
