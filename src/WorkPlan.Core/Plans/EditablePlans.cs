@@ -54,7 +54,7 @@ internal static class EditablePlans
                 return plan.IsOk ? await edit(plan.Value, token) : Result<T>.NotFound();
             }, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (SaveFailures.IsConflict(exception))
         {
             db.ChangeTracker.Clear();
             return Result<T>.Conflict();

@@ -18,6 +18,11 @@ public class Plan
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentOutOfRangeException.ThrowIfLessThan(year, PlanRules.FirstYear);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, PlanRules.LastYear);
+        if (organisation.ParentId is not null && organisation.Parent is null)
+        {
+            throw new InvalidOperationException($"Organisation {organisation.Id} was loaded without its parent centre, whose director's line the plan prints.");
+        }
+
         Organisation = organisation;
         Year = year;
         Title = title.Trim();
@@ -318,7 +323,7 @@ public class Plan
 
     internal void EnsureEditable()
     {
-        if (!IsEditable && Status != PlanStatus.Draft && Id != 0)
+        if (!IsEditable)
         {
             throw new InvalidOperationException($"Plan {Id} is {Status} and cannot be edited.");
         }
