@@ -126,6 +126,7 @@ public static class DependencyInjection
         services.AddScoped<PlanService>();
         services.AddScoped<PlanWorkflowService>();
         services.AddScoped<PlanEditService>();
+        services.AddScoped<PlanSectionEditService>();
         services.AddScoped<PlanFamilyEditService>();
         services.AddScoped<PlanHistoryService>();
         services.AddScoped<NewPlanService>();
