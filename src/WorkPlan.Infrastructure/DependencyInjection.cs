@@ -127,6 +127,7 @@ public static class DependencyInjection
         services.AddScoped<PlanService>();
         services.AddScoped<PlanWorkflowService>();
         services.AddScoped<PlanEditService>();
+        services.AddScoped<PlanSectionEditService>();
         services.AddScoped<PlanFamilyEditService>();
         services.AddScoped<PlanHistoryService>();
         services.AddScoped<NewPlanService>();
@@ -141,6 +142,7 @@ public static class DependencyInjection
         services.AddScoped<DocumentLanguageService>();
         services.AddScoped<WorkPlan.Core.Home.HomeService>();
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueService>();
+        services.AddScoped<WorkPlan.Core.Catalogue.CatalogueMappingService>();
         services.AddScoped<WorkPlan.Core.Regional.IRegionalFigures, Data.Queries.RegionalFiguresQueries>();
         services.AddScoped<WorkPlan.Core.Regional.ConsolidationService>();
         services.AddScoped<WorkPlan.Core.Regional.CompletenessService>();

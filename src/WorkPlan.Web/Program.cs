@@ -46,6 +46,7 @@ builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(Sec
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddScoped<DocumentFormatter>();
 builder.Services.AddScoped<PlanExportTexts>();
+builder.Services.AddSingleton<WorkPlan.Core.Plans.IPlanTitles, ResourcePlanTitles>();
 builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddSingleton<PrintStyles>();
 builder.Services.AddHttpContextAccessor();

@@ -122,7 +122,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         {
             return await db.InTransactionAsync(ct => SaveLockedAsync(planId, month, cells, ct), cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (SaveFailures.IsConflict(exception))
         {
             // Someone wrote the same cells between our read and our write (outside the plan's lock): nothing of
             // ours was written; show them what is there now.

@@ -49,6 +49,7 @@ public class MonthlyActual
     /// <summary>Whether an entry with this value and note holds anything (else it is removed, not kept empty).</summary>
     public static bool Holds(decimal? value, string? note) => value is not null || !string.IsNullOrWhiteSpace(note);
 
+    /// <summary>Replaces the entry's value and note; the value must suit the indicator's measure (its indicator must be loaded).</summary>
     public void Change(decimal? value, string? note, string enteredBy, DateTimeOffset enteredAt)
     {
         if (!Holds(value, note))
@@ -56,8 +57,9 @@ public class MonthlyActual
             throw new ArgumentException("An entry holds a value, a note or both.", nameof(value));
         }
 
-        var measure = Indicator?.Measure ?? Measure.Count;
-        var errors = PlanRules.CheckValue(measure, value, nameof(Value)).ToList();
+        var indicator = Indicator
+            ?? throw new InvalidOperationException($"Monthly actual {Id} was loaded without its indicator, whose measure decides which values it may hold.");
+        var errors = PlanRules.CheckValue(indicator.ActualsMeasure, value, nameof(Value)).ToList();
         if (errors.Count > 0)
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, errors[0].MessageKey);

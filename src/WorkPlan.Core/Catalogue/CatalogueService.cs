@@ -11,8 +11,9 @@ using WorkPlan.Core.Regional;
 namespace WorkPlan.Core.Catalogue;
 
 /// <summary>
-/// The regional template plan and its indicator catalogue: the region builds and publishes it; a
-/// district creates its plan from it or maps the rows of a plan it already has to its codes.
+/// The regional template plan and its indicator catalogue, as the region keeps them: built from one district's
+/// plan, edited and published (districts create their plans from it in <see cref="Plans.NewPlanService"/> and map
+/// their rows to its codes in <see cref="CatalogueMappingService"/>).
 /// </summary>
 public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser, AuditLog audit, TimeProvider clock)
 {
@@ -264,210 +265,9 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         return await SaveAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A district's new draft plan for a year from its region's published template: the sections and
-    /// rows with their codes, services matched by code, deadlines in that year, last year's facts from
-    /// the actual totals of the rows with the same code, and empty targets.
-    /// </summary>
-    public Task<Result<int>> CreatePlanAsync(int year, CancellationToken cancellationToken = default) =>
-        new NewPlanService(db, currentUser, clock).CreateAsync(year, "template", FillFromTemplateAsync, cancellationToken: cancellationToken);
-
-    private async Task<IReadOnlyList<ValidationError>> FillFromTemplateAsync(Plan plan, Organisation organisation, CancellationToken cancellationToken)
-    {
-        var template = await db.RegionalTemplates.AsNoTracking().Include(t => t.Items)
-            .SingleOrDefaultAsync(t => t.RegionId == organisation.ParentId && t.PublishedAt != null, cancellationToken);
-        if (template is null)
-        {
-            return [new ValidationError(string.Empty, TemplateRules.Messages.NotPublished)];
-        }
-
-        var year = plan.Year;
-        var lastYear = await PreviousFactsAsync(organisation.Id, year - 1, cancellationToken);
-        var sections = new Dictionary<string, Section>(StringComparer.Ordinal);
-        var added = new Dictionary<int, Indicator>();
-        foreach (var item in template.Items.OrderBy(i => i.SortOrder))
-        {
-            if (!sections.TryGetValue(item.SectionLabel, out var section))
-            {
-                section = plan.AddSection(item.SectionLabel, item.SectionTitle);
-                sections.Add(item.SectionLabel, section);
-            }
-
-            var services = organisation.Services.Where(s => item.ServiceCodes.Contains(s.Code)).OrderBy(s => item.ServiceCodes.IndexOf(s.Code)).ToList();
-            var definition = new IndicatorDefinition(
-                item.Number, item.Name, item.Unit, item.Measure, lastYear.GetValueOrDefault(item.Code), null, item.Mechanism,
-                DeadlineText.For(item.Schedule, year), item.Schedule, item.Rollup, item.ChildrenPartition);
-
-            // A row without services in the template stays without them (the paper's blank cell); codes the
-            // district lacks fall back to all its services.
-            List<Service> responsible = item.ServiceCodes.Count == 0 ? [] : services.Count > 0 ? services : [.. organisation.Services.OrderBy(s => s.SortOrder)];
-            var indicator = plan.AddIndicator(section, definition, responsible, item.ParentId is { } parent ? added[parent] : null);
-            indicator.MapToCatalogue(item.Code);
-            added[item.Id] = indicator;
-        }
-
-        return [];
-    }
-
-    /// <summary>A district plan's rows with their codes, and a suggestion from the catalogue (same number, similar name) for each unmapped row.</summary>
-    public async Task<Result<MappingPage>> MappingAsync(int planId, CancellationToken cancellationToken = default)
-    {
-        var user = currentUser.Required;
-        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Title, p.Year, p.OrganisationId, OrganisationName = p.Organisation!.Name, RegionId = p.Organisation.ParentId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (plan is null)
-        {
-            return Result<MappingPage>.NotFound();
-        }
-
-        var catalogue = await CatalogueOfAsync(plan.RegionId, cancellationToken);
-        var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == planId).OrderBy(i => i.SortOrder)
-            .Select(i => new { i.Id, i.Number, i.Name, IsSubRow = i.ParentId != null, i.CatalogueCode, i.Rollup, i.Measure, i.Version })
-            .ToListAsync(cancellationToken);
-        var taken = rows.Where(r => r.CatalogueCode is not null).Select(r => r.CatalogueCode!).ToHashSet(StringComparer.Ordinal);
-        var mapped = rows.Select(r =>
-        {
-            // Only a code counted the same way as the row can be suggested (and saved).
-            var candidates = catalogue.Where(c => c.Rollup == r.Rollup && c.Measure == r.Measure).Select(c => (c.Code, c.Number, c.Name));
-            var suggested = r.CatalogueCode is null ? TemplateRules.Suggest(r.Number, r.Name, candidates, taken) : null;
-            if (suggested is not null)
-            {
-                taken.Add(suggested);
-            }
-
-            return new MappingRow(r.Id, r.Number, r.Name, r.IsSubRow, r.CatalogueCode, suggested, r.Version);
-        }).ToList();
-        return Result<MappingPage>.Ok(new MappingPage(
-            plan.Id, plan.Title, plan.Year, plan.OrganisationName, catalogue.Count > 0 && AccessRules.CanEditPlan(user, plan.OrganisationId), mapped, catalogue));
-    }
-
-    /// <summary>
-    /// Saves a plan's mapping in one transaction: every code from the region's catalogue, counted the same
-    /// way as the row (roll-up kind and measure), each at most once; a row changed meanwhile is a conflict.
-    /// </summary>
-    public Task<Result> SaveMappingAsync(int planId, IReadOnlyList<MappingCell> cells, CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync(ct => SaveMappingInTransactionAsync(planId, cells, ct), cancellationToken);
-
-    private async Task<Result> SaveMappingInTransactionAsync(int planId, IReadOnlyList<MappingCell> cells, CancellationToken cancellationToken)
-    {
-        const int MaxErrors = 10;
-        ArgumentNullException.ThrowIfNull(cells);
-        var user = currentUser.Required;
-        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.OrganisationId, RegionId = p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);
-        if (plan is null)
-        {
-            return Result.NotFound();
-        }
-
-        if (!AccessRules.CanEditPlan(user, plan.OrganisationId))
-        {
-            return Result.Forbidden();
-        }
-
-        var catalogue = plan.RegionId is null
-            ? []
-            : await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == plan.RegionId && i.Template.PublishedAt != null)
-                .Select(i => new { i.Code, i.Rollup, i.Measure }).ToDictionaryAsync(i => i.Code, StringComparer.Ordinal, cancellationToken);
-        if (catalogue.Count == 0)
-        {
-            return Invalid(TemplateRules.Messages.NotPublished);
-        }
-
-        var indicators = await db.Indicators.Where(i => i.PlanId == planId).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var errors = new List<ValidationError>();
-        var chosen = new Dictionary<int, string?>();
-        foreach (var cell in cells)
-        {
-            if (!indicators.TryGetValue(cell.IndicatorId, out var indicator))
-            {
-                return Result.NotFound();
-            }
-
-            var code = string.IsNullOrWhiteSpace(cell.Code) ? null : cell.Code.Trim().ToUpperInvariant();
-            if (code is not null && !catalogue.ContainsKey(code))
-            {
-                // Never echo a long or hostile value back whole.
-                var shown = code.Length > TemplateRules.CodeMaxLength ? code[..TemplateRules.CodeMaxLength] + "…" : code;
-                errors.Add(new ValidationError(string.Empty, TemplateRules.Messages.UnknownCode, indicator.Number, shown));
-                continue;
-            }
-
-            if (code is not null && (catalogue[code].Rollup != indicator.Rollup || catalogue[code].Measure != indicator.Measure))
-            {
-                errors.Add(new ValidationError(string.Empty, TemplateRules.Messages.KindMismatch, indicator.Number, code));
-                continue;
-            }
-
-            chosen[cell.IndicatorId] = code;
-            if (code != indicator.CatalogueCode)
-            {
-                db.Entry(indicator).Property(i => i.Version).OriginalValue = cell.Version;
-            }
-        }
-
-        var final = indicators.Values.ToDictionary(i => i.Id, i => chosen.TryGetValue(i.Id, out var c) ? c : i.CatalogueCode);
-        foreach (var twice in final.Where(f => f.Value is not null).GroupBy(f => f.Value!).Where(g => g.Count() > 1))
-        {
-            errors.Add(new ValidationError(string.Empty, TemplateRules.Messages.CodeTwice, twice.Key, string.Join(", ", twice.Select(t => indicators[t.Key].Number))));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Result.Invalid([.. errors.Take(MaxErrors)]);
-        }
-
-        var changed = chosen.Where(c => c.Value != indicators[c.Key].CatalogueCode).ToList();
-        if (changed.Count == 0)
-        {
-            return Result.Ok();
-        }
-
-        audit.Record(AuditAction.CatalogueMapped, "Plan", planId, plan.OrganisationId, null, changed.Select(c => new { indicators[c.Key].Number, From = indicators[c.Key].CatalogueCode, To = c.Value }).ToList());
-        try
-        {
-            // Two steps, so that rows may swap codes without meeting the one-code-per-plan index half-way.
-            foreach (var (id, _) in changed)
-            {
-                indicators[id].MapToCatalogue(null);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (id, code) in changed)
-            {
-                indicators[id].MapToCatalogue(code);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateException)
-        {
-            return Result.Conflict();
-        }
-    }
-
     private IQueryable<TemplateRow> Rows(int templateId) =>
         db.TemplateIndicators.AsNoTracking().Where(i => i.TemplateId == templateId).OrderBy(i => i.SortOrder)
             .Select(i => new TemplateRow(i.Id, i.Code, i.SectionLabel, i.SectionTitle, i.Number, i.Name, i.Unit, i.Measure, i.Rollup, i.ParentId != null, 0, i.Version));
-
-    private async Task<IReadOnlyList<CatalogueChoice>> CatalogueOfAsync(int? regionId, CancellationToken cancellationToken) =>
-        regionId is null
-            ? []
-            : await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == regionId && i.Template.PublishedAt != null).OrderBy(i => i.SortOrder)
-                .Select(i => new CatalogueChoice(i.Code, i.Number, i.Name, i.ParentId != null, i.Rollup, i.Measure)).ToListAsync(cancellationToken);
-
-    /// <summary>Last year's actual totals by catalogue code, for the "previous year" column of a plan made from the template.</summary>
-    private async Task<Dictionary<string, decimal>> PreviousFactsAsync(int organisationId, int year, CancellationToken cancellationToken)
-    {
-        var rows = await db.MonthlyActuals.AsNoTracking()
-            .Where(a => a.Indicator!.Plan!.OrganisationId == organisationId && a.Indicator.Plan.Year == year && a.Indicator.CatalogueCode != null && a.Value != null)
-            .Select(a => new { Code = a.Indicator!.CatalogueCode!, a.Indicator.Rollup, a.Month, Value = a.Value!.Value })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Code, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Rollup.Combine(g.First().Rollup, g.Select(r => (r.Month, r.Value)))!.Value, StringComparer.Ordinal);
-    }
 
     /// <summary>
     /// The template the user keeps (regional staff only), with its rows tracked. A region without one gets
@@ -539,7 +339,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             await db.SaveChangesAsync(cancellationToken);
             return Result.Ok();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (SaveFailures.IsConflict(exception))
         {
             // A stale row version, or someone else's save that took the same code or region first.
             return Result.Conflict();

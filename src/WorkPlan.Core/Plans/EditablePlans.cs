@@ -31,6 +31,13 @@ internal static class EditablePlans
         db.Indicators.Where(AccessRules.IndicatorsVisibleTo(user)).Where(i => i.Id == indicatorId)
             .Select(i => (int?)i.PlanId).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>The plan of a section within the user's reach; null otherwise.</summary>
+    public static Task<int?> PlanOfSectionAsync(IAppDbContext db, CurrentUser user, int sectionId, CancellationToken cancellationToken)
+    {
+        var plans = db.Plans.Where(AccessRules.PlansVisibleTo(user)).Select(p => p.Id);
+        return db.Sections.Where(s => s.Id == sectionId && plans.Contains(s.PlanId)).Select(s => (int?)s.PlanId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>
     /// One edit of a draft: in one transaction, under the plan's lock (edits of one plan run one after another, each on
     /// what the one before it saved), on the whole plan loaded afresh. The edit saves what it changed; a write that
@@ -54,7 +61,7 @@ internal static class EditablePlans
                 return plan.IsOk ? await edit(plan.Value, token) : Result<T>.NotFound();
             }, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (SaveFailures.IsConflict(exception))
         {
             db.ChangeTracker.Clear();
             return Result<T>.Conflict();

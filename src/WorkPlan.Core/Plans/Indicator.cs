@@ -147,7 +147,7 @@ public class Indicator
     /// <summary>Changes what the row says and who answers for it; the plan must be a draft.</summary>
     public void Update(IndicatorDefinition definition, IReadOnlyList<Service> services)
     {
-        Plan?.EnsureEditable();
+        PlanOfRow.EnsureEditable();
         ArgumentNullException.ThrowIfNull(services);
         Apply(definition);
         foreach (var gone in ResponsibleServices.Where(r => services.All(s => s.Id != r.ServiceId)).ToList())
@@ -172,9 +172,15 @@ public class Indicator
     /// <summary>Changes the row's two numbers (last year's fact, this year's target); the plan must be a draft.</summary>
     public void SetValues(decimal? previousFact, decimal? target)
     {
-        Plan?.EnsureEditable();
+        PlanOfRow.EnsureEditable();
         Apply(ToDefinition() with { PreviousFact = previousFact, Target = target });
     }
+
+    /// <summary>The measure the row's monthly actuals are entered in: the one in force while the row is in force.</summary>
+    public Measure ActualsMeasure => IsInForce ? InForceMeasure : Measure;
+
+    /// <summary>The row's plan, which decides whether the row may change: a row loaded without it cannot be changed.</summary>
+    private Plan PlanOfRow => Plan ?? throw new InvalidOperationException($"Indicator {Id} was loaded without its plan, which decides whether it may change.");
 
     /// <summary>Links the row to a catalogue indicator, or unlinks it; allowed in any status (the printed plan is unchanged).</summary>
     public void MapToCatalogue(string? code) => CatalogueCode = string.IsNullOrWhiteSpace(code) ? null : code.Trim();

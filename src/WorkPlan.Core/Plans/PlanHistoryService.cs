@@ -8,7 +8,7 @@ using WorkPlan.Core.Common;
 namespace WorkPlan.Core.Plans;
 
 /// <summary>Versions of a plan (each one as it came into force), what changed between two, and next year's plan.</summary>
-public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, PlanService documents)
+public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUser, PlanService documents, NewPlanService newPlans)
 {
     /// <summary>A stored version exactly as it came into force.</summary>
     public async Task<Result<PlanDocument>> GetVersionAsync(int planId, int number, CancellationToken cancellationToken = default)
@@ -128,7 +128,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
 
         var year = source.Year + 1;
         var title = source.Title.Replace(source.Year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        return await new NewPlanService(db, currentUser, clock).CreateAsync(
+        return await newPlans.CreateAsync(
             year,
             $"{source.Year} → {year}",
             async (plan, organisation, ct) =>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Reports;
@@ -59,7 +58,7 @@ public sealed record ImportPreview(Guid? ImportId, string OrganisationName, int 
 /// Importing a plan from .xlsx: read and preview (nothing stored for a file with errors), then
 /// confirm to create a draft. Only the centre's director and inspector import into their centre.
 /// </summary>
-public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser, IPlanImportReader reader, TimeProvider clock)
+public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser, IPlanImportReader reader, NewPlanService newPlans, TimeProvider clock)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
@@ -67,7 +66,6 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
 
     public static class Messages
     {
-        public const string PlanExists = "Import.PlanExists";
         public const string UnknownService = "Import.UnknownService";
         public const string NoFile = "Import.NoFile";
         public const string Expired = "Import.Expired";
@@ -75,11 +73,11 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
         public const string YearChanged = "Import.YearChanged";
     }
 
-    /// <summary>The centre the user may import into (their own, for directors and inspectors).</summary>
+    /// <summary>The centre the user may import into (their own, for those who may create its plans).</summary>
     public async Task<Result<(int Id, string Name)>> TargetAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
-        if (!AccessRules.CanEditPlan(user, user.OrganisationId))
+        if (!NewPlanService.MayCreate(user))
         {
             return Result<(int, string)>.Forbidden();
         }
@@ -100,15 +98,15 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
         var user = currentUser.Required;
         var plan = reader.Read(content, length);
         var problems = plan.Problems.ToList();
-        if (await db.Plans.AnyAsync(p => p.OrganisationId == user.OrganisationId && p.Year == year, cancellationToken))
+        if (await newPlans.ExistsAsync(user.OrganisationId, year, cancellationToken))
         {
-            problems.Add(new ImportProblem(0, Messages.PlanExists, true, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            problems.Add(new ImportProblem(0, NewPlanService.Messages.PlanExists, true, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (plan.Sections.Count > 0)
         {
             var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
-            problems.AddRange(Build(plan, organisation, year).Problems);
+            problems.AddRange(Check(plan, organisation, year));
         }
 
         Guid? id = null;
@@ -142,12 +140,12 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
 
         var plan = JsonSerializer.Deserialize<ImportedPlan>(pending.Content)!;
         var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == pending.OrganisationId, cancellationToken);
-        var problems = plan.Problems.Concat(Build(plan, organisation, pending.Year).Problems).ToList();
+        var problems = plan.Problems.Concat(Check(plan, organisation, pending.Year)).ToList();
         var preview = new ImportPreview(pending.Id, target.Value.Name, pending.Year, plan, problems);
         return Result<ImportPreview>.Ok(preview with { Page = Math.Clamp(page, 1, preview.PageCount) });
     }
 
-    /// <summary>Creates the draft from a confirmed preview; the preview is used once.</summary>
+    /// <summary>Creates the draft from a confirmed preview, through the one way every plan is created; the preview is used once.</summary>
     public Task<Result<int>> ConfirmAsync(Guid importId, CancellationToken cancellationToken = default) =>
         db.InTransactionAsync(ct => ConfirmInTransactionAsync(importId, ct), cancellationToken);
 
@@ -155,7 +153,7 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
     {
         var user = currentUser.Required;
         var pending = await db.PendingImports.SingleOrDefaultAsync(p => p.Id == importId && p.UserId == user.UserId && p.OrganisationId == user.OrganisationId, cancellationToken);
-        if (pending is null || !AccessRules.CanEditPlan(user, pending.OrganisationId))
+        if (pending is null || !NewPlanService.MayCreate(user))
         {
             return Result<int>.NotFound();
         }
@@ -165,45 +163,47 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
             return Result<int>.Invalid([new ValidationError(string.Empty, Messages.Expired)]);
         }
 
-        if (await db.Plans.AnyAsync(p => p.OrganisationId == pending.OrganisationId && p.Year == pending.Year, cancellationToken))
-        {
-            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.PlanExists, pending.Year)]);
-        }
-
-        var organisation = await db.Organisations.Include(o => o.Services).Include(o => o.Parent).SingleAsync(o => o.Id == pending.OrganisationId, cancellationToken);
-        var (plan, problems) = Build(JsonSerializer.Deserialize<ImportedPlan>(pending.Content)!, organisation, pending.Year);
-        if (plan is null || problems.Any(p => p.IsError))
-        {
-            return Result<int>.Invalid([new ValidationError(string.Empty, Messages.Rule)]);
-        }
-
-        db.Plans.Add(plan);
+        var imported = JsonSerializer.Deserialize<ImportedPlan>(pending.Content)!;
         db.PendingImports.Remove(pending);
-        await db.SaveChangesAsync(cancellationToken);
-        db.PlanEvents.Add(new PlanEvent(plan.Id, 1, PlanAction.Imported, PlanStatus.Draft, PlanStatus.Draft, user.UserId, user.UserName, clock.GetUtcNow(), null));
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<int>.Ok(plan.Id);
+        return await newPlans.CreateImportedAsync(
+            pending.Year,
+            (plan, organisation, _) => Task.FromResult<IReadOnlyList<ValidationError>>(
+                Fill(imported, plan, organisation).Any(p => p.IsError) ? [new ValidationError(string.Empty, Messages.Rule)] : []),
+            TitleOf(imported, pending.Year),
+            cancellationToken);
     }
 
+    /// <summary>What is wrong with the draft an imported sheet makes for the year (the draft itself is not kept).</summary>
+    private List<ImportProblem> Check(ImportedPlan imported, Organisation organisation, int year) =>
+        Fill(imported, new Plan(organisation, year, newPlans.TitleFor(organisation, year, TitleOf(imported, year))), organisation);
+
     /// <summary>
-    /// The draft an imported sheet makes, and what is wrong with it: services matched by name
+    /// The title of a plan imported for the year: the file's own (with its year replaced by the chosen one), or
+    /// null when the file has none (the plan then gets the usual title).
+    /// </summary>
+    private static string? TitleOf(ImportedPlan imported, int year) =>
+        string.IsNullOrWhiteSpace(imported.Title) ? null
+        : FileYear(imported) is { } from && from != year ? ReplaceYear(imported.Title, from, year)
+        : imported.Title;
+
+    /// <summary>
+    /// Fills a new plan from an imported sheet, and says what is wrong with it: services matched by name
     /// ("Barcha xizmatlar" = all), so'm from the unit, schedules from the printed deadlines, and the
     /// plan rules checked row by row.
     /// </summary>
-    public static (Plan? Plan, IReadOnlyList<ImportProblem> Problems) Build(ImportedPlan imported, Organisation organisation, int year)
+    private static List<ImportProblem> Fill(ImportedPlan imported, Plan plan, Organisation organisation)
     {
         ArgumentNullException.ThrowIfNull(imported);
         ArgumentNullException.ThrowIfNull(organisation);
         var problems = new List<ImportProblem>();
-        var title = string.IsNullOrWhiteSpace(imported.Title) ? $"{organisation.Name} {year} yil uchun ish rejasi" : imported.Title;
+        var (year, title) = (plan.Year, plan.Title);
         var fileYear = FileYear(imported);
         if (fileYear is { } y && y != year)
         {
             // A plan imported for another year than it was written for: its title and deadlines speak of the chosen year.
             problems.Add(new ImportProblem(0, Messages.YearChanged, false, y.ToString(System.Globalization.CultureInfo.InvariantCulture), year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            title = ReplaceYear(title, y, year);
         }
-        var plan = new Plan(organisation, year, title);
+
         var rows = new Dictionary<string, Indicator>(StringComparer.Ordinal);
         var sourceRows = imported.Sections.SelectMany(s => s.Rows).ToList();
         var childrenOf = sourceRows.Where(r => r.ParentNumber is not null).ToLookup(r => r.ParentNumber!, StringComparer.Ordinal);
@@ -264,7 +264,7 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
             plan.RecordPaperSignatures(plan.Agreement, new SignatureBlock(approval.Title, approval.Name, null), PlanStatus.Draft);
         }
 
-        return (plan, problems);
+        return problems;
     }
 
     /// <summary>A signature block's position and name as read from the sheet: within their lengths, one visible line each.</summary>

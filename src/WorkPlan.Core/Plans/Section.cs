@@ -53,12 +53,15 @@ public class Section
 
     public void Rename(string label, string title)
     {
-        Plan?.EnsureEditable();
+        PlanOfSection.EnsureEditable();
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         Label = label.Trim();
         Title = title.Trim();
     }
+
+    /// <summary>The section's plan, which decides whether the section may change: a section loaded without it cannot be changed.</summary>
+    private Plan PlanOfSection => Plan ?? throw new InvalidOperationException($"Section {Id} was loaded without its plan, which decides whether it may change.");
 
     internal void ComeIntoForce()
     {

@@ -186,7 +186,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         {
             return await db.InTransactionAsync(ct => SubmitLockedAsync(planId, quarter, at, confirmMissing, ct), cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (SaveFailures.IsConflict(exception))
         {
             return Result.Conflict();
         }

@@ -15,7 +15,7 @@ public sealed class HomePageTests(DatabaseFixture database) : IAsyncLifetime
         await database.ResetWithDemoDataAsync();
         await using var db = database.CreateContext();
         await new DemoActualsSeeder(db, NullLogger<DemoActualsSeeder>.Instance).SeedAsync();
-        await new DemoRegionSeeder(db, NullLogger<DemoRegionSeeder>.Instance).SeedAsync();
+        await DatabaseFixture.RegionSeeder(db).SeedAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -53,6 +53,14 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public AppDbContext CreateContext() => CreateContext(ConnectionString);
 
+    /// <summary>The demo region's seeder over a context, with the app's own plan titles (from its resources).</summary>
+    public static DemoRegionSeeder RegionSeeder(AppDbContext db) => new(db, PlanTitles, NullLogger<DemoRegionSeeder>.Instance);
+
+    /// <summary>New plans' titles as the app words them, from its resources (no web host needed).</summary>
+    public static WorkPlan.Core.Plans.IPlanTitles PlanTitles { get; } = new WorkPlan.Web.Infrastructure.ResourcePlanTitles(
+        new Microsoft.Extensions.Localization.StringLocalizer<WorkPlan.Web.SharedResource>(new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)));
+
     /// <summary>A context over any test database (no retries: a test sees the first fault).</summary>
     public static AppDbContext CreateContext(string connectionString) => new(new DbContextOptionsBuilder<AppDbContext>()
         .UseNpgsql(connectionString)

@@ -28,6 +28,9 @@ public sealed class SecurityEvents : ILogEventSink
             .Select(e => e.Properties.ToDictionary(p => p.Key, p => p.Value is ScalarValue { Value: string s } ? s : p.Value.ToString())),
     ];
 
+    /// <summary>The errors logged so far (level Error and above), each with its exception.</summary>
+    public IReadOnlyList<LogEvent> Errors => [.. _events.Where(e => e.Level >= LogEventLevel.Error)];
+
     public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
 
     private static string? Text(LogEvent e, string property) =>

@@ -42,7 +42,7 @@ public sealed class AmendmentTests(DatabaseFixture database) : IAsyncLifetime
         {
             // The year's actuals and the region's other districts, so that the region consolidates.
             await new DemoActualsSeeder(db, NullLogger<DemoActualsSeeder>.Instance).SeedAsync();
-            await new DemoRegionSeeder(db, NullLogger<DemoRegionSeeder>.Instance).SeedAsync();
+            await DatabaseFixture.RegionSeeder(db).SeedAsync();
             code = (await db.Indicators.SingleAsync(i => i.PlanId == _planId && i.Number == "19")).CatalogueCode!;
         }
 

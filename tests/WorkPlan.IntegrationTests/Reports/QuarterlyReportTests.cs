@@ -77,7 +77,7 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
         var september = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("xojaobod.abonement").GetAsync($"/Actuals?planId={_planId}&month=9"));
         await using (var db = database.CreateContext())
         {
-            var row = await db.MonthlyActuals.SingleAsync(a => a.Indicator!.PlanId == _planId && a.Indicator.Number == "16" && a.Month == 9);
+            var row = await db.MonthlyActuals.Include(a => a.Indicator).SingleAsync(a => a.Indicator!.PlanId == _planId && a.Indicator.Number == "16" && a.Month == 9);
             row.Change(1, null, "test", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
@@ -131,7 +131,7 @@ public sealed class QuarterlyReportTests(DatabaseFixture database) : IAsyncLifet
             new Dictionary<string, string> { ["version"] = await VersionAsync(3), ["reason"] = "16-qator sentyabr qiymatini tekshiring" });
         await using (var db = database.CreateContext())
         {
-            var september = await db.MonthlyActuals.SingleAsync(a => a.Indicator!.PlanId == _planId && a.Indicator.Number == "16" && a.Month == 9);
+            var september = await db.MonthlyActuals.Include(a => a.Indicator).SingleAsync(a => a.Indicator!.PlanId == _planId && a.Indicator.Number == "16" && a.Month == 9);
             september.Change(9800, "Kitob bayrami (tuzatildi)", "test", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }

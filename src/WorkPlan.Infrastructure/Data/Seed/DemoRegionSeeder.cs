@@ -18,7 +18,7 @@ namespace WorkPlan.Infrastructure.Data.Seed;
 /// returned. Everything goes through the same services the users use. Added once, when the region has
 /// no template yet.
 /// </summary>
-public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> logger)
+public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogger<DemoRegionSeeder> logger)
 {
     private const int Year = 2022;
 
@@ -81,7 +81,7 @@ public sealed class DemoRegionSeeder(AppDbContext db, ILogger<DemoRegionSeeder> 
 
             var director = await UserAsync(district, Roles.Director, cancellationToken);
             var inspector = await UserAsync(district, Roles.Inspector, cancellationToken);
-            var created = await Catalogue(director).CreatePlanAsync(Year, cancellationToken);
+            var created = await new NewPlanService(db, new FixedCurrentUser(director), titles, TimeProvider.System).CreateFromTemplateAsync(Year, cancellationToken);
             Ensure(created, $"create the {profile.Code} plan");
 
             var plan = await db.Plans.Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices).ThenInclude(r => r.Service)

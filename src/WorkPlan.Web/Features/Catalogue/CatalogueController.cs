@@ -14,7 +14,8 @@ namespace WorkPlan.Web.Features.Catalogue;
 /// The regional template plan and its indicator catalogue (kept by the regional centre, read by its
 /// districts), creating a district plan from it, and mapping a district plan's rows to its codes.
 /// </summary>
-public sealed class CatalogueController(CatalogueService catalogue, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class CatalogueController(
+    CatalogueService catalogue, CatalogueMappingService mapping, NewPlanService newPlans, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int? regionId, CancellationToken cancellationToken) =>
@@ -76,12 +77,12 @@ public sealed class CatalogueController(CatalogueService catalogue, IStringLocal
 
     [HttpPost]
     public async Task<IActionResult> CreatePlan(int year, CancellationToken cancellationToken) =>
-        (await catalogue.CreatePlanAsync(year, cancellationToken))
+        (await newPlans.CreateFromTemplateAsync(year, cancellationToken))
             .AfterCreatingPlan(this, localizer, "Catalogue.PlanCreated", () => RedirectToAction("Index", "Plans"));
 
     [HttpGet]
     public async Task<IActionResult> Mapping(int planId, CancellationToken cancellationToken) =>
-        (await catalogue.MappingAsync(planId, cancellationToken)).ToActionResult(this, page => View(page));
+        (await mapping.MappingAsync(planId, cancellationToken)).ToActionResult(this, page => View(page));
 
     [HttpPost]
     [RequestSizeLimit(RequestLimits.SheetBytes)]
@@ -89,7 +90,7 @@ public sealed class CatalogueController(CatalogueService catalogue, IStringLocal
     public async Task<IActionResult> Mapping(int planId, [FromForm] IReadOnlyList<MappingCellInput>? rows, CancellationToken cancellationToken)
     {
         var cells = (rows ?? []).Select(r => new MappingCell(r.IndicatorId, r.Code, r.Version)).ToList();
-        return (await catalogue.SaveMappingAsync(planId, cells, cancellationToken))
+        return (await mapping.SaveMappingAsync(planId, cells, cancellationToken))
             .AfterStep(this, localizer, "Admin.Saved", () => RedirectToAction(nameof(Mapping), new { planId }));
     }
 }

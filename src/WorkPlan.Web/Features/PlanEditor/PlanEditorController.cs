@@ -7,7 +7,8 @@ using WorkPlan.Web.Infrastructure;
 namespace WorkPlan.Web.Features.PlanEditor;
 
 /// <summary>Editing a draft plan: sections and indicators (the centre's director and inspector).</summary>
-public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditService families, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class PlanEditorController(
+    PlanEditService editor, PlanSectionEditService sections, PlanFamilyEditService families, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken) =>
@@ -18,7 +19,7 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
     public async Task<IActionResult> AddSection(int id, SectionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await editor.AddSectionAsync(id, input.Label, input.Title, FormTokens.Read(input.FormToken), cancellationToken);
+        var result = await sections.AddSectionAsync(id, input.Label, input.Title, FormTokens.Read(input.FormToken), cancellationToken);
         return result.Status switch
         {
             ResultStatus.Ok => AfterAdd(result.Value, id, $"section-{result.Value.Id}"),
@@ -33,7 +34,7 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
     public async Task<IActionResult> RenameSection(int id, int planId, SectionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await editor.RenameSectionAsync(id, input.Label, input.Title, input.Version, cancellationToken);
+        var result = await sections.RenameSectionAsync(id, input.Label, input.Title, input.Version, cancellationToken);
         return result.Status switch
         {
             ResultStatus.Ok => AfterChange(result.Status, result.Errors, result.Value),
@@ -46,14 +47,14 @@ public sealed class PlanEditorController(PlanEditService editor, PlanFamilyEditS
     [HttpPost]
     public async Task<IActionResult> MoveSection(int id, int planId, int direction, CancellationToken cancellationToken)
     {
-        var result = await editor.MoveSectionAsync(id, direction, cancellationToken);
+        var result = await sections.MoveSectionAsync(id, direction, cancellationToken);
         return AfterChange(result.Status, result.Errors, planId);
     }
 
     [HttpPost]
     public async Task<IActionResult> DeleteSection(int id, int planId, CancellationToken cancellationToken)
     {
-        var result = await editor.DeleteSectionAsync(id, cancellationToken);
+        var result = await sections.DeleteSectionAsync(id, cancellationToken);
         return AfterChange(result.Status, result.Errors, planId);
     }
 
