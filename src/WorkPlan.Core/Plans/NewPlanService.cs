@@ -43,7 +43,7 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, T
     {
         ArgumentNullException.ThrowIfNull(fill);
         var user = currentUser.Required;
-        if (user.OrganisationKind != OrganisationKind.District || !AccessRules.CanEditPlan(user, user.OrganisationId))
+        if (!AccessRules.CanCreatePlan(user))
         {
             return Result<int>.Forbidden();
         }

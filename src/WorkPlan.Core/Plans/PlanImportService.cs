@@ -79,7 +79,7 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
     public async Task<Result<(int Id, string Name)>> TargetAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
-        if (!AccessRules.CanEditPlan(user, user.OrganisationId))
+        if (!AccessRules.CanCreatePlan(user))
         {
             return Result<(int, string)>.Forbidden();
         }
