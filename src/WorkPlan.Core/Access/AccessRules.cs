@@ -59,19 +59,10 @@ public static partial class AccessRules
 
     /// <summary>
     /// Organisations the user may read, by the stored region of each centre (<see cref="Organisation.RegionId"/>):
-    /// no walking up the tree. Plans and indicators follow from this one rule.
+    /// no walking up the tree. Plans and indicators follow from the same rule (<see cref="CentresVisibleTo"/>).
     /// </summary>
-    public static Expression<Func<Organisation, bool>> OrganisationsVisibleTo(CurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var id = user.OrganisationId;
-        return ReachOf(user) switch
-        {
-            Reach.Everything => o => true,
-            Reach.Region => o => o.Id == id || o.RegionId == id,
-            _ => o => o.Id == id,
-        };
-    }
+    public static Expression<Func<Organisation, bool>> OrganisationsVisibleTo(CurrentUser user) =>
+        Apply(CentresVisibleTo(user), (Organisation o) => o.Id, o => o.RegionId);
 
     /// <summary>Organisations the user may administer (administrators only): their own branch of the tree.</summary>
     public static Expression<Func<Organisation, bool>> OrganisationsAdministeredBy(CurrentUser user)
@@ -82,11 +73,11 @@ public static partial class AccessRules
 
     /// <summary>Plans the user may read: those of the organisations they see.</summary>
     public static Expression<Func<Plan, bool>> PlansVisibleTo(CurrentUser user) =>
-        Through((Plan p) => p.Organisation!, OrganisationsVisibleTo(user));
+        Apply(CentresVisibleTo(user), (Plan p) => p.OrganisationId, p => p.Organisation!.RegionId);
 
     /// <summary>Indicators the user may read: those of the plans they see.</summary>
     public static Expression<Func<Indicator, bool>> IndicatorsVisibleTo(CurrentUser user) =>
-        Through((Indicator i) => i.Plan!.Organisation!, OrganisationsVisibleTo(user));
+        Apply(CentresVisibleTo(user), (Indicator i) => i.Plan!.OrganisationId, i => i.Plan!.Organisation!.RegionId);
 
     /// <summary>The roles that write a centre's plan (<see cref="CanEditPlan"/>), for the web's coarse policy too.</summary>
     public static IReadOnlyList<string> RolesThatWritePlans { get; } = [Roles.Director, Roles.Inspector];
@@ -168,11 +159,31 @@ public static partial class AccessRules
         return user.OrganisationId == regionId && Roles.Regional.Contains(user.Role);
     }
 
-    /// <summary>A rule on an organisation applied to what belongs to one (a plan, an indicator), so that it is written once.</summary>
-    private static Expression<Func<T, bool>> Through<T>(Expression<Func<T, Organisation>> path, Expression<Func<Organisation, bool>> rule)
+    /// <summary>
+    /// The one visibility rule, on a centre's id and its region's id: the user's reach decides which it compares. Written
+    /// on the two keys rather than on the organisation, so that a plan's rule reads its own organisation id (no join)
+    /// where the region is not needed.
+    /// </summary>
+    private static Expression<Func<int, int?, bool>> CentresVisibleTo(CurrentUser user)
     {
-        var body = new Substitution(rule.Parameters[0], path.Body).Visit(rule.Body);
-        return Expression.Lambda<Func<T, bool>>(body, path.Parameters);
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.OrganisationId;
+        return ReachOf(user) switch
+        {
+            Reach.Everything => (centre, region) => true,
+            Reach.Region => (centre, region) => centre == id || region == id,
+            _ => (centre, region) => centre == id,
+        };
+    }
+
+    /// <summary>The rule on (centre, region) applied to something that has both, so that it is written once.</summary>
+    private static Expression<Func<T, bool>> Apply<T>(
+        Expression<Func<int, int?, bool>> rule, Expression<Func<T, int>> centre, Expression<Func<T, int?>> region)
+    {
+        var item = centre.Parameters[0];
+        var regionOfItem = new Substitution(region.Parameters[0], item).Visit(region.Body);
+        var body = new Substitution(rule.Parameters[1], regionOfItem).Visit(new Substitution(rule.Parameters[0], centre.Body).Visit(rule.Body));
+        return Expression.Lambda<Func<T, bool>>(body, item);
     }
 
     private sealed class Substitution(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
