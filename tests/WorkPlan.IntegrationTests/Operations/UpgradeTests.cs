@@ -81,8 +81,7 @@ public sealed class UpgradeTests(DatabaseFixture database)
     {
         await using var scratch = await ScratchDatabase.CreateAsync(database);
         await using var db = scratch.CreateContext();
-        var migrations = db.Database.GetMigrations().ToList();
-        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_VersionsCountFromOne", StringComparison.Ordinal)) - 1]);
+        await MigrateToJustBeforeAsync(db, "_VersionsCountFromOne");
 
         // An amendment opened on a plan whose version in force was numbered 0: the draft became 1.
         await ExecuteAsync(db, """
@@ -116,8 +115,7 @@ public sealed class UpgradeTests(DatabaseFixture database)
     {
         await using var scratch = await ScratchDatabase.CreateAsync(database);
         await using var db = scratch.CreateContext();
-        var migrations = db.Database.GetMigrations().ToList();
-        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_OrganisationRegions", StringComparison.Ordinal)) - 1]);
+        await MigrateToJustBeforeAsync(db, "_OrganisationRegions");
         await ExecuteAsync(db, """
             INSERT INTO organisations (id, code, kind, parent_id, name, short_name) OVERRIDING SYSTEM VALUE VALUES
                 (900, 'up-national', 'National', NULL, 'Milliy kutubxona', 'Milliy'),
@@ -140,6 +138,12 @@ public sealed class UpgradeTests(DatabaseFixture database)
 
     private static async Task MigrateToAsync(AppDbContext db, string suffix) =>
         await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().Single(m => m.EndsWith(suffix, StringComparison.Ordinal)));
+
+    private static async Task MigrateToJustBeforeAsync(AppDbContext db, string suffix)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith(suffix, StringComparison.Ordinal)) - 1]);
+    }
 
     private static async Task ExecuteAsync(AppDbContext db, string sql) => await ScalarAsync(db, sql);
 
