@@ -99,7 +99,7 @@ internal static class DatasetGenerator
         var regionIds = new int[DatasetSize.Regions];
         var districts = new List<(int Id, int RegionId, string Code, string Name)>();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY organisations (id, code, kind, parent_id, name, short_name, director_title, director_name) FROM STDIN (FORMAT BINARY)"))
+            "COPY organisations (id, code, kind, parent_id, region_id, name, short_name, director_title, director_name) FROM STDIN (FORMAT BINARY)"))
         {
             await OrganisationRow(copy, 1, "national", "National", null, "Alisher Navoiy nomidagi O'zbekiston Milliy kutubxonasi", "Milliy kutubxona", "Direktor", "N. Milliy");
             var id = 2;
@@ -513,13 +513,17 @@ internal static class DatasetGenerator
         await copy.WriteAsync(id, NpgsqlDbType.Integer);
         await copy.WriteAsync(code, NpgsqlDbType.Varchar);
         await copy.WriteAsync(kind, NpgsqlDbType.Varchar);
-        if (parent is { } p)
+        // A district's region is its parent; a region and the country belong to none (as the Organisation entity settles it).
+        foreach (var key in new[] { parent, kind == "District" ? parent : null })
         {
-            await copy.WriteAsync(p, NpgsqlDbType.Integer);
-        }
-        else
-        {
-            await copy.WriteNullAsync();
+            if (key is { } k)
+            {
+                await copy.WriteAsync(k, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                await copy.WriteNullAsync();
+            }
         }
 
         await copy.WriteAsync(name, NpgsqlDbType.Varchar);

@@ -68,7 +68,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).OrderBy(s => s.SortOrder)
             .Select(s => new ServiceChoice(s.Id, s.Name)).ToListAsync(cancellationToken);
-        var filter = user.IsInRole(Roles.ServiceHead) ? user.ServiceId : serviceId;
+        var filter = AccessRules.ServiceScope(user, serviceId);
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
             .Where(i => filter == null || i.InForceServices.Any(r => r.ServiceId == filter))
             .OrderBy(i => i.InForceSortOrder)
@@ -105,7 +105,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
         return Result<EntrySheet>.Ok(new EntrySheet(
             plan.Id, plan.Year, plan.Title, chosen, open, EntryWindow.Closes(plan.Year, chosen, Settings.ClosingDay), state.Reopening?.Until,
-            state.Lock is { DirectorReopens: true } && AccessRules.CanApprovePlan(user, plan.OrganisationId),
+            state.Lock is { DirectorReopens: true } && AccessRules.CanReopenMonths(user, plan.OrganisationId),
             filter, services, rows));
     }
 
@@ -322,7 +322,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var now = clock.GetUtcNow();
         var months = Enumerable.Range(1, 12).Where(m => EntryWindow.HasStarted(plan.Year, m, now)).ToList();
         var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId)
-            .Where(s => !user.IsInRole(Roles.ServiceHead) || s.Id == user.ServiceId)
+            .Where(AccessRules.ServicesInScopeOf(user))
             .OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
             .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Rollup = i.InForceRollup, Services = i.InForceServices.Select(r => r.ServiceId).ToList() }).ToListAsync(cancellationToken);

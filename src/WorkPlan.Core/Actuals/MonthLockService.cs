@@ -69,7 +69,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
         var pending = requests.Any(r => r.Status == ReopenRequestStatus.Pending);
         return Result<MonthPanel>.Ok(new MonthPanel(
             plan.Id, plan.Year, state, reopenings, requests, mine,
-            director && AccessRules.CanApprovePlan(user, plan.OrganisationId),
+            director && AccessRules.CanReopenMonths(user, plan.OrganisationId),
             director && !pending && AccessRules.CanRequestReopening(user, plan.OrganisationId),
             pending));
     }
@@ -78,7 +78,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
     public async Task<Result> ReopenAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
-        var (plan, refused) = await WindowLockedMonthAsync(planId, month, reason, AccessRules.CanApprovePlan, cancellationToken);
+        var (plan, refused) = await WindowLockedMonthAsync(planId, month, reason, AccessRules.CanReopenMonths, cancellationToken);
         if (plan is null)
         {
             return refused!;
@@ -132,7 +132,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
             return Result.NotFound();
         }
 
-        if (!AccessRules.CanApprovePlan(user, plan.OrganisationId))
+        if (!AccessRules.CanReopenMonths(user, plan.OrganisationId))
         {
             return Result.Forbidden();
         }
@@ -171,7 +171,7 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
     public async Task<IReadOnlyList<ReopenRequestLine>> PendingForDirectorAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
-        if (!user.IsInRole(Roles.Director))
+        if (!AccessRules.CanReopenMonths(user, user.OrganisationId))
         {
             return [];
         }

@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
-using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
-using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
-using WorkPlan.Core.Regional;
 
 namespace WorkPlan.Core.Catalogue;
 
@@ -31,7 +28,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         var canEdit = AccessRules.CanManageTemplate(user, region.Id);
         var template = await db.RegionalTemplates.AsNoTracking().Where(t => t.RegionId == region.Id)
             .Select(t => new { t.Id, t.PublishedAt, t.PublishedBy, t.Version }).SingleOrDefaultAsync(cancellationToken);
-        if (template?.PublishedAt is null && user.OrganisationKind == OrganisationKind.District)
+        if (!AccessRules.ReadsTemplate(user, template?.PublishedAt is not null))
         {
             // Districts see their region's template once it is published.
             return Result<TemplatePage>.Ok(new TemplatePage(region.Id, region.Name, false, null, null, false, false, ThisYear(), 0, [], []));
@@ -39,17 +36,17 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
 
         var rows = template is null ? [] : await Rows(template.Id).ToListAsync(cancellationToken);
         var used = await db.Indicators.AsNoTracking()
-            .Where(i => i.CatalogueCode != null && i.Plan!.Organisation!.ParentId == region.Id)
+            .Where(i => i.CatalogueCode != null && i.Plan!.Organisation!.RegionId == region.Id)
             .GroupBy(i => i.CatalogueCode!).Select(g => new { Code = g.Key, Plans = g.Select(i => i.PlanId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Code, g => g.Plans, cancellationToken);
         var sources = canEdit && rows.Count == 0
-            ? await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.ParentId == region.Id)
+            ? await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.RegionId == region.Id)
                 .OrderByDescending(p => p.Year).ThenBy(p => p.Organisation!.Name)
                 .Select(p => new PlanChoice(p.Id, p.Organisation!.Name, p.Year)).ToListAsync(cancellationToken)
             : [];
         return Result<TemplatePage>.Ok(new TemplatePage(
             region.Id, region.Name, template?.PublishedAt is not null, template?.PublishedAt, template?.PublishedBy, canEdit,
-            template?.PublishedAt is not null && user.OrganisationKind == OrganisationKind.District && AccessRules.CanEditPlan(user, user.OrganisationId),
+            template?.PublishedAt is not null && AccessRules.CanCreatePlan(user),
             ThisYear(),
             template?.Version ?? 0,
             [.. rows.Select(r => r with { UsedBy = used.GetValueOrDefault(r.Code) })], sources));
@@ -60,7 +57,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     {
         var user = currentUser.Required;
         var source = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, RegionId = p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Id, p.Organisation!.RegionId }).SingleOrDefaultAsync(cancellationToken);
         if (source?.RegionId is not { } regionId)
         {
             return Result.NotFound();

@@ -30,6 +30,11 @@ public class Organisation
         Name = name;
         ShortName = string.IsNullOrWhiteSpace(shortName) ? name : shortName;
         Parent = parent;
+
+        // A centre's region is settled here, once, from its parent: the parent when it is a regional centre,
+        // otherwise the parent's own region (none above a region).
+        Region = parent?.Kind == OrganisationKind.Regional ? parent : parent?.Region;
+        RegionId = parent?.Kind == OrganisationKind.Regional ? NullIfUnsaved(parent.Id) : parent?.RegionId;
     }
 
     public int Id { get; private set; }
@@ -42,6 +47,14 @@ public class Organisation
     public int? ParentId { get; private set; }
 
     public Organisation? Parent { get; private set; }
+
+    /// <summary>
+    /// The regional centre this centre belongs to: a district's region; null for a regional centre (it is its own
+    /// region) and for the national centre. Stored, so that "in this region" is one comparison however deep the tree.
+    /// </summary>
+    public int? RegionId { get; private set; }
+
+    public Organisation? Region { get; private set; }
 
     public string Name { get; private set; }
 
@@ -67,6 +80,8 @@ public class Organisation
         OrganisationKind.Regional => OrganisationKind.District,
         _ => null,
     };
+
+    private static int? NullIfUnsaved(int id) => id == 0 ? null : id;
 
     public void Rename(string name, string? shortName)
     {

@@ -22,13 +22,6 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, I
         public const string PlanExists = "Plans.PlanExists";
     }
 
-    /// <summary>Who may create a plan: the director or inspector of a district, for their own centre.</summary>
-    public static bool MayCreate(CurrentUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.OrganisationKind == OrganisationKind.District && AccessRules.CanEditPlan(user, user.OrganisationId);
-    }
-
     /// <summary>Whether the centre already has a plan for the year.</summary>
     public Task<bool> ExistsAsync(int organisationId, int year, CancellationToken cancellationToken = default) =>
         db.Plans.AnyAsync(p => p.OrganisationId == organisationId && p.Year == year, cancellationToken);
@@ -74,7 +67,7 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, I
     {
         ArgumentNullException.ThrowIfNull(fill);
         var user = currentUser.Required;
-        if (!MayCreate(user))
+        if (!AccessRules.CanCreatePlan(user))
         {
             return Result<int>.Forbidden();
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Reports;
@@ -77,7 +78,7 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
     public async Task<Result<(int Id, string Name)>> TargetAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
-        if (!NewPlanService.MayCreate(user))
+        if (!AccessRules.CanCreatePlan(user))
         {
             return Result<(int, string)>.Forbidden();
         }
@@ -153,7 +154,7 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
     {
         var user = currentUser.Required;
         var pending = await db.PendingImports.SingleOrDefaultAsync(p => p.Id == importId && p.UserId == user.UserId && p.OrganisationId == user.OrganisationId, cancellationToken);
-        if (pending is null || !NewPlanService.MayCreate(user))
+        if (pending is null || !AccessRules.CanCreatePlan(user))
         {
             return Result<int>.NotFound();
         }

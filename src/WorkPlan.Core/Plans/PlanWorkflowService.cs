@@ -27,7 +27,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             .Where(p => p.Id == planId)
             .Select(p => new
             {
-                p.Id, p.Version, p.Status, p.VersionNumber, p.ReturnReason, p.AmendmentReason, p.OrganisationId, p.Organisation!.ParentId, p.Year,
+                p.Id, p.Version, p.Status, p.VersionNumber, p.ReturnReason, p.AmendmentReason, p.OrganisationId, p.Organisation!.RegionId, p.Year,
                 NextYearExists = db.Plans.Any(n => n.OrganisationId == p.OrganisationId && n.Year == p.Year + 1),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -46,7 +46,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             .ToListAsync(cancellationToken);
 
         var canEdit = AccessRules.CanEditPlan(user, plan.OrganisationId);
-        bool May(PlanAction step) => AccessRules.CanTakePlanStep(user, step, plan.OrganisationId, plan.ParentId) && PlanWorkflow.Next(plan.Status, step) is not null;
+        bool May(PlanAction step) => AccessRules.CanTakePlanStep(user, step, plan.OrganisationId, plan.RegionId) && PlanWorkflow.Next(plan.Status, step) is not null;
         return Result<PlanActions>.Ok(new PlanActions(
             plan.Id,
             plan.Version,
@@ -63,7 +63,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             CanCreateNextYear: canEdit && !plan.NextYearExists && plan.Status == PlanStatus.InForce,
             events,
             versions,
-            CanDiscard: AccessRules.CanApprovePlan(user, plan.OrganisationId) && PlanRules.IsAmendmentOpen(plan.Status, plan.VersionNumber)));
+            CanDiscard: May(PlanAction.AmendmentDiscarded) && PlanRules.IsAmendmentOpen(plan.Status, plan.VersionNumber)));
     }
 
     public Task<Result> SubmitAsync(int planId, uint version, CancellationToken cancellationToken = default) =>
@@ -101,7 +101,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             return Result.NotFound();
         }
 
-        if (!AccessRules.CanApprovePlan(user, plan.OrganisationId))
+        if (!AccessRules.CanTakePlanStep(user, PlanAction.AmendmentDiscarded, plan.OrganisationId, null))
         {
             return Result.Forbidden();
         }
@@ -149,7 +149,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var user = currentUser.Required;
         var query = db.Plans
             .Where(AccessRules.PlansVisibleTo(user))
-            .Include(p => p.Organisation).ThenInclude(o => o!.Parent)
+            .Include(p => p.Organisation).ThenInclude(o => o!.Region)
             .AsQueryable();
         if (action is PlanAction.Agreed or PlanAction.Approved)
         {
@@ -165,7 +165,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         }
 
         var organisation = plan.Organisation!;
-        if (!AccessRules.CanTakePlanStep(user, action, plan.OrganisationId, organisation.ParentId))
+        if (!AccessRules.CanTakePlanStep(user, action, plan.OrganisationId, organisation.RegionId))
         {
             return Result.Forbidden();
         }
@@ -204,7 +204,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var from = action switch
         {
             PlanAction.Submitted => plan.Submit(),
-            PlanAction.Agreed => plan.Agree(PlanWorkflow.Signature(user, organisation.Parent!, today)),
+            PlanAction.Agreed => plan.Agree(PlanWorkflow.Signature(user, organisation.Region!, today)),
             PlanAction.Approved => plan.Approve(PlanWorkflow.Signature(user, organisation, today)),
             PlanAction.Returned => plan.Return(comment!),
             _ => plan.OpenAmendment(comment!),

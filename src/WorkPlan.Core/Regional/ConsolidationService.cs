@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;

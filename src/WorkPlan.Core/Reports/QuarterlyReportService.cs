@@ -122,7 +122,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new { p.Year, p.OrganisationId, p.Organisation!.ParentId, p.Status, p.VersionNumber }).SingleAsync(cancellationToken);
+            .Select(p => new { p.Year, p.OrganisationId, p.Organisation!.RegionId, p.Status, p.VersionNumber }).SingleAsync(cancellationToken);
         var submission = await db.ReportSubmissions.AsNoTracking().SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
         var snapshots = submission is null
             ? []
@@ -161,7 +161,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             submission?.ReturnReason,
             ReportTimeliness.IsLate(due, submission?.SubmittedAt, LocalClock.Today(clock)),
             canSubmit,
-            AccessRules.CanActAsRegion(user, plan.ParentId) && status == ReportStatus.Submitted,
+            AccessRules.CanActAsRegion(user, plan.RegionId) && status == ReportStatus.Submitted,
             submission?.Version ?? 0,
             ReportTimeliness.Of(plan.Year, quarter, submission?.Status, due, submission?.SubmittedAt, LocalClock.Today(clock)),
             canSubmit ? await MissingAsync(planId, quarter, cancellationToken) : [],
@@ -302,7 +302,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
     {
         var user = currentUser.Required;
         var plans = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
-            .Where(p => p.Organisation!.ParentId == user.OrganisationId).Where(PlanRules.PlansWithVersionInForce)
+            .Where(p => p.Organisation!.RegionId == user.OrganisationId).Where(PlanRules.PlansWithVersionInForce)
             .Select(p => new { p.Id, p.Year, OrganisationName = p.Organisation!.Name })
             .ToListAsync(cancellationToken);
         var ids = plans.Select(p => p.Id).ToList();
@@ -332,13 +332,13 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Organisation!.RegionId }).SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return Result.NotFound();
         }
 
-        if (!AccessRules.CanActAsRegion(user, plan.ParentId))
+        if (!AccessRules.CanActAsRegion(user, plan.RegionId))
         {
             return Result.Forbidden();
         }

@@ -18,8 +18,8 @@ public static class Policies
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
-        options.AddPolicy(RegionalStaff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.RegionalDirector, Roles.RegionalMethodologist));
-        options.AddPolicy(WritePlans, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Director, Roles.Inspector));
+        options.AddPolicy(RegionalStaff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Regional));
+        options.AddPolicy(WritePlans, policy => policy.RequireAuthenticatedUser().RequireRole(Core.Access.AccessRules.RolesThatWritePlans));
         options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

@@ -81,8 +81,7 @@ public sealed class UpgradeTests(DatabaseFixture database)
     {
         await using var scratch = await ScratchDatabase.CreateAsync(database);
         await using var db = scratch.CreateContext();
-        var migrations = db.Database.GetMigrations().ToList();
-        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_VersionsCountFromOne", StringComparison.Ordinal)) - 1]);
+        await MigrateToJustBeforeAsync(db, "_VersionsCountFromOne");
 
         // An amendment opened on a plan whose version in force was numbered 0: the draft became 1.
         await ExecuteAsync(db, """
@@ -139,8 +138,40 @@ public sealed class UpgradeTests(DatabaseFixture database)
             .Should().Be("note_after,note_before,value_after,value_before");
     }
 
+    [Fact]
+    public async Task GivesEveryExistingCentreItsRegion_SoThatTheRegionSeesItsDistrictsPlans()
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(database);
+        await using var db = scratch.CreateContext();
+        await MigrateToJustBeforeAsync(db, "_OrganisationRegions");
+        await ExecuteAsync(db, """
+            INSERT INTO organisations (id, code, kind, parent_id, name, short_name) OVERRIDING SYSTEM VALUE VALUES
+                (900, 'up-national', 'National', NULL, 'Milliy kutubxona', 'Milliy'),
+                (901, 'up-region', 'Regional', 900, 'Sinov viloyati AKM', 'Sinov viloyati'),
+                (902, 'up-district', 'District', 901, 'Sinov tumani AKM', 'Sinov tumani'),
+                (903, 'up-other', 'Regional', 900, 'Boshqa viloyat AKM', 'Boshqa viloyat'),
+                (904, 'up-other-district', 'District', 903, 'Boshqa tuman AKM', 'Boshqa tuman');
+            INSERT INTO plans (id, organisation_id, year, title, status, version_number) OVERRIDING SYSTEM VALUE VALUES
+                (921, 902, 2022, 'Ish rejasi', 'Draft', 1),
+                (922, 904, 2022, 'Ish rejasi', 'Draft', 1);
+            """);
+        await db.Database.MigrateAsync();
+
+        (await ScalarAsync(db, "SELECT string_agg(id || ':' || coalesce(region_id::text, '-'), ',' ORDER BY id) FROM organisations"))
+            .Should().Be("900:-,901:-,902:901,903:-,904:903", "a district belongs to the regional centre above it; a region and the country to none");
+        var methodologist = new CurrentUser("u", "up.metodist", Roles.RegionalMethodologist, 901, Core.Organisations.OrganisationKind.Regional, null);
+        (await db.Plans.Where(Core.Access.AccessRules.PlansVisibleTo(methodologist)).Select(p => p.Id).ToListAsync())
+            .Should().Equal([921], "the region reads its own district's plan and no other region's");
+    }
+
     private static async Task MigrateToAsync(AppDbContext db, string suffix) =>
         await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().Single(m => m.EndsWith(suffix, StringComparison.Ordinal)));
+
+    private static async Task MigrateToJustBeforeAsync(AppDbContext db, string suffix)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith(suffix, StringComparison.Ordinal)) - 1]);
+    }
 
     private static async Task ExecuteAsync(AppDbContext db, string sql) => await ScalarAsync(db, sql);
 

@@ -639,6 +639,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("parent_id");
 
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
                     b.Property<string>("ShortName")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -660,6 +664,9 @@ namespace WorkPlan.Infrastructure.Data.Migrations
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_organisations_parent_id");
+
+                    b.HasIndex("RegionId")
+                        .HasDatabaseName("ix_organisations_region_id");
 
                     b.ToTable("organisations", (string)null);
                 });
@@ -1727,7 +1734,15 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_organisations_organisations_parent_id");
 
+                    b.HasOne("WorkPlan.Core.Organisations.Organisation", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_organisations_organisations_region_id");
+
                     b.Navigation("Parent");
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Organisations.Service", b =>

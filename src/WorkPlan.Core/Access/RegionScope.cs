@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
 
-namespace WorkPlan.Core.Regional;
+namespace WorkPlan.Core.Access;
 
 /// <summary>A region the user may look at, and its districts.</summary>
 public sealed record RegionRef(int Id, string Name);
@@ -19,16 +18,10 @@ public static class RegionScope
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
-        if (user.OrganisationKind == OrganisationKind.District)
-        {
-            return null;
-        }
-
-        var id = regionId ?? (user.OrganisationKind == OrganisationKind.Regional ? user.OrganisationId : null);
-        var region = await db.Organisations.AsNoTracking().Where(AccessRules.OrganisationsVisibleTo(user))
-            .Where(o => o.Kind == OrganisationKind.Regional && (id == null || o.Id == id)).OrderBy(o => o.Name)
+        var id = regionId ?? AccessRules.DefaultRegionOf(user);
+        return await db.Organisations.AsNoTracking().Where(AccessRules.RegionsVisibleTo(user))
+            .Where(o => id == null || o.Id == id).OrderBy(o => o.Name)
             .Select(o => new RegionRef(o.Id, o.Name)).FirstOrDefaultAsync(cancellationToken);
-        return region;
     }
 
     /// <summary>The region whose template a user works with: as <see cref="VisibleRegionAsync"/>, and for district staff their own region.</summary>
@@ -41,8 +34,8 @@ public static class RegionScope
             return await VisibleRegionAsync(db, user, regionId, cancellationToken);
         }
 
-        var own = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId && o.Parent != null)
-            .Select(o => new RegionRef(o.Parent!.Id, o.Parent.Name)).SingleOrDefaultAsync(cancellationToken);
+        var own = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId && o.Region != null)
+            .Select(o => new RegionRef(o.Region!.Id, o.Region.Name)).SingleOrDefaultAsync(cancellationToken);
         return own is null || (regionId is not null && regionId != own.Id) ? null : own;
     }
 
@@ -55,7 +48,7 @@ public static class RegionScope
         var plans = db.Plans.Where(AccessRules.PlansVisibleTo(user))
             .Where(p => p.Year == year).Where(PlanRules.PlansWithVersionInForce);
         var rows = await db.Organisations.AsNoTracking().Where(AccessRules.OrganisationsVisibleTo(user))
-            .Where(o => o.ParentId == regionId && o.Kind == OrganisationKind.District)
+            .Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.District)
             .OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name, o.ShortName, PlanId = plans.Where(p => p.OrganisationId == o.Id).Select(p => (int?)p.Id).FirstOrDefault() })
             .ToListAsync(cancellationToken);
@@ -67,7 +60,7 @@ public static class RegionScope
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
-        return await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.ParentId == regionId)
+        return await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.RegionId == regionId)
             .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
     }
 }
