@@ -47,6 +47,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddScoped<DocumentFormatter>();
 builder.Services.AddScoped<PlanExportTexts>();
 builder.Services.AddScoped<ViewRenderer>();
+builder.Services.AddScoped<WorkPlan.Core.Reports.IReportFileRenderer, WorkPlan.Web.Features.Reports.ReportFileRenderer>();
 builder.Services.AddSingleton<PrintStyles>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();

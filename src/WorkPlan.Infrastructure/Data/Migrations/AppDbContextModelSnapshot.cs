@@ -1170,6 +1170,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("schema_version");
+
                     b.Property<string>("Snapshot")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -1185,6 +1189,8 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("plan_versions", null, t =>
                         {
                             t.HasCheckConstraint("ck_plan_versions_number", "number >= 1");
+
+                            t.HasCheckConstraint("ck_plan_versions_schema_version", "schema_version >= 1");
                         });
                 });
 
@@ -1315,6 +1321,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("return_reason");
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("schema_version");
+
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
@@ -1332,7 +1342,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_report_snapshots_report_submission_id_number");
 
-                    b.ToTable("report_snapshots", (string)null);
+                    b.ToTable("report_snapshots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_snapshots_schema_version", "schema_version >= 1");
+                        });
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Reports.ReportSubmission", b =>
