@@ -29,6 +29,14 @@ public sealed partial class DatabaseWrites : DbCommandInterceptor
     /// <summary>The writes recorded so far, each as "TABLE: the command's first line".</summary>
     public IReadOnlyList<string> All => [.. _writes];
 
+    /// <summary>
+    /// The writes recorded so far outside the machinery every request may touch: the cookie ticket store's
+    /// sessions (kept and touched while signed in) and the Data Protection key ring (made once, on the app's first use of a key).
+    /// </summary>
+    public IReadOnlyList<string> OfData => [.. _writes.Where(w => !Machinery.Contains(w.Split(':')[0]))];
+
+    private static readonly HashSet<string> Machinery = new(StringComparer.OrdinalIgnoreCase) { "user_sessions", "data_protection_keys" };
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Note(command);
