@@ -139,6 +139,7 @@ public static class DependencyInjection
         services.AddScoped<ActualsService>();
         services.AddScoped<MonthLockService>();
         services.AddScoped<QuarterlyReportService>();
+        services.AddScoped<ReportSubmissionService>();
         services.AddScoped<DocumentLanguageService>();
         services.AddScoped<WorkPlan.Core.Home.HomeService>();
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueService>();

@@ -48,6 +48,7 @@ builder.Services.AddScoped<DocumentFormatter>();
 builder.Services.AddScoped<PlanExportTexts>();
 builder.Services.AddSingleton<WorkPlan.Core.Plans.IPlanTitles, ResourcePlanTitles>();
 builder.Services.AddScoped<ViewRenderer>();
+builder.Services.AddScoped<WorkPlan.Core.Reports.IReportFileRenderer, WorkPlan.Web.Features.Reports.ReportFileRenderer>();
 builder.Services.AddSingleton<PrintStyles>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();

@@ -44,8 +44,9 @@ public class PlanEvent
 }
 
 /// <summary>
-/// An immutable snapshot of a plan as it came into force (version 1, then one per amendment):
-/// the whole document as JSON, readable and comparable long after the live plan changed.
+/// An immutable snapshot of a plan as it came into force (version 1, then one per amendment): the whole
+/// document in its stored form (<see cref="SignedPlanSnapshot"/>) with its schema version, readable and
+/// comparable long after the live plan changed.
 /// </summary>
 public class PlanVersion
 {
@@ -54,13 +55,14 @@ public class PlanVersion
         Snapshot = string.Empty;
     }
 
-    public PlanVersion(int planId, int number, DateTimeOffset cameIntoForceAt, string? reason, string snapshot)
+    public PlanVersion(int planId, int number, DateTimeOffset cameIntoForceAt, string? reason, PlanDocument document)
     {
         PlanId = planId;
         Number = number;
         CameIntoForceAt = cameIntoForceAt;
         Reason = reason;
-        Snapshot = snapshot;
+        Snapshot = SignedPlanSnapshot.Write(document);
+        SchemaVersion = SignedPlanSnapshot.CurrentSchema;
     }
 
     public long Id { get; private set; }
@@ -74,6 +76,12 @@ public class PlanVersion
     /// <summary>Why the amendment was opened (null for the first version).</summary>
     public string? Reason { get; private set; }
 
-    /// <summary>The <see cref="PlanDocument"/> as JSON.</summary>
+    /// <summary>The document as JSON of <see cref="SignedPlanSnapshot"/>'s schema <see cref="SchemaVersion"/>.</summary>
     public string Snapshot { get; private set; }
+
+    /// <summary>The schema version <see cref="Snapshot"/> was written in (1 for every version stored before versions were kept).</summary>
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>The stored document; a schema version this build does not know throws <see cref="Common.UnreadableDocumentException"/>.</summary>
+    public PlanDocument Document() => SignedPlanSnapshot.Read(SchemaVersion, Snapshot);
 }

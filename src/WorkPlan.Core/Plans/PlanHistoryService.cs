@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
@@ -13,8 +12,8 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
     /// <summary>A stored version exactly as it came into force.</summary>
     public async Task<Result<PlanDocument>> GetVersionAsync(int planId, int number, CancellationToken cancellationToken = default)
     {
-        var snapshot = await VisibleVersions(planId).Where(v => v.Number == number).Select(v => v.Snapshot).SingleOrDefaultAsync(cancellationToken);
-        return snapshot is null ? Result<PlanDocument>.NotFound() : Result<PlanDocument>.Ok(JsonSerializer.Deserialize<PlanDocument>(snapshot)!);
+        var stored = await VisibleVersions(planId).Where(v => v.Number == number).SingleOrDefaultAsync(cancellationToken);
+        return stored is null ? Result<PlanDocument>.NotFound() : Result<PlanDocument>.Ok(stored.Document());
     }
 
     /// <summary>
@@ -24,7 +23,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
     public async Task<Result<IReadOnlyList<PlanChange>>> CompareAsync(int planId, int from, int to, CancellationToken cancellationToken = default)
     {
         var snapshots = await VisibleVersions(planId).Where(v => v.Number == from || v.Number == to)
-            .ToDictionaryAsync(v => v.Number, v => v.Snapshot, cancellationToken);
+            .ToDictionaryAsync(v => v.Number, cancellationToken);
         if (!snapshots.TryGetValue(from, out var older))
         {
             return Result<IReadOnlyList<PlanChange>>.NotFound();
@@ -33,7 +32,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
         PlanDocument newer;
         if (snapshots.TryGetValue(to, out var stored))
         {
-            newer = JsonSerializer.Deserialize<PlanDocument>(stored)!;
+            newer = stored.Document();
         }
         else if (await documents.GetDocumentAsync(planId, cancellationToken) is { IsOk: true } draft
             && PlanRules.IsAmendmentOpen(draft.Value.Status, draft.Value.VersionNumber) && draft.Value.VersionNumber == to)
@@ -45,7 +44,7 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             return Result<IReadOnlyList<PlanChange>>.NotFound();
         }
 
-        return Result<IReadOnlyList<PlanChange>>.Ok(Compare(JsonSerializer.Deserialize<PlanDocument>(older)!, newer));
+        return Result<IReadOnlyList<PlanChange>>.Ok(Compare(older.Document(), newer));
     }
 
     /// <summary>

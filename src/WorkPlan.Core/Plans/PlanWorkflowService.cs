@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Calendar;
@@ -108,14 +107,14 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
 
         var inForce = plan.IsAmendmentOpen
             ? await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == plan.Id && v.Number == plan.VersionNumber - 1)
-                .Select(v => new { v.Reason, v.Snapshot }).SingleOrDefaultAsync(cancellationToken)
+                .Select(v => new { v.Reason, v.SchemaVersion, v.Snapshot }).SingleOrDefaultAsync(cancellationToken)
             : null;
         if (inForce is null)
         {
             return Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
         }
 
-        var document = JsonSerializer.Deserialize<PlanDocument>(inForce.Snapshot)!;
+        var document = SignedPlanSnapshot.Read(inForce.SchemaVersion, inForce.Snapshot);
         var services = await db.Services.Where(s => s.OrganisationId == plan.OrganisationId).ToListAsync(cancellationToken);
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         var discarded = plan.VersionNumber;
@@ -196,7 +195,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         {
             // A plan that came into force outside the workflow (signed on paper, imported): keep the version being amended.
             var current = await documents.GetDocumentAsync(plan.Id, cancellationToken);
-            db.PlanVersions.Add(new PlanVersion(plan.Id, plan.VersionNumber, now, plan.AmendmentReason, JsonSerializer.Serialize(current.Value)));
+            db.PlanVersions.Add(new PlanVersion(plan.Id, plan.VersionNumber, now, plan.AmendmentReason, current.Value));
         }
 
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
@@ -227,7 +226,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         if (plan.Status == PlanStatus.InForce)
         {
             var document = await documents.GetDocumentAsync(plan.Id, cancellationToken);
-            db.PlanVersions.Add(new PlanVersion(plan.Id, plan.VersionNumber, now, plan.AmendmentReason, JsonSerializer.Serialize(document.Value)));
+            db.PlanVersions.Add(new PlanVersion(plan.Id, plan.VersionNumber, now, plan.AmendmentReason, document.Value));
             await db.SaveChangesAsync(cancellationToken);
         }
 

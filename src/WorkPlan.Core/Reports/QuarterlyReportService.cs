@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
@@ -40,9 +39,9 @@ public sealed record InboxLine(int PlanId, string OrganisationName, int Year, in
 }
 
 /// <summary>
-/// Quarterly reports: built from the monthly actuals by each indicator's roll-up kind; submitted by the
-/// centre's inspector or director as a stored snapshot (its files never change after); accepted or
-/// returned with a reason by the regional centre.
+/// Quarterly reports: built from the monthly actuals by each indicator's roll-up kind, the report page (the
+/// stored snapshot once submitted) and the region's inbox. Submitting, accepting and returning, and the
+/// files, are <see cref="ReportSubmissionService"/>'s.
 /// </summary>
 public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IPeople people)
 {
@@ -127,12 +126,12 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var snapshots = submission is null
             ? []
             : await db.ReportSnapshots.AsNoTracking().Where(s => s.ReportSubmissionId == submission.Id).OrderBy(s => s.Number)
-                .Select(s => new { s.Number, s.Document, s.SubmittedAt, s.SubmittedBy, s.Outcome, s.DecidedAt, s.DecidedBy, s.ReturnReason })
+                .Select(s => new { s.Number, s.SchemaVersion, s.Document, s.SubmittedAt, s.SubmittedBy, s.Outcome, s.DecidedAt, s.DecidedBy, s.ReturnReason })
                 .ToListAsync(cancellationToken);
         var status = submission?.Status ?? ReportStatus.Draft;
         var due = submission?.DueDate ?? ReportTimeliness.DueDate(plan.Year, quarter);
         var document = snapshots.Count > 0 && status != ReportStatus.Returned
-            ? JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshots[^1].Document)!
+            ? SubmittedReportSnapshot.Read(snapshots[^1].SchemaVersion, snapshots[^1].Document)
             : live.Value;
         var names = await people.NamesAsync([.. snapshots.Select(s => s.SubmittedBy), .. snapshots.Select(s => s.DecidedBy ?? string.Empty)], cancellationToken);
         var history = snapshots
@@ -145,9 +144,9 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var changes = returned >= 0 && returned + 1 < snapshots.Count
             ? ReportComparison.Between(
                 snapshots[returned].Number,
-                JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshots[returned].Document)!,
+                SubmittedReportSnapshot.Read(snapshots[returned].SchemaVersion, snapshots[returned].Document),
                 snapshots[returned + 1].Number,
-                JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshots[returned + 1].Document)!)
+                SubmittedReportSnapshot.Read(snapshots[returned + 1].SchemaVersion, snapshots[returned + 1].Document))
             : null;
         var started = Quarters.HasReachedLastMonth(plan.Year, quarter, LocalClock.Today(clock));
         var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
@@ -167,134 +166,6 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             canSubmit ? await MissingAsync(planId, quarter, cancellationToken) : [],
             history,
             changes));
-    }
-
-    /// <summary>
-    /// Submits the report: its snapshot is stored and the quarter's months lock. The files are made from
-    /// the snapshot. While expected values are missing, it is refused unless the sender confirmed sending it without them.
-    /// </summary>
-    public Task<Result> SubmitAsync(int planId, int quarter, bool confirmMissing, CancellationToken cancellationToken = default) =>
-        SubmitAsync(planId, quarter, clock.GetUtcNow(), confirmMissing, cancellationToken);
-
-    /// <summary>Submits as of a given moment (the demo's history of earlier quarters, sent as they were).</summary>
-    public Task<Result> SubmitAsync(int planId, int quarter, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        SubmitAsync(planId, quarter, at, true, cancellationToken);
-
-    private async Task<Result> SubmitAsync(int planId, int quarter, DateTimeOffset at, bool confirmMissing, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await db.InTransactionAsync(ct => SubmitLockedAsync(planId, quarter, at, confirmMissing, ct), cancellationToken);
-        }
-        catch (DbUpdateException exception) when (SaveFailures.IsConflict(exception))
-        {
-            return Result.Conflict();
-        }
-    }
-
-    /// <summary>
-    /// The submission under the plan's lock, which the month saves take too: every save committed before is in
-    /// the snapshot, and every save after it finds the quarter locked. So the snapshot equals the locked months.
-    /// </summary>
-    private async Task<Result> SubmitLockedAsync(int planId, int quarter, DateTimeOffset at, bool confirmMissing, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        var user = currentUser.Required;
-        if (!await db.Plans.Where(AccessRules.PlansVisibleTo(user)).AnyAsync(p => p.Id == planId, cancellationToken))
-        {
-            return Result.NotFound();
-        }
-
-        await db.LockPlanAsync(planId, cancellationToken);
-        var page = await GetAsync(planId, quarter, cancellationToken);
-        if (!page.IsOk)
-        {
-            return Result.NotFound();
-        }
-
-        if (!page.Value.CanSubmit)
-        {
-            var organisation = await db.Plans.Where(p => p.Id == planId).Select(p => p.OrganisationId).SingleAsync(cancellationToken);
-            if (!AccessRules.CanEditPlan(user, organisation))
-            {
-                return Result.Forbidden();
-            }
-
-            return page.Value.Status.IsSent()
-                ? Result.Invalid([new ValidationError(string.Empty, Messages.AlreadySubmitted)])
-                : Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
-        }
-
-        if (page.Value.Missing.Count > 0 && !confirmMissing)
-        {
-            var count = page.Value.Missing.Select(m => (m.Number, m.Month)).Distinct().Count();
-            return Result.Invalid([new ValidationError(string.Empty, Messages.MissingValues, count)]);
-        }
-
-        var live = (await BuildAsync(planId, quarter, cancellationToken)).Value;
-        var submission = await db.ReportSubmissions.SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
-        if (submission is null)
-        {
-            submission = new ReportSubmission(planId, quarter, ReportTimeliness.DueDate(live.Year, quarter));
-            db.ReportSubmissions.Add(submission);
-        }
-
-        submission.Submit(JsonSerializer.Serialize(live), user.DisplayName, at);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
-    }
-
-    public Task<Result> AcceptAsync(int planId, int quarter, uint version, CancellationToken cancellationToken = default) =>
-        DecideAsync(planId, quarter, version, null, cancellationToken);
-
-    /// <summary>Accepts as of a given moment, whatever the row version (the demo's history of earlier quarters).</summary>
-    public async Task AcceptAsOfAsync(int planId, int quarter, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        var submission = await WithLatestSnapshot().SingleAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
-        submission.Accept(currentUser.Required.UserName, at);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public Task<Result> ReturnAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken = default) =>
-        DecideAsync(planId, quarter, version, reason ?? string.Empty, cancellationToken);
-
-    /// <summary>
-    /// A stored submission (document and files), to serve or complete its files: the one numbered, or
-    /// without a number the report as it stands with the region (none while it is a draft or returned).
-    /// </summary>
-    public async Task<ReportSnapshot?> StoredAsync(int planId, int quarter, int? number = null, CancellationToken cancellationToken = default)
-    {
-        var visible = await db.Plans.Where(AccessRules.PlansVisibleTo(currentUser.Required)).AnyAsync(p => p.Id == planId, cancellationToken);
-        if (!visible)
-        {
-            return null;
-        }
-
-        var report = db.ReportSubmissions.Where(r => r.PlanId == planId && r.Quarter == quarter);
-        return number is { } n
-            ? await db.ReportSnapshots.SingleOrDefaultAsync(s => report.Any(r => r.Id == s.ReportSubmissionId) && s.Number == n, cancellationToken)
-            : await db.ReportSnapshots.SingleOrDefaultAsync(
-                s => report.Any(r => r.Id == s.ReportSubmissionId && r.SubmissionCount == s.Number && r.Status != ReportStatus.Returned), cancellationToken);
-    }
-
-    /// <summary>
-    /// Keeps a stored submission's file the first time it is made from its document, and answers the file kept:
-    /// when several first downloads render it at once, one of them is stored (once) and every one of them gets it.
-    /// </summary>
-    public async Task<byte[]> KeepFileAsync(ReportSnapshot snapshot, ReportFile file, byte[] rendered, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(rendered);
-        var id = snapshot.Id;
-        var kept = db.ReportSnapshots.Where(s => s.Id == id);
-        if (file == ReportFile.Excel)
-        {
-            await kept.Where(s => s.ExcelFile == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.ExcelFile, rendered), cancellationToken);
-            return await kept.Select(s => s.ExcelFile).SingleAsync(cancellationToken) ?? rendered;
-        }
-
-        await kept.Where(s => s.PdfFile == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.PdfFile, rendered), cancellationToken);
-        return await kept.Select(s => s.PdfFile).SingleAsync(cancellationToken) ?? rendered;
     }
 
     /// <summary>The regional centre's inbox: every submitted, accepted or returned report of its districts, and the ones due but missing.</summary>
@@ -323,59 +194,6 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         ];
     }
 
-    private async Task<Result> DecideAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken)
-    {
-        if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason", TextKind.Lines).ToList() is { Count: > 0 } badText)
-        {
-            return Result.Invalid(badText);
-        }
-
-        var user = currentUser.Required;
-        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Organisation!.RegionId }).SingleOrDefaultAsync(cancellationToken);
-        if (plan is null)
-        {
-            return Result.NotFound();
-        }
-
-        if (!AccessRules.CanActAsRegion(user, plan.RegionId))
-        {
-            return Result.Forbidden();
-        }
-
-        if (reason is not null && string.IsNullOrWhiteSpace(reason))
-        {
-            return Result.Invalid([new ValidationError("Reason", "Workflow.ReasonRequired")]);
-        }
-
-        var submission = await WithLatestSnapshot().SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
-        if (submission is not { Status: ReportStatus.Submitted })
-        {
-            return Result.Invalid([new ValidationError(string.Empty, Messages.NotPossible)]);
-        }
-
-        db.Entry(submission).Property(r => r.Version).OriginalValue = version;
-        if (reason is null)
-        {
-            submission.Accept(user.UserName, clock.GetUtcNow());
-        }
-        else
-        {
-            submission.Return(reason, user.UserName, clock.GetUtcNow());
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict();
-        }
-
-        return Result.Ok();
-    }
-
     /// <summary>
     /// The quarter's expected values (by the one "expects an actual" rule) that have no value, by
     /// service and row; a row of several services is listed under each of them.
@@ -397,8 +215,4 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                select new MissingValue(service, i.Number, i.Name, m),
         ];
     }
-
-    /// <summary>Reports with their latest snapshot loaded, to decide on it.</summary>
-    private IQueryable<ReportSubmission> WithLatestSnapshot() =>
-        db.ReportSubmissions.Include(r => r.Snapshots.OrderByDescending(s => s.Number).Take(1));
 }

@@ -19,12 +19,13 @@ public class ReportSnapshot
         Document = SubmittedBy = string.Empty;
     }
 
-    internal ReportSnapshot(int number, string document, string submittedBy, DateTimeOffset submittedAt)
+    internal ReportSnapshot(int number, QuarterlyReportDocument document, string submittedBy, DateTimeOffset submittedAt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(document);
+        ArgumentNullException.ThrowIfNull(document);
         Number = number;
-        Document = document;
+        Document = SubmittedReportSnapshot.Write(document);
+        SchemaVersion = SubmittedReportSnapshot.CurrentSchema;
         SubmittedBy = submittedBy;
         SubmittedAt = submittedAt;
         Outcome = ReportStatus.Submitted;
@@ -37,8 +38,11 @@ public class ReportSnapshot
     /// <summary>1 for the first submission of the quarter, 2 for the one after the first return, ...</summary>
     public int Number { get; private set; }
 
-    /// <summary>The <see cref="QuarterlyReportDocument"/> as submitted, as JSON.</summary>
+    /// <summary>The report as submitted, as JSON of <see cref="SubmittedReportSnapshot"/>'s schema <see cref="SchemaVersion"/>.</summary>
     public string Document { get; private set; }
+
+    /// <summary>The schema version <see cref="Document"/> was written in (1 for every submission stored before versions were kept).</summary>
+    public int SchemaVersion { get; private set; }
 
     public DateTimeOffset SubmittedAt { get; private set; }
 
@@ -53,10 +57,17 @@ public class ReportSnapshot
 
     public string? ReturnReason { get; private set; }
 
-    /// <summary>The files rendered from the document, kept the first time they are asked for (QuarterlyReportService.KeepFileAsync); they never change after.</summary>
+    /// <summary>
+    /// The files rendered from the document in the centre's document language, kept by the submission
+    /// (<see cref="ReportSubmissionService"/>); they never change after. Null for submissions made without them
+    /// (earlier ones, the demo's, or a render that failed): those are rendered afresh on every download.
+    /// </summary>
     public byte[]? ExcelFile { get; private set; }
 
     public byte[]? PdfFile { get; private set; }
+
+    /// <summary>The submitted document; a schema version this build does not know throws <see cref="Common.UnreadableDocumentException"/>.</summary>
+    public QuarterlyReportDocument Read() => SubmittedReportSnapshot.Read(SchemaVersion, Document);
 
     internal void Decide(ReportStatus outcome, string? reason, string by, DateTimeOffset at)
     {

@@ -55,7 +55,7 @@ public class ReportSubmission
     public bool CanBeSubmitted => Status is ReportStatus.Draft or ReportStatus.Returned;
 
     /// <summary>Sends the report as a new snapshot (the next number); earlier snapshots stay as they were.</summary>
-    public ReportSnapshot Submit(string snapshot, string by, DateTimeOffset at)
+    public ReportSnapshot Submit(QuarterlyReportDocument document, string by, DateTimeOffset at)
     {
         if (!CanBeSubmitted)
         {
@@ -63,7 +63,7 @@ public class ReportSubmission
         }
 
         SubmissionCount++;
-        var submitted = new ReportSnapshot(SubmissionCount, snapshot, by, at);
+        var submitted = new ReportSnapshot(SubmissionCount, document, by, at);
         _snapshots.Add(submitted);
         Status = ReportStatus.Submitted;
         SubmittedBy = by;

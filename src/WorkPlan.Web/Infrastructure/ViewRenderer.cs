@@ -1,25 +1,41 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace WorkPlan.Web.Infrastructure;
 
-/// <summary>Renders a view of the current request to a string (the print view that becomes a PDF).</summary>
-public sealed class ViewRenderer(ICompositeViewEngine viewEngine, ITempDataProvider tempData)
+/// <summary>Renders a view to a string (the print view that becomes a PDF).</summary>
+public sealed class ViewRenderer(ICompositeViewEngine viewEngine, ITempDataProvider tempData, IModelMetadataProvider metadata)
 {
-    public async Task<string> RenderAsync<TModel>(Controller controller, string viewName, TModel model)
+    /// <summary>A view of the controller's action, with its view data.</summary>
+    public Task<string> RenderAsync<TModel>(Controller controller, string viewName, TModel model)
     {
         ArgumentNullException.ThrowIfNull(controller);
-        var view = viewEngine.FindView(controller.ControllerContext, viewName, isMainPage: true);
+        return RenderAsync(controller.ControllerContext, viewName, new ViewDataDictionary<TModel>(controller.ViewData, model));
+    }
+
+    /// <summary>A view of a feature's folder (<paramref name="controller"/>), within a request but outside its controller.</summary>
+    public Task<string> RenderAsync<TModel>(HttpContext httpContext, string controller, string viewName, TModel model)
+    {
+        var route = new Microsoft.AspNetCore.Routing.RouteData();
+        route.Values["controller"] = controller;
+        var action = new ActionContext(httpContext, route, new ActionDescriptor { RouteValues = { ["controller"] = controller } });
+        return RenderAsync(action, viewName, new ViewDataDictionary<TModel>(metadata, new ModelStateDictionary()) { Model = model });
+    }
+
+    private async Task<string> RenderAsync(ActionContext action, string viewName, ViewDataDictionary data)
+    {
+        var view = viewEngine.FindView(action, viewName, isMainPage: true);
         if (!view.Success)
         {
             throw new InvalidOperationException($"The view {viewName} was not found.");
         }
 
         await using var writer = new StringWriter();
-        var data = new ViewDataDictionary<TModel>(controller.ViewData, model);
-        var context = new ViewContext(controller.ControllerContext, view.View, data, new TempDataDictionary(controller.HttpContext, tempData), writer, new HtmlHelperOptions());
+        var context = new ViewContext(action, view.View, data, new TempDataDictionary(action.HttpContext, tempData), writer, new HtmlHelperOptions());
         await view.View.RenderAsync(context);
         return writer.ToString();
     }

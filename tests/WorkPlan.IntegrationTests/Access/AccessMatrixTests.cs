@@ -13,7 +13,7 @@ namespace WorkPlan.IntegrationTests.Access;
 /// expected answer is written here once, and a new endpoint without a row makes the test fail.
 /// </summary>
 [Collection(DatabaseTests.Name)]
-public sealed class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
+public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsyncLifetime
 {
     private AccessWorld _world = null!;
 

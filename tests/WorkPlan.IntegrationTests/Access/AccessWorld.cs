@@ -86,7 +86,7 @@ public sealed class AccessWorld
         foreach (var code in new[] { "xojaobod", "asaka", "chust" })
         {
             var document = await SeedDocuments.OfAsync(database, code);
-            db.PlanVersions.Add(new PlanVersion(document.Id, 1, DateTimeOffset.UtcNow, null, System.Text.Json.JsonSerializer.Serialize(document)));
+            db.PlanVersions.Add(new PlanVersion(document.Id, 1, DateTimeOffset.UtcNow, null, document));
         }
 
         await db.SaveChangesAsync();

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkPlan.Core.Plans;
-using WorkPlan.Core.Reports;
 using WorkPlan.Infrastructure.Data.Seed;
 using WorkPlan.IntegrationTests.Infrastructure;
 
@@ -98,8 +96,8 @@ public sealed class AmendmentTests(DatabaseFixture database) : IAsyncLifetime
         submitted.StatusCode.Should().Be(HttpStatusCode.Redirect);
         await using var db = database.CreateContext();
         var snapshot = await db.ReportSnapshots.Where(s => db.ReportSubmissions.Any(r => r.Id == s.ReportSubmissionId && r.PlanId == _planId && r.Quarter == 3))
-            .OrderByDescending(s => s.Number).Select(s => s.Document).FirstAsync();
-        var document = JsonSerializer.Deserialize<QuarterlyReportDocument>(snapshot!)!;
+            .OrderByDescending(s => s.Number).FirstAsync();
+        var document = snapshot.Read();
         document.Sections.SelectMany(s => s.Rows).Single(r => r.Number == "19").AnnualTarget.Should().Be(175m);
     }
 

@@ -93,7 +93,7 @@ internal static class RegionalFixture
         await using var db = database.CreateContext();
         var submission = new ReportSubmission(planId, quarter, ReportTimeliness.DueDate(2022, quarter));
         var at = new DateTimeOffset(submitted.ToDateTime(new TimeOnly(11, 0)), LocalClock.Offset).ToUniversalTime();
-        submission.Submit("{}", "test", at);
+        submission.Submit(new QuarterlyReportDocument(planId, 2022, quarter, "test", "test", null, null, null, []), "test", at);
         if (accept)
         {
             submission.Accept("andijon.metodist", at.AddDays(2));

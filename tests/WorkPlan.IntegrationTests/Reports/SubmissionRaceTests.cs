@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Reports;
 using WorkPlan.IntegrationTests.Infrastructure;
@@ -100,7 +99,7 @@ public sealed class SubmissionRaceTests(DatabaseFixture database) : IAsyncLifeti
             await using var db = database.CreateContext();
             var report = await db.ReportSubmissions.Include(r => r.Snapshots).SingleAsync(r => r.PlanId == _planId && r.Quarter == 3);
             report.Status.Should().Be(ReportStatus.Submitted);
-            var snapshot = JsonSerializer.Deserialize<QuarterlyReportDocument>(report.Snapshots.Single(s => s.Number == report.SubmissionCount).Document)!;
+            var snapshot = report.Snapshots.Single(s => s.Number == report.SubmissionCount).Read();
             var reported = snapshot.Sections.SelectMany(s => s.Rows).ToDictionary(r => r.IndicatorId, r => r.QuarterActual);
             var stored = await db.MonthlyActuals.Where(a => cells.Contains(a.IndicatorId) && a.Month == 9).ToDictionaryAsync(a => a.IndicatorId, a => a.Value);
             foreach (var indicator in cells)

@@ -18,12 +18,14 @@ public class ReportSubmissionTests
     {
         var report = new ReportSubmission(1, 3, new DateOnly(2022, 10, 10));
 
-        var first = report.Submit("{\"n\":1}", "inspektor", Monday);
+        var first = report.Submit(Document(Row(1, "1", 5)), "inspektor", Monday);
         report.Return("16-qatorni tekshiring", "metodist", Monday.AddDays(1));
-        var second = report.Submit("{\"n\":2}", "direktor", Monday.AddDays(2));
+        var second = report.Submit(Document(Row(1, "1", 6)), "direktor", Monday.AddDays(2));
 
-        (first.Number, first.Document, first.Outcome, first.ReturnReason, first.SubmittedBy).Should().Be((1, "{\"n\":1}", ReportStatus.Returned, "16-qatorni tekshiring", "inspektor"));
-        (second.Number, second.Document, second.Outcome, second.SubmittedBy).Should().Be((2, "{\"n\":2}", ReportStatus.Submitted, "direktor"));
+        (first.Number, first.Outcome, first.ReturnReason, first.SubmittedBy).Should().Be((1, ReportStatus.Returned, "16-qatorni tekshiring", "inspektor"));
+        (second.Number, second.Outcome, second.SubmittedBy).Should().Be((2, ReportStatus.Submitted, "direktor"));
+        first.Read().Sections.Single().Rows.Single().QuarterActual.Should().Be(5, "the first submission keeps its own document");
+        second.Read().Sections.Single().Rows.Single().QuarterActual.Should().Be(6);
         report.SubmissionCount.Should().Be(2);
         report.Status.Should().Be(ReportStatus.Submitted);
     }

@@ -22,7 +22,11 @@ internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVe
 {
     public void Configure(EntityTypeBuilder<PlanVersion> builder)
     {
-        builder.ToTable(table => table.HasCheckConstraint("ck_plan_versions_number", "number >= 1"));
+        builder.ToTable(table =>
+        {
+            table.HasCheckConstraint("ck_plan_versions_number", "number >= 1");
+            table.HasCheckConstraint("ck_plan_versions_schema_version", "schema_version >= 1");
+        });
         builder.Property(v => v.Reason).HasMaxLength(FieldLimits.Reason);
         builder.Property(v => v.Snapshot).HasColumnType("jsonb");
         builder.HasOne<Plan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Restrict);
@@ -60,6 +64,7 @@ internal sealed class ReportSnapshotConfiguration : IEntityTypeConfiguration<Cor
 {
     public void Configure(EntityTypeBuilder<Core.Reports.ReportSnapshot> builder)
     {
+        builder.ToTable(table => table.HasCheckConstraint("ck_report_snapshots_schema_version", "schema_version >= 1"));
         builder.Property(s => s.Document).HasColumnType("jsonb");
         builder.Property(s => s.SubmittedBy).HasMaxLength(FieldLimits.UserName);
         builder.Property(s => s.DecidedBy).HasMaxLength(FieldLimits.UserName);

@@ -1177,6 +1177,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("schema_version");
+
                     b.Property<string>("Snapshot")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -1192,6 +1196,8 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("plan_versions", null, t =>
                         {
                             t.HasCheckConstraint("ck_plan_versions_number", "number >= 1");
+
+                            t.HasCheckConstraint("ck_plan_versions_schema_version", "schema_version >= 1");
                         });
                 });
 
@@ -1322,6 +1328,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("return_reason");
 
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("schema_version");
+
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
@@ -1339,7 +1349,10 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_report_snapshots_report_submission_id_number");
 
-                    b.ToTable("report_snapshots", (string)null);
+                    b.ToTable("report_snapshots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_snapshots_schema_version", "schema_version >= 1");
+                        });
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Reports.ReportSubmission", b =>

@@ -83,9 +83,9 @@ public sealed class DemoActualsSeeder(AppDbContext db, ILogger<DemoActualsSeeder
         var organisation = await db.Organisations.Where(o => o.Id == plan.OrganisationId).Select(o => new { o.Id, o.ParentId }).SingleAsync(cancellationToken);
         var inspector = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Role == Roles.Inspector).Select(u => new { u.Id, u.UserName, u.FullName, u.Position }).FirstAsync(cancellationToken);
         var methodologist = await db.Users.Where(u => u.OrganisationId == organisation.ParentId && u.Role == Roles.RegionalMethodologist).Select(u => new { u.Id, u.UserName, u.FullName, u.Position }).FirstAsync(cancellationToken);
-        var asInspector = new QuarterlyReportService(
+        var asInspector = ReportSubmissionService.WithoutFiles(
             db, new FixedCurrentUser(new CurrentUser(inspector.Id, inspector.UserName!, Roles.Inspector, organisation.Id, OrganisationKind.District, null, inspector.FullName, inspector.Position)), TimeProvider.System, new Identity.People(db));
-        var asRegion = new QuarterlyReportService(
+        var asRegion = ReportSubmissionService.WithoutFiles(
             db, new FixedCurrentUser(new CurrentUser(methodologist.Id, methodologist.UserName!, Roles.RegionalMethodologist, organisation.ParentId!.Value, OrganisationKind.Regional, null, methodologist.FullName, methodologist.Position)), TimeProvider.System, new Identity.People(db));
         foreach (var (quarter, submitted, accepted) in new[] { (1, new DateTime(2022, 4, 7), new DateTime(2022, 4, 12)), (2, new DateTime(2022, 7, 8), new DateTime(2022, 7, 14)) })
         {

@@ -179,8 +179,8 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
 
     private async Task ReportAsync(int planId, DistrictProfile profile, CurrentUser inspector, CurrentUser methodologist, CancellationToken cancellationToken)
     {
-        var asDistrict = new QuarterlyReportService(db, new FixedCurrentUser(inspector), TimeProvider.System, new Identity.People(db));
-        var asRegion = new QuarterlyReportService(db, new FixedCurrentUser(methodologist), TimeProvider.System, new Identity.People(db));
+        var asDistrict = ReportSubmissionService.WithoutFiles(db, new FixedCurrentUser(inspector), TimeProvider.System, new Identity.People(db));
+        var asRegion = ReportSubmissionService.WithoutFiles(db, new FixedCurrentUser(methodologist), TimeProvider.System, new Identity.People(db));
         foreach (var report in profile.Reports)
         {
             var submitted = new DateTimeOffset(report.Submitted.ToDateTime(new TimeOnly(11, 0)), LocalClock.Offset).ToUniversalTime();

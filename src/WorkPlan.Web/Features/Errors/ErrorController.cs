@@ -23,7 +23,10 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
         }
 
         Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return View(ViewPath, new ErrorViewModel(StatusCodes.Status500InternalServerError, HttpContext.TraceIdentifier));
+        return View(ViewPath, new ErrorViewModel(StatusCodes.Status500InternalServerError, HttpContext.TraceIdentifier)
+        {
+            UnreadableDocument = failure?.Error is Core.Common.UnreadableDocumentException,
+        });
     }
 
     /// <summary>
@@ -41,4 +44,8 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
 }
 
 /// <summary>What the error page shows: the status and a reference to quote to the administrator.</summary>
-public sealed record ErrorViewModel(int StatusCode, string TraceId);
+public sealed record ErrorViewModel(int StatusCode, string TraceId)
+{
+    /// <summary>The failure was a stored document (a signed plan version, a submitted report) this build cannot read.</summary>
+    public bool UnreadableDocument { get; init; }
+}
