@@ -63,7 +63,7 @@ public static partial class AccessRules
     public static int? ServiceScope(CurrentUser user, int? chosen) => ChoosesService(user) ? chosen : user.ServiceId;
 
     /// <summary>The services an entry page lists for the user when none is chosen (<see cref="ServiceScope"/>): a service head's own, or all.</summary>
-    public static Expression<Func<Service, bool>> ServicesInScopeOf(CurrentUser user)
+    public static Expression<Func<ServiceUnit, bool>> ServicesInScopeOf(CurrentUser user)
     {
         var scope = ServiceScope(user, null);
         return s => scope == null || s.Id == scope;

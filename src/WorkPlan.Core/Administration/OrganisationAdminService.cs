@@ -151,10 +151,10 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
             return Result<int>.Invalid(errors);
         }
 
-        var service = new Service(organisation, $"svc-{Guid.NewGuid():N}"[..16], command.Name.Trim(), command.ShortName, organisation.Services.Count + 1);
+        var service = new ServiceUnit(organisation, $"svc-{Guid.NewGuid():N}"[..16], command.Name.Trim(), command.ShortName, organisation.Services.Count + 1);
         organisation.Services.Add(service);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(AuditAction.ServiceCreated, nameof(Service), service.Id, organisation.Id, null, Snapshot(service));
+        audit.Record(AuditAction.ServiceCreated, "Service", service.Id, organisation.Id, null, Snapshot(service));
         await db.SaveChangesAsync(cancellationToken);
         return Result<int>.Ok(service.Id);
     }
@@ -186,7 +186,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         db.Entry(service).Property(s => s.Version).OriginalValue = command.Version;
         var before = Snapshot(service);
         service.Rename(command.Name, command.ShortName);
-        audit.Record(AuditAction.ServiceUpdated, nameof(Service), service.Id, service.OrganisationId, before, Snapshot(service));
+        audit.Record(AuditAction.ServiceUpdated, "Service", service.Id, service.OrganisationId, before, Snapshot(service));
         return await SaveAsync(cancellationToken);
     }
 
@@ -206,11 +206,11 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         }
 
         db.Services.Remove(service);
-        audit.Record(AuditAction.ServiceDeleted, nameof(Service), service.Id, service.OrganisationId, Snapshot(service), null);
+        audit.Record(AuditAction.ServiceDeleted, "Service", service.Id, service.OrganisationId, Snapshot(service), null);
         return await SaveAsync(cancellationToken);
     }
 
-    private IQueryable<Service> AdministeredServices()
+    private IQueryable<ServiceUnit> AdministeredServices()
     {
         var organisations = db.Organisations.Where(AccessRules.OrganisationsAdministeredBy(currentUser.Required)).Select(o => o.Id);
         return db.Services.Where(s => organisations.Contains(s.OrganisationId));
@@ -251,7 +251,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
         return errors;
     }
 
-    private static List<ValidationError> Check(SaveService command, IEnumerable<Service> siblings, int? selfId)
+    private static List<ValidationError> Check(SaveService command, IEnumerable<ServiceUnit> siblings, int? selfId)
     {
         if (string.IsNullOrWhiteSpace(command.Name))
         {
@@ -277,7 +277,7 @@ public sealed class OrganisationAdminService(IAppDbContext db, ICurrentUser curr
 
     private static object Snapshot(Organisation o) => new { o.Name, o.ShortName, o.Kind, o.ParentId, o.DirectorTitle, o.DirectorName, o.DocumentLanguage };
 
-    private static object Snapshot(Service s) => new { s.Name, s.ShortName, s.OrganisationId };
+    private static object Snapshot(ServiceUnit s) => new { s.Name, s.ShortName, s.OrganisationId };
 }
 
 /// <summary>Answers whether users are bound to a service (users live in the identity store).</summary>

@@ -6,12 +6,15 @@ using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Core.Common;
 
-/// <summary>The database as the core's services see it: sets of entities and one save per use case.</summary>
+/// <summary>
+/// The database as the core's services see it: sets of entities, and <see cref="InTransactionAsync{T}"/>, the one
+/// transaction a user action runs in (it may save more than once inside it).
+/// </summary>
 public interface IAppDbContext
 {
     DbSet<Organisation> Organisations { get; }
 
-    DbSet<Service> Services { get; }
+    DbSet<ServiceUnit> Services { get; }
 
     DbSet<Plan> Plans { get; }
 

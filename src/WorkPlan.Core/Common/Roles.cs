@@ -2,7 +2,7 @@ using WorkPlan.Core.Organisations;
 
 namespace WorkPlan.Core.Common;
 
-/// <summary>The roles of the people who use WorkPlan (see DOMAIN.md). Every user holds exactly one.</summary>
+/// <summary>The roles of the people who use WorkPlan (README.md, "Roles and what they may do"). Every user holds exactly one.</summary>
 public static class Roles
 {
     /// <summary>Manages organisations, services and users within their organisation's part of the tree.</summary>

@@ -68,7 +68,7 @@ public class Organisation
     /// <summary>The language of the centre's official documents (plan, report, consolidation): "uz" unless set otherwise.</summary>
     public string DocumentLanguage { get; private set; } = Reports.DocumentLanguages.Default;
 
-    public ICollection<Service> Services { get; private set; } = [];
+    public ICollection<ServiceUnit> Services { get; private set; } = [];
 
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; private set; }

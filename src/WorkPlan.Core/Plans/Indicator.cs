@@ -11,7 +11,7 @@ public class Indicator
         Schedule = InForceSchedule = DueSchedule.DuringYear();
     }
 
-    internal Indicator(Plan plan, Section section, Indicator? parent, IndicatorDefinition definition, IEnumerable<Service> services, int sortOrder)
+    internal Indicator(Plan plan, Section section, Indicator? parent, IndicatorDefinition definition, IEnumerable<ServiceUnit> services, int sortOrder)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(services);
@@ -25,7 +25,7 @@ public class Indicator
         Apply(definition);
         foreach (var (service, index) in services.Select((s, i) => (s, i)))
         {
-            ResponsibleServices.Add(new IndicatorService(this, service, index + 1));
+            ResponsibleServices.Add(new Responsibility(this, service, index + 1));
         }
     }
 
@@ -82,9 +82,9 @@ public class Indicator
     public string? CatalogueCode { get; private set; }
 
     /// <summary>The responsible services (for queries); <see cref="ResponsibleServices"/> keeps their printed order.</summary>
-    public ICollection<Service> Services { get; private set; } = [];
+    public ICollection<ServiceUnit> Services { get; private set; } = [];
 
-    public ICollection<IndicatorService> ResponsibleServices { get; private set; } = [];
+    public ICollection<Responsibility> ResponsibleServices { get; private set; } = [];
 
     public ICollection<Indicator> Children { get; private set; } = [];
 
@@ -130,7 +130,7 @@ public class Indicator
     public bool InForceChildrenPartition { get; private set; }
 
     /// <summary>The responsible services in force, in their printed order (who enters the row's actuals).</summary>
-    public ICollection<InForceService> InForceServices { get; private set; } = [];
+    public ICollection<InForceResponsibility> InForceServices { get; private set; } = [];
 
     /// <summary>The section the row is in, in force.</summary>
     public int? InForceSectionId { get; private set; }
@@ -145,7 +145,7 @@ public class Indicator
     public int InForceSortOrder { get; private set; }
 
     /// <summary>Changes what the row says and who answers for it; the plan must be a draft.</summary>
-    public void Update(IndicatorDefinition definition, IReadOnlyList<Service> services)
+    public void Update(IndicatorDefinition definition, IReadOnlyList<ServiceUnit> services)
     {
         PlanOfRow.EnsureEditable();
         ArgumentNullException.ThrowIfNull(services);
@@ -160,7 +160,7 @@ public class Indicator
             var existing = ResponsibleServices.FirstOrDefault(r => r.ServiceId == services[i].Id && services[i].Id != 0);
             if (existing is null)
             {
-                ResponsibleServices.Add(new IndicatorService(this, services[i], i + 1));
+                ResponsibleServices.Add(new Responsibility(this, services[i], i + 1));
             }
             else
             {
@@ -218,7 +218,7 @@ public class Indicator
             }
             else
             {
-                InForceServices.Add(new InForceService(this, responsible));
+                InForceServices.Add(new InForceResponsibility(this, responsible));
             }
         }
 
@@ -256,7 +256,7 @@ public class Indicator
     }
 
     /// <summary>Puts the row back exactly as it is in force (an amendment is discarded).</summary>
-    internal void RestoreInForce(IReadOnlyList<Service> services)
+    internal void RestoreInForce(IReadOnlyList<ServiceUnit> services)
     {
         ArgumentNullException.ThrowIfNull(services);
         var section = InForceSection ?? throw new InvalidOperationException("Load the plan's sections to restore it.");
@@ -286,7 +286,7 @@ public class Indicator
             var existing = ResponsibleServices.FirstOrDefault(kept.IsFor);
             if (existing is null)
             {
-                ResponsibleServices.Add(new IndicatorService(this, kept.Service ?? services.Single(s => s.Id == kept.ServiceId), kept.Position));
+                ResponsibleServices.Add(new Responsibility(this, kept.Service ?? services.Single(s => s.Id == kept.ServiceId), kept.Position));
             }
             else
             {

@@ -135,7 +135,7 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, I
 
             // A row without services in the template stays without them (the paper's blank cell); codes the
             // district lacks fall back to all its services.
-            List<Service> responsible = item.ServiceCodes.Count == 0 ? [] : services.Count > 0 ? services : [.. organisation.Services.OrderBy(s => s.SortOrder)];
+            List<ServiceUnit> responsible = item.ServiceCodes.Count == 0 ? [] : services.Count > 0 ? services : [.. organisation.Services.OrderBy(s => s.SortOrder)];
             var indicator = plan.AddIndicator(section, definition, responsible, item.ParentId is { } parent ? added[parent] : null);
             indicator.MapToCatalogue(item.Code);
             added[item.Id] = indicator;

@@ -29,7 +29,7 @@ public partial class Plan
     /// values, signatures and version number); rows the draft added are deleted, rows it removed come
     /// back. Sections and indicators (with their responsible services) must be loaded, withdrawn ones included.
     /// </summary>
-    public PlanStatus DiscardAmendment(SignatureBlock agreement, SignatureBlock approval, string? reasonInForce, IReadOnlyList<Service> services)
+    public PlanStatus DiscardAmendment(SignatureBlock agreement, SignatureBlock approval, string? reasonInForce, IReadOnlyList<ServiceUnit> services)
     {
         ArgumentNullException.ThrowIfNull(agreement);
         ArgumentNullException.ThrowIfNull(approval);

@@ -79,7 +79,7 @@ public partial class Plan
     }
 
     /// <summary>Adds an indicator at the end of a section, or under a parent row ("shundan").</summary>
-    public Indicator AddIndicator(Section section, IndicatorDefinition definition, IEnumerable<Service> services, Indicator? parent = null, Guid? formToken = null)
+    public Indicator AddIndicator(Section section, IndicatorDefinition definition, IEnumerable<ServiceUnit> services, Indicator? parent = null, Guid? formToken = null)
     {
         EnsureEditable();
         ArgumentNullException.ThrowIfNull(section);

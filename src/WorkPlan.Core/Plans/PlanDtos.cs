@@ -22,7 +22,7 @@ public sealed record PlanDocument(
     public IEnumerable<PlanDocumentRow> Rows => Sections.SelectMany(s => s.Rows);
 
     [JsonIgnore]
-    public bool IsDraft => Status != PlanStatus.InForce;
+    public bool IsInForce => Status == PlanStatus.InForce;
 }
 
 public sealed record PlanDocumentSection(string Label, string Title, IReadOnlyList<PlanDocumentRow> Rows);

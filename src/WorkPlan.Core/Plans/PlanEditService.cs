@@ -31,7 +31,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
 
     public async Task<Result<PlanEditorView>> GetEditorAsync(int planId, CancellationToken cancellationToken = default)
     {
-        var plan = await EditablePlanQuery().AsNoTracking().Where(p => p.Id == planId)
+        var plan = await VisiblePlans().AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new { p.Id, p.Year, p.Title, p.Status, p.ReturnReason, p.OrganisationId })
             .SingleOrDefaultAsync(cancellationToken);
         if (plan is null || !AccessRules.CanEditPlan(currentUser.Required, plan.OrganisationId) || !PlanWorkflow.IsEditable(plan.Status))
@@ -57,7 +57,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
 
     public async Task<Result<IndicatorFormContext>> GetFormContextAsync(int planId, CancellationToken cancellationToken = default)
     {
-        var plan = await EditablePlanQuery().AsNoTracking().Where(p => p.Id == planId)
+        var plan = await VisiblePlans().AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new { p.Id, p.Year, p.Title, p.OrganisationId, p.Status })
             .SingleOrDefaultAsync(cancellationToken);
         if (plan is null || !AccessRules.CanEditPlan(currentUser.Required, plan.OrganisationId) || !PlanWorkflow.IsEditable(plan.Status))
@@ -252,7 +252,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
             c.Number, c.Name, c.Unit, c.Measure, c.PreviousFact, c.Target, c.Mechanism, DeadlineText.For(schedule, year), schedule, c.Rollup, c.ChildrenPartition);
     }
 
-    private IQueryable<Plan> EditablePlanQuery() => db.Plans.Where(AccessRules.PlansVisibleTo(currentUser.Required));
+    private IQueryable<Plan> VisiblePlans() => db.Plans.Where(AccessRules.PlansVisibleTo(currentUser.Required));
 
     private Task<int?> PlanOfIndicatorAsync(int indicatorId, CancellationToken cancellationToken) =>
         EditablePlans.PlanOfIndicatorAsync(db, currentUser.Required, indicatorId, cancellationToken);
@@ -260,7 +260,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
     private Task<Result<T>> EditAsync<T>(int? planId, Func<Plan, CancellationToken, Task<Result<T>>> edit, CancellationToken cancellationToken) =>
         EditablePlans.EditAsync(db, currentUser.Required, planId, edit, cancellationToken);
 
-    private async Task<(Section? Section, Indicator? Parent, List<Service> Services, List<ValidationError> Errors)> ResolveAsync(
+    private async Task<(Section? Section, Indicator? Parent, List<ServiceUnit> Services, List<ValidationError> Errors)> ResolveAsync(
         Plan plan, Indicator? self, SaveIndicator c, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
@@ -317,7 +317,7 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
 
         // Keep the order the plan prints its services in; newly chosen ones go after them.
         var position = self?.ResponsibleServices.ToDictionary(r => r.ServiceId, r => r.Position) ?? [];
-        var ordered = c.ServiceIds.Distinct().Select(id => services.FirstOrDefault(s => s.Id == id)).OfType<Service>()
+        var ordered = c.ServiceIds.Distinct().Select(id => services.FirstOrDefault(s => s.Id == id)).OfType<ServiceUnit>()
             .Select((s, index) => (Service: s, Key: position.TryGetValue(s.Id, out var p) ? p : 1000 + index))
             .OrderBy(x => x.Key).Select(x => x.Service).ToList();
         return (section, parent, ordered, errors);

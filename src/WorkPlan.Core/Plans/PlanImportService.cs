@@ -291,9 +291,9 @@ public sealed class PlanImportService(IAppDbContext db, ICurrentUser currentUser
     private static bool IsMoney(string? unit) =>
         (unit ?? string.Empty).Contains("so'm", StringComparison.OrdinalIgnoreCase) || (unit ?? string.Empty).Contains("сум", StringComparison.OrdinalIgnoreCase);
 
-    private static List<Service> MatchServices(ImportedRow row, Organisation organisation, List<ImportProblem> problems)
+    private static List<ServiceUnit> MatchServices(ImportedRow row, Organisation organisation, List<ImportProblem> problems)
     {
-        var matched = new List<Service>();
+        var matched = new List<ServiceUnit>();
         foreach (var name in row.Services)
         {
             var key = Key(name);

@@ -41,12 +41,6 @@ public static class PlanWorkflow
 
     public static bool IsEditable(PlanStatus status) => status == PlanStatus.Draft;
 
-    /// <summary>Whether the regional centre's KELISHILDI is on the plan.</summary>
-    public static bool IsAgreed(PlanStatus status) => status is PlanStatus.Agreed or PlanStatus.InForce;
-
-    /// <summary>Whether the director's TASDIQLAYMAN is on the plan.</summary>
-    public static bool IsApproved(PlanStatus status) => status is PlanStatus.Approved or PlanStatus.InForce;
-
     /// <summary>
     /// The block a signer puts on the plan: their own position and name as they stand at signing time. A
     /// director without a recorded position signs with their centre's director title; anyone else without one

@@ -63,7 +63,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
-    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceUnit> Services => Set<ServiceUnit>();
 
     public DbSet<Plan> Plans => Set<Plan>();
 

@@ -21,7 +21,7 @@ public class AppUser : IdentityUser
     /// <summary>The service a service head answers for; null for every other role.</summary>
     public int? ServiceId { get; set; }
 
-    public Service? Service { get; set; }
+    public ServiceUnit? Service { get; set; }
 
     /// <summary>A deactivated user cannot sign in and loses any open session.</summary>
     public bool IsActive { get; set; } = true;

@@ -43,7 +43,7 @@ public static class ExportFileName
 {
     private const int MaxLength = 180;
 
-    /// <summary>"Ish rejasi 2022 - Xo'jaobod tuman AKM.xlsx": characters no file system accepts become "_", spaces collapse.</summary>
+    /// <summary>A download's name, "Ish rejasi 2022 - Andijon viloyati Xo'jaobod tuman axborot-kutubxona markazi.xlsx": characters no file system accepts become "_", spaces collapse.</summary>
     public static string Of(string name, string extension)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -26,12 +26,12 @@ public sealed class PlanExportTexts(IStringLocalizer<SharedResource> localizer, 
             localizer["Plan.Responsible"],
             localizer["Plan.OfWhich"],
             localizer["Plan.AllServices"],
-            document.IsDraft ? localizer["Plan.DraftMark"].Value : null,
+            !document.IsInForce ? localizer["Plan.DraftMark"].Value : null,
             localizer["Plan.Page"],
             localizer["Export.PlanSheet", document.Year]);
     }
 
-    /// <summary>A file name people recognise, in the document's words: "Ish rejasi 2022 - Xo'jaobod tuman AKM.xlsx" (the version after the first).</summary>
+    /// <summary>A file name people recognise, in the document's words: "Ish rejasi 2022 - Andijon viloyati Xo'jaobod tuman axborot-kutubxona markazi.xlsx", with "(2-tahrir)" after the year from the second version on.</summary>
     public string FileName(PlanDocument document, string extension)
     {
         ArgumentNullException.ThrowIfNull(document);

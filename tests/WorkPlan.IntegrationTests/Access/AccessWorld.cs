@@ -39,7 +39,7 @@ public sealed class AccessWorld
         var national = await db.Organisations.SingleAsync(o => o.Code == "national");
         var namangan = new Organisation("namangan", OrganisationKind.Regional, "Namangan viloyat axborot-kutubxona markazi", "Namangan viloyat AKM", national);
         var chust = new Organisation("chust", OrganisationKind.District, "Namangan viloyati Chust tuman axborot-kutubxona markazi", "Chust TAKM", namangan);
-        var chustService = new Service(chust, "bibliography", "Axborot-bibliografiya xizmati", null, 1);
+        var chustService = new ServiceUnit(chust, "bibliography", "Axborot-bibliografiya xizmati", null, 1);
         chust.Services.Add(chustService);
         var plan = new Plan(chust, 2022, "Chust tuman AKMning 2022 yil uchun ish rejasi");
         var section = plan.AddSection("I", "ILMIY-METODIK FAOLIYAT");

@@ -116,7 +116,7 @@ internal static class RegionalFixture
         for (var n = 1; n <= count; n++)
         {
             var district = new Organisation($"sinov{n}", OrganisationKind.District, $"Sinov tumani {n:00}", $"Sinov {n:00}", region);
-            var service = new Service(district, "all", "Barcha xizmatlar", null, 1);
+            var service = new ServiceUnit(district, "all", "Barcha xizmatlar", null, 1);
             district.Services.Add(service);
             var plan = new Plan(district, 2022, $"Sinov tumani {n:00} ish rejasi");
             var sections = new Dictionary<string, Section>();

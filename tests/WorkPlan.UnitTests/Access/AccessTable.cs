@@ -38,7 +38,7 @@ public static class AccessTable
     public static IReadOnlyDictionary<string, Indicator> Indicators => Built.Value.Indicators;
 
     /// <summary>Services by "centre/code": xojaobod/reading, xojaobod/events, asaka/reading, chust/reading.</summary>
-    public static IReadOnlyDictionary<string, Service> Services => Built.Value.Services;
+    public static IReadOnlyDictionary<string, ServiceUnit> Services => Built.Value.Services;
 
     public static int Id(string centre) => Organisations[centre].Id;
 
@@ -88,10 +88,10 @@ public static class AccessTable
         Add("namangan", OrganisationKind.Regional, "national");
         Add("chust", OrganisationKind.District, "namangan");
 
-        var services = new Dictionary<string, Service>();
+        var services = new Dictionary<string, ServiceUnit>();
         foreach (var (centre, code) in new[] { ("xojaobod", "reading"), ("xojaobod", "events"), ("asaka", "reading"), ("chust", "reading") })
         {
-            services[$"{centre}/{code}"] = WithId(new Service(organisations[centre], code, code, null, services.Count + 1), 100 + services.Count);
+            services[$"{centre}/{code}"] = WithId(new ServiceUnit(organisations[centre], code, code, null, services.Count + 1), 100 + services.Count);
         }
 
         var plans = new Dictionary<string, Plan>();
@@ -126,5 +126,5 @@ public static class AccessTable
         IReadOnlyDictionary<string, Organisation> Organisations,
         IReadOnlyDictionary<string, Plan> Plans,
         IReadOnlyDictionary<string, Indicator> Indicators,
-        IReadOnlyDictionary<string, Service> Services);
+        IReadOnlyDictionary<string, ServiceUnit> Services);
 }

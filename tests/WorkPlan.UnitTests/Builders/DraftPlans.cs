@@ -16,7 +16,7 @@ internal static class DraftPlans
     public static (Plan Plan, Section Section, Indicator Count, Indicator Money) Draft()
     {
         var district = District();
-        Service[] lending = [new(district, "lending", "Abonement xizmati", "Abonement", 1)];
+        ServiceUnit[] lending = [new(district, "lending", "Abonement xizmati", "Abonement", 1)];
         var plan = new Plan(district, 2022, "Xo'jaobod tuman AKM 2022 yil ish rejasi");
         var section = plan.AddSection("II", "ASOSIY ISHLAB CHIQARISH FAOLIYATI");
         var count = plan.AddIndicator(section, Row("19", Measure.Count), lending);

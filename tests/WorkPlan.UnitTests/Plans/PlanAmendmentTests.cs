@@ -84,13 +84,13 @@ public class PlanAmendmentTests
         new(number, number == "19" ? "Ko'chma kutubxonalar orqali xizmat ko'rsatish" : $"Ko'rsatkich {number}", "Marta", Measure.Count, 168, target, ["Shartnoma tuzish"],
             "2022 yil davomida", DueSchedule.DuringYear(), RollupKind.Sum, false);
 
-    private static (Plan Plan, Indicator Row, Indicator Other, Service Lending, List<Service> Services) PlanInForce()
+    private static (Plan Plan, Indicator Row, Indicator Other, ServiceUnit Lending, List<ServiceUnit> Services) PlanInForce()
     {
         var national = new Organisation("milliy", OrganisationKind.National, "Milliy kutubxona", "Milliy kutubxona", null);
         var region = new Organisation("andijon", OrganisationKind.Regional, "Andijon viloyat AKM", "Andijon VAKM", national);
         var district = new Organisation("xojaobod", OrganisationKind.District, "Xo'jaobod tuman AKM", "Xo'jaobod TAKM", region);
-        var lending = new Service(district, "lending", "Abonement xizmati", "Abonement", 1);
-        var reading = new Service(district, "reading", "O'quv zallari xizmati", "O'quv zali", 2);
+        var lending = new ServiceUnit(district, "lending", "Abonement xizmati", "Abonement", 1);
+        var reading = new ServiceUnit(district, "reading", "O'quv zallari xizmati", "O'quv zali", 2);
         var plan = new Plan(district, 2022, "Xo'jaobod tuman AKM 2022 yil ish rejasi");
         var section = plan.AddSection("II", "ASOSIY ISHLAB CHIQARISH FAOLIYATI");
         var row = plan.AddIndicator(section, Definition("19", 175), [lending]);

@@ -47,7 +47,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 
         // What an open amendment removed is gone from the draft (editor, document); figures read it with IgnoreQueryFilters.
         builder.HasQueryFilter(PlanRules.WithdrawnFilter, i => !i.IsWithdrawn);
-        builder.HasMany(i => i.Services).WithMany().UsingEntity<IndicatorService>(
+        builder.HasMany(i => i.Services).WithMany().UsingEntity<Responsibility>(
             right => right.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict),
             left => left.HasOne(r => r.Indicator).WithMany(i => i.ResponsibleServices).HasForeignKey(r => r.IndicatorId).OnDelete(DeleteBehavior.Cascade),
             join =>

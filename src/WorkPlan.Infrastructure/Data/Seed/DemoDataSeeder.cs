@@ -53,7 +53,7 @@ public sealed class DemoDataSeeder(AppDbContext db, ILogger<DemoDataSeeder> logg
                 var organisation = organisations[item.Organisation];
                 if (organisation.Services.All(s => s.Code != item.Code))
                 {
-                    organisation.Services.Add(new Service(organisation, item.Code, item.Name, item.ShortName, index + 1));
+                    organisation.Services.Add(new ServiceUnit(organisation, item.Code, item.Name, item.ShortName, index + 1));
                     added++;
                 }
             }
@@ -97,7 +97,7 @@ public sealed class DemoDataSeeder(AppDbContext db, ILogger<DemoDataSeeder> logg
         return plan;
     }
 
-    private static IEnumerable<Service> ServicesOf(DemoIndicator item, Organisation organisation) =>
+    private static IEnumerable<ServiceUnit> ServicesOf(DemoIndicator item, Organisation organisation) =>
         item.Services.Contains(DemoIndicator.AllServices)
             ? organisation.Services
             : item.Services.Select(code => organisation.Services.Single(s => s.Code == code));

@@ -4,9 +4,9 @@ using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
 
-internal sealed class InForceServiceConfiguration : IEntityTypeConfiguration<InForceService>
+internal sealed class InForceResponsibilityConfiguration : IEntityTypeConfiguration<InForceResponsibility>
 {
-    public void Configure(EntityTypeBuilder<InForceService> builder)
+    public void Configure(EntityTypeBuilder<InForceResponsibility> builder)
     {
         builder.ToTable("indicator_in_force_services", table => table.HasCheckConstraint("ck_indicator_in_force_services_position", "position >= 1"));
         builder.HasKey(r => new { r.IndicatorId, r.ServiceId });

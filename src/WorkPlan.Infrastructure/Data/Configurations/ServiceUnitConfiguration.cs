@@ -5,9 +5,9 @@ using WorkPlan.Core.Organisations;
 
 namespace WorkPlan.Infrastructure.Data.Configurations;
 
-internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+internal sealed class ServiceUnitConfiguration : IEntityTypeConfiguration<ServiceUnit>
 {
-    public void Configure(EntityTypeBuilder<Service> builder)
+    public void Configure(EntityTypeBuilder<ServiceUnit> builder)
     {
         builder.Property(s => s.Code).HasMaxLength(FieldLimits.Code);
         builder.Property(s => s.Name).HasMaxLength(FieldLimits.Name);

@@ -1,14 +1,17 @@
 namespace WorkPlan.Core.Organisations;
 
-/// <summary>A service (xizmat): a department of a centre that is responsible for indicators.</summary>
-public class Service
+/// <summary>
+/// A service (xizmat): a department of a centre that is responsible for indicators. Named a unit so that it is
+/// not read as one of the use-case classes, which end in Service.
+/// </summary>
+public class ServiceUnit
 {
-    private Service()
+    private ServiceUnit()
     {
         Code = Name = ShortName = string.Empty;
     }
 
-    public Service(Organisation organisation, string code, string name, string? shortName, int sortOrder)
+    public ServiceUnit(Organisation organisation, string code, string name, string? shortName, int sortOrder)
     {
         ArgumentNullException.ThrowIfNull(organisation);
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
