@@ -57,7 +57,7 @@ public sealed class CatalogueMappingService(IAppDbContext db, ICurrentUser curre
         ArgumentNullException.ThrowIfNull(cells);
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.OrganisationId, RegionId = p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Id, p.OrganisationId, p.Organisation!.RegionId }).SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return Result.NotFound();

@@ -301,7 +301,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
 
     /// <summary>Whether a district of the region reports against the code.</summary>
     private Task<bool> InUseAsync(string code, int regionId, CancellationToken cancellationToken) =>
-        db.Indicators.AnyAsync(i => i.CatalogueCode == code && i.Plan!.Organisation!.ParentId == regionId, cancellationToken);
+        db.Indicators.AnyAsync(i => i.CatalogueCode == code && i.Plan!.Organisation!.RegionId == regionId, cancellationToken);
 
     private static TemplateItemChoices Choices(RegionalTemplate template, TemplateIndicator? item, IReadOnlyList<(string Code, string Name)> services) => new(
         [.. template.Items.Where(i => i.ParentId == null && i != item).OrderBy(i => i.SortOrder).Select(i => (i.Id, $"{i.Number}. {i.Name}"))],
@@ -311,7 +311,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     /// <summary>The services the region's districts have, by code (a template row names its responsible services by code).</summary>
     private async Task<IReadOnlyList<(string Code, string Name)>> ServicesOfRegionAsync(int regionId, CancellationToken cancellationToken)
     {
-        var services = await db.Services.AsNoTracking().Where(s => s.Organisation!.ParentId == regionId)
+        var services = await db.Services.AsNoTracking().Where(s => s.Organisation!.RegionId == regionId)
             .Select(s => new { s.Code, s.Name, s.SortOrder }).ToListAsync(cancellationToken);
         return [.. services.GroupBy(s => s.Code, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.SortOrder)).Select(g => (g.Key, g.First().Name))];
     }
