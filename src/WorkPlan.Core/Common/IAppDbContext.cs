@@ -64,6 +64,9 @@ public interface IAppDbContext
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default);
 
+    /// <summary><see cref="InTransactionAsync{T}"/> for an action that returns nothing.</summary>
+    Task InTransactionAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Locks a plan's row until the open transaction ends, so that the use cases that must not interleave on one
     /// plan run one after another: edits of one draft, and a report's submission and the month saves of its quarter.

@@ -18,6 +18,16 @@ namespace WorkPlan.Infrastructure.Data;
 public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityUserContext<AppUser>(options), IAppDbContext, IDataProtectionKeyContext
 {
+    public Task InTransactionAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return InTransactionAsync(async ct =>
+        {
+            await action(ct);
+            return true;
+        }, cancellationToken);
+    }
+
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default)
     {
         if (Database.CurrentTransaction is not null)

@@ -18,9 +18,6 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
     public const int ColumnCount = 8;
 
 
-    private const int NumberColumn = 1;
-    private const int NameColumn = 2;
-    private const int UnitColumn = 3;
     private const int FactColumn = 4;
     private const int TargetColumn = 5;
     private const int MechanismColumn = 6;
@@ -140,11 +137,7 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
         var first = row;
         foreach (var section in document.Sections)
         {
-            var label = $"{section.Label}. {section.Title}";
-            var sectionRange = MergeAcross(sheet, row, 1, ColumnCount, label);
-            sectionRange.Style.Font.Bold = true;
-            sectionRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            FitMergedRow(sheet.Row(row), label, Width(1, ColumnCount), bold: true, FontSize);
+            WriteSectionRow(sheet, row, section.Label, section.Title, ColumnWidths);
             row++;
 
             foreach (var planRow in section.Rows)
@@ -163,29 +156,12 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
             }
         }
 
-        var last = row - 1;
-        if (last >= first)
-        {
-            sheet.Range(first, 1, last, ColumnCount).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        }
-
-        return last;
+        return AlignTop(sheet, first, row - 1, ColumnCount);
     }
 
     private static void WriteRow(IXLWorksheet sheet, int row, PlanDocumentRow planRow, PlanExportText text)
     {
-        SetText(sheet.Cell(row, NumberColumn), planRow.Number);
-
-        var name = sheet.Cell(row, NameColumn);
-        SetText(name, planRow.Name);
-        if (planRow.IsSubRow)
-        {
-            name.Style.Alignment.Indent = 1;
-        }
-
-        var unit = sheet.Cell(row, UnitColumn);
-        SetText(unit, planRow.Unit);
-        unit.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        WriteRowHead(sheet, row, planRow.Number, planRow.Name, planRow.Unit, planRow.IsSubRow);
 
         SetQuantity(sheet.Cell(row, FactColumn), planRow.PreviousFact, planRow.Measure);
         SetQuantity(sheet.Cell(row, TargetColumn), planRow.Target, planRow.Measure);
@@ -208,7 +184,6 @@ public sealed class ClosedXmlPlanWriter : IPlanExcelWriter
         sheet.Range(row, column, row + 1, column).Merge();
     }
 
-    private static double Width(int firstColumn, int lastColumn) =>
-        ColumnWidths.Skip(firstColumn - 1).Take(lastColumn - firstColumn + 1).Sum();
+    private static double Width(int firstColumn, int lastColumn) => OfficialSheet.Width(ColumnWidths, firstColumn, lastColumn);
 
 }

@@ -25,9 +25,6 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
     /// <summary>Row 3 stays blank between the title and the table.</summary>
     private const int HeaderRow = 4;
 
-    private const int NumberColumn = 1;
-    private const int NameColumn = 2;
-    private const int UnitColumn = 3;
     private const int TargetColumn = 4;
     private const int QuarterColumn = 5;
     private const int YearToDateColumn = 6;
@@ -106,11 +103,7 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         var first = row;
         foreach (var section in report.Sections)
         {
-            var label = $"{section.Label}. {section.Title}";
-            var sectionRange = MergeAcross(sheet, row, 1, ColumnCount, label);
-            sectionRange.Style.Font.Bold = true;
-            sectionRange.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            FitMergedRow(sheet.Row(row), label, Width(1, ColumnCount), bold: true, FontSize);
+            WriteSectionRow(sheet, row, section.Label, section.Title, ColumnWidths);
             row++;
 
             foreach (var reportRow in section.Rows)
@@ -121,29 +114,12 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
             }
         }
 
-        var last = row - 1;
-        if (last >= first)
-        {
-            sheet.Range(first, 1, last, ColumnCount).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        }
-
-        return last;
+        return AlignTop(sheet, first, row - 1, ColumnCount);
     }
 
     private static void WriteRow(IXLWorksheet sheet, int row, QuarterlyReportRow reportRow)
     {
-        SetText(sheet.Cell(row, NumberColumn), reportRow.Number);
-
-        var name = sheet.Cell(row, NameColumn);
-        SetText(name, reportRow.Name);
-        if (reportRow.IsSubRow)
-        {
-            name.Style.Alignment.Indent = 1;
-        }
-
-        var unit = sheet.Cell(row, UnitColumn);
-        SetText(unit, reportRow.Unit);
-        unit.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        WriteRowHead(sheet, row, reportRow.Number, reportRow.Name, reportRow.Unit, reportRow.IsSubRow);
 
         SetQuantity(sheet.Cell(row, TargetColumn), reportRow.AnnualTarget, reportRow.Measure);
         SetQuantity(sheet.Cell(row, QuarterColumn), reportRow.QuarterActual, reportRow.Measure);
@@ -173,7 +149,6 @@ public sealed class ClosedXmlQuarterlyReportWriter : IQuarterlyReportExcelWriter
         range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
     }
 
-    private static double Width(int firstColumn, int lastColumn) =>
-        ColumnWidths.Skip(firstColumn - 1).Take(lastColumn - firstColumn + 1).Sum();
+    private static double Width(int firstColumn, int lastColumn) => OfficialSheet.Width(ColumnWidths, firstColumn, lastColumn);
 
 }

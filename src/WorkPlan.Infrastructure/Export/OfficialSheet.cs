@@ -20,6 +20,11 @@ internal static class OfficialSheet
     public const double Centimetre = 1 / 2.54;
     public const int MaxSheetNameLength = 31;
 
+    /// <summary>Every official table begins with the row's number, its name and its unit.</summary>
+    public const int NumberColumn = 1;
+    public const int NameColumn = 2;
+    public const int UnitColumn = 3;
+
     private static readonly char[] InvalidSheetNameCharacters = ['[', ']', ':', '*', '?', '/', '\\'];
 
     /// <summary>A workbook in the official font, titled, with one sheet (its first) whose columns have these widths (characters).</summary>
@@ -93,6 +98,51 @@ internal static class OfficialSheet
         var range = sheet.Range(row, firstColumn, row, lastColumn);
         range.Merge();
         return range;
+    }
+
+    /// <summary>Width (characters) of the columns from <paramref name="firstColumn"/> to <paramref name="lastColumn"/>.</summary>
+    public static double Width(IReadOnlyList<double> columnWidths, int firstColumn, int lastColumn) =>
+        columnWidths.Skip(firstColumn - 1).Take(lastColumn - firstColumn + 1).Sum();
+
+    /// <summary>A section's heading ("A. Title"), bold and centred across the table, tall enough for its text.</summary>
+    public static void WriteSectionRow(IXLWorksheet sheet, int row, string label, string title, IReadOnlyList<double> columnWidths)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(columnWidths);
+        var text = $"{label}. {title}";
+        var range = MergeAcross(sheet, row, 1, columnWidths.Count, text);
+        range.Style.Font.Bold = true;
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        FitMergedRow(sheet.Row(row), text, Width(columnWidths, 1, columnWidths.Count), bold: true, FontSize);
+    }
+
+    /// <summary>A row's number, its name (indented for an "of which" row) and its unit (centred).</summary>
+    public static void WriteRowHead(IXLWorksheet sheet, int row, string number, string name, string? unit, bool isSubRow)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        SetText(sheet.Cell(row, NumberColumn), number);
+        var nameCell = sheet.Cell(row, NameColumn);
+        SetText(nameCell, name);
+        if (isSubRow)
+        {
+            nameCell.Style.Alignment.Indent = 1;
+        }
+
+        var unitCell = sheet.Cell(row, UnitColumn);
+        SetText(unitCell, unit);
+        unitCell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+    }
+
+    /// <summary>The table's rows from <paramref name="first"/> to <paramref name="last"/> read from the top of each cell; returns <paramref name="last"/>.</summary>
+    public static int AlignTop(IXLWorksheet sheet, int first, int last, int columnCount)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        if (last >= first)
+        {
+            sheet.Range(first, 1, last, columnCount).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        }
+
+        return last;
     }
 
     /// <summary>A4 landscape, one page wide, 1 cm margins, the header rows on every page, "Sahifa n / N" at the foot.</summary>

@@ -11,12 +11,7 @@ namespace WorkPlan.Infrastructure.Data.Seed;
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, ILogger<DemoDataSeeder> logger)
 {
-    public Task SeedAsync(CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync(async ct =>
-        {
-            await SeedInTransactionAsync(ct);
-            return true;
-        }, cancellationToken);
+    public Task SeedAsync(CancellationToken cancellationToken = default) => db.InTransactionAsync(SeedInTransactionAsync, cancellationToken);
 
     private async Task SeedInTransactionAsync(CancellationToken cancellationToken)
     {

@@ -38,12 +38,7 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
         Return,
     }
 
-    public Task SeedAsync(CancellationToken cancellationToken = default) =>
-        db.InTransactionAsync(async ct =>
-        {
-            await SeedInTransactionAsync(ct);
-            return true;
-        }, cancellationToken);
+    public Task SeedAsync(CancellationToken cancellationToken = default) => db.InTransactionAsync(SeedInTransactionAsync, cancellationToken);
 
     private async Task SeedInTransactionAsync(CancellationToken cancellationToken)
     {
