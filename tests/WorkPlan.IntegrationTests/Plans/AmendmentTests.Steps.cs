@@ -6,6 +6,7 @@ using WorkPlan.Core.Plans;
 using WorkPlan.IntegrationTests.Infrastructure;
 
 namespace WorkPlan.IntegrationTests.Plans;
+
 /// <summary>The steps and readings the amendment tests share: pages, forms, workflow steps and the rows behind them.</summary>
 public sealed partial class AmendmentTests
 {
