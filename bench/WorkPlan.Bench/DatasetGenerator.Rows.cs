@@ -11,6 +11,7 @@ using WorkPlan.Infrastructure;
 using WorkPlan.Infrastructure.Identity;
 
 namespace WorkPlan.Bench;
+
 /// <summary>The rows the generator writes: templates, organisations, users, month values and report snapshots.</summary>
 internal static partial class DatasetGenerator
 {
