@@ -6,6 +6,9 @@ namespace WorkPlan.Infrastructure.Identity;
 /// </summary>
 public class UserSession
 {
+    /// <summary>Room for a key: 32 random bytes in base64url are 43 characters.</summary>
+    public const int KeyLength = 64;
+
     public string Key { get; set; } = string.Empty;
 
     public string? UserId { get; set; }

@@ -10,7 +10,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
     public void Configure(EntityTypeBuilder<UserSession> builder)
     {
         builder.HasKey(s => s.Key);
-        builder.Property(s => s.Key).HasMaxLength(64);
+        builder.Property(s => s.Key).HasMaxLength(UserSession.KeyLength);
         builder.Property(s => s.UserId).HasMaxLength(FieldLimits.UserId);
         builder.HasIndex(s => s.UserId);
         builder.HasIndex(s => s.ExpiresAt);
