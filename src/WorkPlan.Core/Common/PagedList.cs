@@ -5,10 +5,6 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 {
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
-    public bool HasPrevious => Page > 1;
-
-    public bool HasNext => Page < PageCount;
-
     /// <summary>
     /// A page number within range: the first page for anything below it, the last page for anything beyond it (so
     /// that a page of 2,147,483,647 shows the last page and never overflows the rows to skip).
