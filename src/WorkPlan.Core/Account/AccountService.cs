@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
@@ -26,7 +25,7 @@ public enum SignInOutcome
 public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri, string KeyToken, bool Replaces);
 
 /// <summary>A user's own account: sign-in and sign-out, password change, two-factor authentication.</summary>
-public sealed class AccountService(IAccountCredentials credentials, IAppDbContext db, SecondFactorPolicy secondFactor, ILogger<AccountService> logger)
+public sealed class AccountService(IAccountCredentials credentials, SecondFactorPolicy secondFactor, ILogger<AccountService> logger)
 {
     public const int RecoveryCodeCount = 10;
 
@@ -246,7 +245,7 @@ public sealed class AccountService(IAccountCredentials credentials, IAppDbContex
             return Result.NotFound();
         }
 
-        var kind = await db.Organisations.Where(o => o.Id == account.OrganisationId).Select(o => o.Kind).SingleAsync();
+        var kind = await credentials.OrganisationKindAsync(account.Id);
         if (!SecondFactorRules.CanTurnOff(secondFactor, account.Role, kind, account.IsDemo))
         {
             return Result.Invalid([new ValidationError(string.Empty, Messages.TwoFactorRequired)]);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
 
 namespace WorkPlan.Core.Account;
 
@@ -38,6 +39,9 @@ public interface IAccountCredentials
 
     /// <summary>Spends the time of one password check against no account.</summary>
     void CheckPasswordOfNobody(string password);
+
+    /// <summary>The kind of the account's centre, as stored (not as a session's claims say).</summary>
+    Task<OrganisationKind> OrganisationKindAsync(string id);
 
     Task<bool> IsLockedOutAsync(string id);
 

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Account;
+using WorkPlan.Core.Organisations;
 using WorkPlan.Infrastructure.Data;
 
 namespace WorkPlan.Infrastructure.Identity;
@@ -19,6 +21,12 @@ public sealed class IdentityAccountCredentials(
     public async Task<StoredAccount?> PendingTwoFactorAsync() => Stored(await signIn.GetTwoFactorAuthenticationUserAsync());
 
     public void CheckPasswordOfNobody(string password) => dummy.Verify(users.PasswordHasher, password);
+
+    public async Task<OrganisationKind> OrganisationKindAsync(string id)
+    {
+        var organisationId = (await UserAsync(id)).OrganisationId;
+        return await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Kind).SingleAsync();
+    }
 
     public async Task<bool> IsLockedOutAsync(string id) => await users.IsLockedOutAsync(await UserAsync(id));
 
