@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WorkPlan.Core.Account;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Administration;
 using WorkPlan.Core.Auditing;
@@ -156,7 +157,9 @@ public static class DependencyInjection
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<IServiceUsage, ServiceUsage>();
         services.AddScoped<WorkPlan.Core.Common.IPeople, People>();
+        services.AddScoped<IUserAccounts, IdentityUserAccounts>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<IAccountCredentials, IdentityAccountCredentials>();
         services.AddScoped<AccountService>();
         services.AddSingleton<DummyPasswordCheck>();
         services.AddSingleton<DbTicketStore>();

@@ -34,4 +34,15 @@ public static class SecondFactorRules
 
         return RolesThatSignOrAccept.Contains(role) || organisationKind == OrganisationKind.National;
     }
+
+    /// <summary>Whether the owner may turn their second factor off: only where it is not required (<see cref="IsRequired"/>).</summary>
+    public static bool CanTurnOff(SecondFactorPolicy policy, string role, OrganisationKind organisationKind, bool isDemoAccount) =>
+        !IsRequired(policy, role, organisationKind, isDemoAccount);
+
+    /// <summary>
+    /// Whether a signed-in account must set up an authenticator before it may do anything else: it is required and
+    /// not on yet.
+    /// </summary>
+    public static bool MustSetUp(SecondFactorPolicy policy, string role, OrganisationKind organisationKind, bool isDemoAccount, bool enabled) =>
+        !enabled && IsRequired(policy, role, organisationKind, isDemoAccount);
 }

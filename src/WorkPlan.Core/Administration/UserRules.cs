@@ -1,3 +1,4 @@
+using WorkPlan.Core.Access;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 
@@ -28,18 +29,14 @@ public static class UserRules
         .. FieldLimits.Check(position, FieldLimits.Position, "Position", TextKind.Line),
     ];
 
-    /// <summary>
-    /// Nobody changes their own role, organisation or service: an administrator would otherwise make themself the
-    /// director (and sign as them) or move into another branch. Another administrator of the branch does it.
-    /// </summary>
-    public static IReadOnlyList<ValidationError> CheckOwnAccess(bool isSelf, bool roleChanged, bool organisationChanged, bool serviceChanged) =>
-        isSelf && (roleChanged || organisationChanged || serviceChanged)
+    /// <summary>A change of the account's role, organisation or service is refused where <see cref="AccessRules.CanChangeAccessOf"/> says no.</summary>
+    public static IReadOnlyList<ValidationError> CheckOwnAccess(CurrentUser administrator, string userId, bool roleChanged, bool organisationChanged, bool serviceChanged) =>
+        !AccessRules.CanChangeAccessOf(administrator, userId) && (roleChanged || organisationChanged || serviceChanged)
             ? [new ValidationError("Role", Messages.CannotChangeOwnAccess)]
             : [];
 
     /// <summary>
-    /// A role fits the kind of centre (district roles in districts, regional roles in regions, administrators
-    /// anywhere); a service head has exactly one service, of their own centre; nobody else has one.
+    /// A role fits the kind of centre (<see cref="AccessRules.CanHoldRole"/>); a service head has exactly one service, of their own centre; nobody else has one.
     /// <paramref name="serviceOrganisationId"/> is the organisation of the chosen service, or null when none was chosen.
     /// </summary>
     public static IReadOnlyList<ValidationError> CheckAssignment(
@@ -52,7 +49,7 @@ public static class UserRules
             return errors;
         }
 
-        if (!Roles.FitsOrganisation(role, organisationKind))
+        if (!AccessRules.CanHoldRole(role, organisationKind))
         {
             errors.Add(new ValidationError("Role", Messages.RoleDoesNotFitOrganisation));
         }

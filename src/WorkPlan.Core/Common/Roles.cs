@@ -1,5 +1,3 @@
-using WorkPlan.Core.Organisations;
-
 namespace WorkPlan.Core.Common;
 
 /// <summary>The roles of the people who use WorkPlan (README.md, "Roles and what they may do"). Every user holds exactly one.</summary>
@@ -31,13 +29,4 @@ public static class Roles
 
     /// <summary>Roles that belong to a regional centre's staff.</summary>
     public static IReadOnlyList<string> Regional { get; } = [RegionalDirector, RegionalMethodologist];
-
-    /// <summary>Whether a role can be held by someone of an organisation of this kind.</summary>
-    public static bool FitsOrganisation(string role, OrganisationKind kind) => role switch
-    {
-        Administrator => true,
-        Director or Inspector or ServiceHead => kind == OrganisationKind.District,
-        RegionalDirector or RegionalMethodologist => kind == OrganisationKind.Regional,
-        _ => false,
-    };
 }

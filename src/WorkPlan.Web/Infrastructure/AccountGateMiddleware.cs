@@ -25,7 +25,7 @@ public sealed class AccountGateMiddleware(RequestDelegate next, SecondFactorPoli
             return Task.CompletedTask;
         }
 
-        if (secondFactor.IsRequiredFor(user) && !user.HasClaim(WorkPlanClaims.TwoFactorEnabled, "true"))
+        if (secondFactor.MustSetUpFor(user))
         {
             context.Response.Redirect("/Account/EnableAuthenticator");
             return Task.CompletedTask;

@@ -12,6 +12,17 @@ public static class SecondFactorClaims
     {
         ArgumentNullException.ThrowIfNull(principal);
         return HttpCurrentUser.FromPrincipal(principal) is { } user
-            && SecondFactorRules.IsRequired(policy, user.Role, user.OrganisationKind, principal.HasClaim(WorkPlanClaims.Demo, "true"));
+            && SecondFactorRules.IsRequired(policy, user.Role, user.OrganisationKind, IsDemo(principal));
     }
+
+    /// <summary>Whether the signed-in user must set up an authenticator before anything else.</summary>
+    public static bool MustSetUpFor(this SecondFactorPolicy policy, ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return HttpCurrentUser.FromPrincipal(principal) is { } user
+            && SecondFactorRules.MustSetUp(
+                policy, user.Role, user.OrganisationKind, IsDemo(principal), principal.HasClaim(WorkPlanClaims.TwoFactorEnabled, "true"));
+    }
+
+    private static bool IsDemo(ClaimsPrincipal principal) => principal.HasClaim(WorkPlanClaims.Demo, "true");
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
+using WorkPlan.Core.Account;
 using WorkPlan.Core.Common;
 using WorkPlan.Infrastructure;
 using WorkPlan.Infrastructure.Data.Seed;

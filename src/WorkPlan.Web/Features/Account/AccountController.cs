@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using QRCoder;
 using WorkPlan.Core.Access;
-using WorkPlan.Infrastructure.Identity;
+using WorkPlan.Core.Account;
 using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.Account;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Administration;
 using WorkPlan.Core.Common;
-using WorkPlan.Infrastructure.Identity;
 using WorkPlan.Web.Authorization;
 using WorkPlan.Web.Infrastructure;
 
