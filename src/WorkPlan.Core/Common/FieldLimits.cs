@@ -59,6 +59,21 @@ public static class FieldLimits
 
     public const int UserName = 256;
 
+    /// <summary>
+    /// A user name as an administrator types it for a new account (letters, digits and . _ @ -): shorter than the
+    /// column, which holds any name the identity store accepts.
+    /// </summary>
+    public const int NewUserName = 64;
+
+    /// <summary>A password as typed to sign in or to prove it is the owner: room beyond the longest one allowed, so that a longer one is simply wrong.</summary>
+    public const int TypedPassword = 512;
+
+    /// <summary>A second-factor code as typed: an authenticator's six digits (perhaps with a space) or a recovery code.</summary>
+    public const int SecondFactorCode = 32;
+
+    /// <summary>A protected token a page posts back (a new authenticator key, until it is proven).</summary>
+    public const int ProtectedToken = 2048;
+
     public const int UserId = 450;
 
     public const int Email = 256;

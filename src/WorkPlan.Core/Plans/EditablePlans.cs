@@ -7,17 +7,25 @@ namespace WorkPlan.Core.Plans;
 /// <summary>What every edit of a draft starts from: the whole plan, tracked, when the user may edit it; and the "of which" rule of a row's family.</summary>
 internal static class EditablePlans
 {
-    /// <summary>The whole plan, tracked, when the user may edit it and it is a draft; NotFound otherwise.</summary>
+    /// <summary>The whole plan, tracked, when the user may edit it and it is a draft; the refusal of <see cref="Refusal{T}"/> otherwise.</summary>
     public static async Task<Result<Plan>> LoadAsync(IAppDbContext db, CurrentUser user, int planId, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.Where(AccessRules.PlansVisibleTo(user))
             .Include(p => p.Sections)
             .Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices)
             .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        return plan is null || !AccessRules.CanEditPlan(user, plan.OrganisationId) || !plan.IsEditable
-            ? Result<Plan>.NotFound()
-            : Result<Plan>.Ok(plan);
+        return plan is null ? Result<Plan>.NotFound() : Refusal<Plan>(user, plan.OrganisationId, plan.Status) ?? Result<Plan>.Ok(plan);
     }
+
+    /// <summary>
+    /// Why the user may not edit a plan they read, or null when they may: Forbidden when they do not write its centre's
+    /// plan (they read it, so it is not hidden from them), NotFound when it is not a draft (a plan in force has no editor).
+    /// A plan out of the user's reach is NotFound before this is asked.
+    /// </summary>
+    public static Result<T>? Refusal<T>(CurrentUser user, int planOrganisationId, PlanStatus status) =>
+        !AccessRules.CanEditPlan(user, planOrganisationId) ? Result<T>.Forbidden()
+        : !PlanWorkflow.IsEditable(status) ? Result<T>.NotFound()
+        : null;
 
     /// <summary>The editable plan an indicator belongs to (see <see cref="LoadAsync"/>).</summary>
     public static async Task<Result<Plan>> LoadByIndicatorAsync(IAppDbContext db, CurrentUser user, int indicatorId, CancellationToken cancellationToken)
@@ -58,7 +66,7 @@ internal static class EditablePlans
                 db.ChangeTracker.Clear();
                 await db.LockPlanAsync(id, token);
                 var plan = await LoadAsync(db, user, id, token);
-                return plan.IsOk ? await edit(plan.Value, token) : Result<T>.NotFound();
+                return plan.IsOk ? await edit(plan.Value, token) : plan.Status == ResultStatus.Forbidden ? Result<T>.Forbidden() : Result<T>.NotFound();
             }, cancellationToken);
         }
         catch (DbUpdateException exception) when (SaveFailures.IsConflict(exception))

@@ -34,9 +34,14 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         var plan = await VisiblePlans().AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new { p.Id, p.Year, p.Title, p.Status, p.ReturnReason, p.OrganisationId })
             .SingleOrDefaultAsync(cancellationToken);
-        if (plan is null || !AccessRules.CanEditPlan(currentUser.Required, plan.OrganisationId) || !PlanWorkflow.IsEditable(plan.Status))
+        if (plan is null)
         {
             return Result<PlanEditorView>.NotFound();
+        }
+
+        if (EditablePlans.Refusal<PlanEditorView>(currentUser.Required, plan.OrganisationId, plan.Status) is { } refused)
+        {
+            return refused;
         }
 
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder)
@@ -60,9 +65,14 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
         var plan = await VisiblePlans().AsNoTracking().Where(p => p.Id == planId)
             .Select(p => new { p.Id, p.Year, p.Title, p.OrganisationId, p.Status })
             .SingleOrDefaultAsync(cancellationToken);
-        if (plan is null || !AccessRules.CanEditPlan(currentUser.Required, plan.OrganisationId) || !PlanWorkflow.IsEditable(plan.Status))
+        if (plan is null)
         {
             return Result<IndicatorFormContext>.NotFound();
+        }
+
+        if (EditablePlans.Refusal<IndicatorFormContext>(currentUser.Required, plan.OrganisationId, plan.Status) is { } refused)
+        {
+            return refused;
         }
 
         var sections = await db.Sections.AsNoTracking().Where(s => s.PlanId == planId).OrderBy(s => s.SortOrder)
@@ -94,9 +104,14 @@ public sealed class PlanEditService(IAppDbContext db, ICurrentUser currentUser)
                 HasChildren = i.Children.Any(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (indicator is null || !AccessRules.CanEditPlan(currentUser.Required, indicator.OrganisationId) || !PlanWorkflow.IsEditable(indicator.Status))
+        if (indicator is null)
         {
             return Result<(int, IndicatorForm)>.NotFound();
+        }
+
+        if (EditablePlans.Refusal<(int, IndicatorForm)>(currentUser.Required, indicator.OrganisationId, indicator.Status) is { } refused)
+        {
+            return refused;
         }
 
         var i = indicator.Values;

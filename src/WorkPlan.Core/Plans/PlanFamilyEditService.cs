@@ -20,9 +20,14 @@ public sealed class PlanFamilyEditService(IAppDbContext db, ICurrentUser current
         var head = await db.Indicators.AsNoTracking().Where(AccessRules.IndicatorsVisibleTo(user)).Where(i => i.Id == indicatorId)
             .Select(i => new { HeadId = i.ParentId ?? i.Id, i.PlanId, i.Plan!.OrganisationId, i.Plan.Status, i.Plan.Year, i.Plan.Title })
             .SingleOrDefaultAsync(cancellationToken);
-        if (head is null || !AccessRules.CanEditPlan(user, head.OrganisationId) || !PlanWorkflow.IsEditable(head.Status))
+        if (head is null)
         {
             return Result<FamilyForm>.NotFound();
+        }
+
+        if (EditablePlans.Refusal<FamilyForm>(user, head.OrganisationId, head.Status) is { } refused)
+        {
+            return refused;
         }
 
         var rows = await db.Indicators.AsNoTracking().Where(i => i.PlanId == head.PlanId && (i.Id == head.HeadId || i.ParentId == head.HeadId))

@@ -120,9 +120,14 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
             .WithWithdrawn()
             .AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (source is null || !AccessRules.CanEditPlan(user, source.OrganisationId))
+        if (source is null)
         {
             return Result<int>.NotFound();
+        }
+
+        if (!AccessRules.CanEditPlan(user, source.OrganisationId))
+        {
+            return Result<int>.Forbidden();
         }
 
         var year = source.Year + 1;

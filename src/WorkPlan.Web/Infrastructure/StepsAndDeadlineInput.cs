@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Web.Infrastructure;
@@ -8,7 +9,7 @@ public abstract class StepsAndDeadlineInput
 {
     /// <summary>One step per line.</summary>
     [Display(Name = "Plan.Mechanism")]
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.Mechanism, ErrorMessage = "Validation.TooLong")]
     public string? Mechanism { get; set; }
 
     [Display(Name = "Plan.Deadline")]

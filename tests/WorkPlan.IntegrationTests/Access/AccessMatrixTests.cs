@@ -78,8 +78,11 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
 
     private static bool IsRegion(Actor a) => a.Role is Roles.RegionalDirector or Roles.RegionalMethodologist;
 
-    /// <summary>The editor exists only for the plan's own director and inspector (while a draft); anyone else finds nothing.</summary>
-    private static Expect Editor(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : own && IsEditor(a) ? Expect.Allowed : Expect.NotFound;
+    /// <summary>
+    /// The editor is for the plan's own director and inspector (while a draft); another reader of the plan may not edit
+    /// it (403), and a plan out of reach is not found.
+    /// </summary>
+    private static Expect Editor(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : !own ? Expect.NotFound : IsEditor(a) ? Expect.Allowed : Expect.Forbidden;
 
     /// <summary>Import works on the actor's own centre only: directors and inspectors; other roles get 403.</summary>
     private static Expect Writer(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsEditor(a) ? Expect.Allowed : Expect.Forbidden;

@@ -188,7 +188,7 @@ public sealed class AccountController(AccountService account, IStringLocalizer<S
         var setup = await account.NewAuthenticatorSetupAsync(User, keyToken);
         if (!setup.IsOk)
         {
-            return NotFound();
+            return setup.Failure(this);
         }
 
         using var generator = new QRCodeGenerator();

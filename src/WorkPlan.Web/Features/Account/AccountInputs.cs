@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Web.Features.Account;
 
@@ -6,13 +7,13 @@ public sealed class LoginInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.UserName")]
-    [StringLength(256)]
+    [StringLength(FieldLimits.UserName)]
     public string UserName { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Password")]
     [DataType(DataType.Password)]
-    [StringLength(512)]
+    [StringLength(FieldLimits.TypedPassword)]
     public string Password { get; set; } = string.Empty;
 
     public string? ReturnUrl { get; set; }
@@ -22,7 +23,7 @@ public sealed class SecondFactorInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Code")]
-    [StringLength(32)]
+    [StringLength(FieldLimits.SecondFactorCode)]
     public string Code { get; set; } = string.Empty;
 
     /// <summary>True when the code is one of the recovery codes rather than the authenticator's.</summary>
@@ -36,7 +37,7 @@ public sealed class ChangePasswordInput
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.CurrentPassword")]
     [DataType(DataType.Password)]
-    [StringLength(512)]
+    [StringLength(FieldLimits.TypedPassword)]
     public string CurrentPassword { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
@@ -61,18 +62,18 @@ public sealed class EnableAuthenticatorViewModel
     public string QrCodeSvg { get; set; } = string.Empty;
 
     /// <summary>The new key, protected, as the page posts it back (the key is stored only once proven).</summary>
-    [StringLength(2048)]
+    [StringLength(FieldLimits.ProtectedToken)]
     public string KeyToken { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Password")]
     [DataType(DataType.Password)]
-    [StringLength(512)]
+    [StringLength(FieldLimits.TypedPassword)]
     public string Password { get; set; } = string.Empty;
 
     /// <summary>When an authenticator is already on: a code of it, or a recovery code.</summary>
     [Display(Name = "Account.CurrentCode")]
-    [StringLength(32)]
+    [StringLength(FieldLimits.SecondFactorCode)]
     public string? CurrentCode { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
@@ -92,11 +93,11 @@ public sealed class ReauthenticateInput
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Password")]
     [DataType(DataType.Password)]
-    [StringLength(512)]
+    [StringLength(FieldLimits.TypedPassword)]
     public string Password { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.CurrentCode")]
-    [StringLength(32)]
+    [StringLength(FieldLimits.SecondFactorCode)]
     public string CurrentCode { get; set; } = string.Empty;
 }

@@ -22,7 +22,7 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
         var sheet = await actuals.GetSheetAsync(id.Value, month, serviceId, cancellationToken);
         if (!sheet.IsOk)
         {
-            return sheet.ToActionResult(this, _ => NotFound());
+            return sheet.Failure(this);
         }
 
         return View(new EntryViewModel(sheet.Value, [], null, await actuals.MissingAsync(sheet.Value, cancellationToken), await actuals.CompletenessAsync(id.Value, cancellationToken)));
@@ -34,29 +34,24 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     public async Task<IActionResult> Save(int planId, int month, int? serviceId, List<CellForm> cells, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        if (ModelState.IsValid)
-        {
-            // The service reads and checks every typed value (one place for the rules); a refused month keeps what was typed.
-            var inputs = cells.Select(c => c.ToInput()).ToList();
-            var saved = await actuals.SaveMonthAsync(planId, month, inputs, cancellationToken);
-            switch (saved.Status)
-            {
-                case ResultStatus.Ok when !saved.Value.HasConflicts:
-                    TempData["Message"] = SavedMessage(saved.Value);
-                    return RedirectToAction(nameof(Index), new { planId, month, serviceId });
-                case ResultStatus.Ok:
-                    return await SheetWithAsync(planId, month, serviceId, cells, saved.Value.Conflicts, cancellationToken);
-                case ResultStatus.Invalid:
-                    ModelState.AddErrors(saved.Errors, localizer);
-                    break;
-                case ResultStatus.Forbidden:
-                    return Forbid();
-                default:
-                    return NotFound();
-            }
-        }
 
-        return await SheetWithAsync(planId, month, serviceId, cells, [], cancellationToken);
+        // The service reads and checks every typed value (one place for the rules); a refused month keeps what was typed.
+        return await this.PostFormAsync(
+                localizer,
+                () => actuals.SaveMonthAsync(planId, month, [.. cells.Select(c => c.ToInput())], cancellationToken),
+                async outcome =>
+                {
+                    if (outcome.HasConflicts)
+                    {
+                        return await SheetWithAsync(planId, month, serviceId, cells, outcome.Conflicts, cancellationToken);
+                    }
+
+                    TempData["Message"] = SavedMessage(outcome);
+                    return RedirectToAction(nameof(Index), new { planId, month, serviceId });
+                },
+                prefix: null,
+                doneKey: null)
+            ?? await SheetWithAsync(planId, month, serviceId, cells, [], cancellationToken);
     }
 
     [HttpGet]
@@ -64,17 +59,17 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
         (await actuals.HistoryAsync(indicatorId, month, cancellationToken)).ToActionResult(this, history => View(history));
 
     [HttpPost]
-    public async Task<IActionResult> Reopen(int planId, int month, [StringLength(2000)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Reopen(int planId, int month, [StringLength(FieldLimits.Reason)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
         AfterLockStep(await locks.ReopenAsync(planId, month, reason, cancellationToken), "Actuals.Reopened", () => RedirectToAction(nameof(Index), new { planId, month }));
 
     /// <summary>A service head (or the inspector) asks the director to reopen a locked month.</summary>
     [HttpPost]
-    public async Task<IActionResult> RequestReopen(int planId, int month, [StringLength(2000)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> RequestReopen(int planId, int month, [StringLength(FieldLimits.Reason)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
         AfterLockStep(await locks.RequestAsync(planId, month, reason, cancellationToken), "MonthLock.Requested", () => RedirectToAction(nameof(Index), new { planId, month }));
 
     /// <summary>The director declines a request to reopen a month, with a reason.</summary>
     [HttpPost]
-    public async Task<IActionResult> DeclineReopen(long id, [StringLength(2000)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> DeclineReopen(long id, [StringLength(FieldLimits.Reason)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
         AfterLockStep(await locks.DeclineAsync(id, reason, cancellationToken), "MonthLock.Declined", () => RedirectToAction("Index", "Home"));
 
     private IActionResult AfterLockStep(Result result, string doneKey, Func<IActionResult> back) => result.AfterStep(this, localizer, doneKey, back);

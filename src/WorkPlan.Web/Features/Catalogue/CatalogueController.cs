@@ -39,30 +39,15 @@ public sealed class CatalogueController(
         var current = await catalogue.GetItemAsync(id, cancellationToken);
         if (!current.IsOk)
         {
-            return NotFound();
+            return current.Failure(this);
         }
 
-        if (ModelState.IsValid)
-        {
-            var saved = await catalogue.SaveItemAsync(id, input.ToCommand(), cancellationToken);
-            if (saved.IsOk)
-            {
-                TempData["Message"] = localizer["Admin.Saved"].Value;
-                return RedirectToAction(nameof(Index));
-            }
-
-            if (saved.Status == ResultStatus.Conflict)
-            {
-                ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
-                input = TemplateItemInput.From(current.Value.Form);
-            }
-            else
-            {
-                ModelState.AddErrors(saved.Errors, localizer, nameof(TemplateItemViewModel.Input));
-            }
-        }
-
-        return View(new TemplateItemViewModel(input, id, current.Value.Form.CodeFrozen, current.Value.Choices));
+        return await this.PostFormAsync(
+                localizer,
+                () => catalogue.SaveItemAsync(id, input.ToCommand(), cancellationToken),
+                _ => RedirectToAction(nameof(Index)),
+                onConflict: () => input = TemplateItemInput.From(current.Value.Form))
+            ?? View(new TemplateItemViewModel(input, id, current.Value.Form.CodeFrozen, current.Value.Choices));
     }
 
     [HttpPost]
@@ -110,7 +95,7 @@ public sealed class MappingCellInput
 public sealed class TemplateItemInput : StepsAndDeadlineInput
 {
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(TemplateRules.CodeMaxLength, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.CatalogueCode, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Catalogue.Code")]
     public string Code { get; set; } = string.Empty;
 
@@ -118,26 +103,26 @@ public sealed class TemplateItemInput : StepsAndDeadlineInput
     public int? ParentId { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(16, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.SectionLabel, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.SectionLabel")]
     public string SectionLabel { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.SectionTitle, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.SectionTitle")]
     public string SectionTitle { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(16, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.IndicatorNumber, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Plan.Number")]
     public string Number { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(2000, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.IndicatorName, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Plan.Name")]
     public string Name { get; set; } = string.Empty;
 
-    [StringLength(64, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.Unit, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Plan.Unit")]
     public string? Unit { get; set; }
 

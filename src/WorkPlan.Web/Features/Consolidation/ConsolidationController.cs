@@ -73,7 +73,7 @@ public sealed class ConsolidationController(ConsolidationService consolidation, 
         var built = await consolidation.BuildAsync(regionId, year, quarter, reported, cancellationToken);
         if (!built.IsOk)
         {
-            return NotFound();
+            return built.Failure(this);
         }
 
         using var culture = DocumentCulture.Use(DocumentLanguages.Choose(await languages.OfOrganisationAsync(built.Value.RegionId, cancellationToken), language));
@@ -90,7 +90,7 @@ public sealed class ConsolidationController(ConsolidationService consolidation, 
         var built = await consolidation.BuildAsync(regionId, year, quarter, reported, cancellationToken);
         if (!built.IsOk)
         {
-            return NotFound();
+            return built.Failure(this);
         }
 
         using var culture = DocumentCulture.Use(DocumentLanguages.Choose(await languages.OfOrganisationAsync(built.Value.RegionId, cancellationToken), language));

@@ -1,24 +1,25 @@
 using System.ComponentModel.DataAnnotations;
 using WorkPlan.Core.Administration;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Web.Features.Organisations;
 
 public sealed class OrganisationInput
 {
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.Name, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Admin.Name")]
     public string Name { get; set; } = string.Empty;
 
-    [StringLength(120, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.ShortName, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Admin.ShortName")]
     public string? ShortName { get; set; }
 
-    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.SignatureTitle, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Admin.DirectorTitle")]
     public string? DirectorTitle { get; set; }
 
-    [StringLength(120, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.SignatureName, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Admin.DirectorName")]
     public string? DirectorName { get; set; }
 

@@ -28,24 +28,21 @@ public sealed class OrganisationsController(OrganisationAdminService organisatio
     {
         ArgumentNullException.ThrowIfNull(input);
         var parent = await organisations.GetAsync(parentId, cancellationToken);
-        if (!parent.IsOk || parent.Value.ChildKind is null)
+        if (!parent.IsOk)
+        {
+            return parent.Failure(this);
+        }
+
+        if (parent.Value.ChildKind is null)
         {
             return NotFound();
         }
 
-        if (ModelState.IsValid)
-        {
-            var created = await organisations.CreateAsync(parentId, input.ToCommand(), cancellationToken);
-            if (created.IsOk)
-            {
-                TempData["Message"] = localizer["Admin.Saved"].Value;
-                return RedirectToAction(nameof(Details), new { id = created.Value });
-            }
-
-            ModelState.AddErrors(created.Errors, localizer, nameof(OrganisationFormViewModel.Input));
-        }
-
-        return View("Form", new OrganisationFormViewModel(input, parent.Value, IsNew: true));
+        return await this.PostFormAsync(
+                localizer,
+                () => organisations.CreateAsync(parentId, input.ToCommand(), cancellationToken),
+                id => RedirectToAction(nameof(Details), new { id }))
+            ?? View("Form", new OrganisationFormViewModel(input, parent.Value, IsNew: true));
     }
 
     [HttpGet]
@@ -60,27 +57,14 @@ public sealed class OrganisationsController(OrganisationAdminService organisatio
         var current = await organisations.GetAsync(id, cancellationToken);
         if (!current.IsOk)
         {
-            return NotFound();
+            return current.Failure(this);
         }
 
-        if (ModelState.IsValid)
-        {
-            var saved = await organisations.UpdateAsync(id, input.ToCommand(), cancellationToken);
-            if (saved.IsOk)
-            {
-                TempData["Message"] = localizer["Admin.Saved"].Value;
-                return RedirectToAction(nameof(Details), new { id });
-            }
-
-            if (saved.Status == Core.Common.ResultStatus.Conflict)
-            {
-                ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
-                return View("Form", new OrganisationFormViewModel(OrganisationInput.From(current.Value), current.Value, IsNew: false));
-            }
-
-            ModelState.AddErrors(saved.Errors, localizer, nameof(OrganisationFormViewModel.Input));
-        }
-
-        return View("Form", new OrganisationFormViewModel(input, current.Value, IsNew: false));
+        return await this.PostFormAsync(
+                localizer,
+                () => organisations.UpdateAsync(id, input.ToCommand(), cancellationToken),
+                () => RedirectToAction(nameof(Details), new { id }),
+                onConflict: () => input = OrganisationInput.From(current.Value))
+            ?? View("Form", new OrganisationFormViewModel(input, current.Value, IsNew: false));
     }
 }

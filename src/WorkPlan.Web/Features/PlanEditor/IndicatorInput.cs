@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 using WorkPlan.Web.Infrastructure;
 
@@ -12,16 +13,16 @@ public sealed class IndicatorInput : StepsAndDeadlineInput
     public int? ParentId { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(16, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.IndicatorNumber, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Plan.Number")]
     public string Number { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(2000, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.IndicatorName, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Plan.Name")]
     public string Name { get; set; } = string.Empty;
 
-    [StringLength(64, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.Unit, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Plan.Unit")]
     public string? Unit { get; set; }
 
@@ -29,11 +30,11 @@ public sealed class IndicatorInput : StepsAndDeadlineInput
     public Measure Measure { get; set; }
 
     [Display(Name = "Editor.PreviousFact")]
-    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.NumberText, ErrorMessage = "Validation.TooLong")]
     public string? PreviousFact { get; set; }
 
     [Display(Name = "Editor.Target")]
-    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.NumberText, ErrorMessage = "Validation.TooLong")]
     public string? Target { get; set; }
 
     [Display(Name = "Plan.Responsible")]
@@ -103,15 +104,16 @@ public sealed class IndicatorInput : StepsAndDeadlineInput
 /// <summary>The indicator form page: input, choices, and whether it edits an existing row.</summary>
 public sealed record IndicatorFormViewModel(IndicatorInput Input, IndicatorFormContext Context, int? IndicatorId, bool HasChildren);
 
+/// <summary>
+/// A section form of the editor. The use case checks what was typed (<see cref="PlanRules.CheckSectionText"/>, whose
+/// messages name the limits), so the form itself is not validated; the page's inputs carry the limits as maxlength.
+/// </summary>
+[Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
 public sealed class SectionInput
 {
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(16, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.SectionLabel")]
     public string Label { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(300, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.SectionTitle")]
     public string Title { get; set; } = string.Empty;
 
@@ -139,11 +141,11 @@ public sealed class FamilyRowInput
 {
     public int IndicatorId { get; set; }
 
-    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.NumberText, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.PreviousFact")]
     public string? PreviousFact { get; set; }
 
-    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.NumberText, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.Target")]
     public string? Target { get; set; }
 
@@ -204,7 +206,7 @@ public sealed record FamilyFormViewModel(FamilyForm Form, FamilyInput Input);
 /// <summary>A single target cell of the editor's list: the value as typed and the row's version.</summary>
 public sealed class TargetInput
 {
-    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.NumberText, ErrorMessage = "Validation.TooLong")]
     public string? Target { get; set; }
 
     public uint Version { get; set; }

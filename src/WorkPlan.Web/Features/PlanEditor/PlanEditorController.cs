@@ -19,14 +19,13 @@ public sealed class PlanEditorController(
     public async Task<IActionResult> AddSection(int id, SectionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await sections.AddSectionAsync(id, input.Label, input.Title, FormTokens.Read(input.FormToken), cancellationToken);
-        return result.Status switch
-        {
-            ResultStatus.Ok => AfterAdd(result.Value, id, $"section-{result.Value.Id}"),
-            ResultStatus.NotFound or ResultStatus.Forbidden => NotFound(),
-            ResultStatus.Conflict => await SectionRefusedAsync(id, null, input, localizer["Editor.AddConflict"].Value, null, cancellationToken),
-            _ => await SectionRefusedAsync(id, null, input, result.Errors.Localize(localizer), result.Errors.Count > 0 ? result.Errors[0].Field : null, cancellationToken),
-        };
+        return await this.PostFormAsync(
+                localizer,
+                () => sections.AddSectionAsync(id, input.Label, input.Title, FormTokens.Read(input.FormToken), cancellationToken),
+                added => AfterAdd(added, id, $"section-{added.Id}"),
+                prefix: null,
+                conflictKey: "Editor.AddConflict")
+            ?? await SectionRefusedAsync(id, null, input, false, cancellationToken);
     }
 
     /// <summary>Renames a section as the form showed it; over a section changed meanwhile it is refused, keeping what was typed.</summary>
@@ -34,29 +33,23 @@ public sealed class PlanEditorController(
     public async Task<IActionResult> RenameSection(int id, int planId, SectionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await sections.RenameSectionAsync(id, input.Label, input.Title, input.Version, cancellationToken);
-        return result.Status switch
-        {
-            ResultStatus.Ok => AfterChange(result.Status, result.Errors, result.Value),
-            ResultStatus.NotFound or ResultStatus.Forbidden => NotFound(),
-            ResultStatus.Conflict => await SectionRefusedAsync(planId, id, input, null, null, cancellationToken),
-            _ => await SectionRefusedAsync(planId, id, input, result.Errors.Localize(localizer), result.Errors.Count > 0 ? result.Errors[0].Field : null, cancellationToken),
-        };
+        var changed = false;
+        return await this.PostFormAsync(
+                localizer,
+                () => sections.RenameSectionAsync(id, input.Label, input.Title, input.Version, cancellationToken),
+                BackToEditor,
+                prefix: null,
+                onConflict: () => changed = true)
+            ?? await SectionRefusedAsync(planId, id, input, changed, cancellationToken);
     }
 
     [HttpPost]
-    public async Task<IActionResult> MoveSection(int id, int planId, int direction, CancellationToken cancellationToken)
-    {
-        var result = await sections.MoveSectionAsync(id, direction, cancellationToken);
-        return AfterChange(result.Status, result.Errors, planId);
-    }
+    public async Task<IActionResult> MoveSection(int id, int planId, int direction, CancellationToken cancellationToken) =>
+        AfterChange(await sections.MoveSectionAsync(id, direction, cancellationToken), planId);
 
     [HttpPost]
-    public async Task<IActionResult> DeleteSection(int id, int planId, CancellationToken cancellationToken)
-    {
-        var result = await sections.DeleteSectionAsync(id, cancellationToken);
-        return AfterChange(result.Status, result.Errors, planId);
-    }
+    public async Task<IActionResult> DeleteSection(int id, int planId, CancellationToken cancellationToken) =>
+        AfterChange(await sections.DeleteSectionAsync(id, cancellationToken), planId);
 
     [HttpGet]
     public async Task<IActionResult> AddIndicator(int id, int? sectionId, int? parentId, CancellationToken cancellationToken)
@@ -73,28 +66,16 @@ public sealed class PlanEditorController(
         var context = await editor.GetFormContextAsync(id, cancellationToken);
         if (!context.IsOk)
         {
-            return NotFound();
+            return context.Failure(this);
         }
 
-        if (ValidCommand(input) is { } command)
-        {
-            var added = await editor.AddIndicatorAsync(id, command, FormTokens.Read(input.FormToken), cancellationToken);
-            switch (added.Status)
-            {
-                case ResultStatus.Ok:
-                    return AfterAdd(added.Value, id, $"row-{added.Value.Id}");
-                case ResultStatus.NotFound:
-                    return NotFound();
-                case ResultStatus.Conflict:
-                    ModelState.AddModelError(string.Empty, localizer["Editor.AddConflict"]);
-                    break;
-                default:
-                    ModelState.AddErrors(added.Errors, localizer, nameof(IndicatorFormViewModel.Input));
-                    break;
-            }
-        }
-
-        return View("Indicator", new IndicatorFormViewModel(input, context.Value, null, false));
+        var command = Command(input);
+        return await this.PostFormAsync(
+                localizer,
+                () => editor.AddIndicatorAsync(id, command!, FormTokens.Read(input.FormToken), cancellationToken),
+                added => AfterAdd(added, id, $"row-{added.Id}"),
+                conflictKey: "Editor.AddConflict")
+            ?? View("Indicator", new IndicatorFormViewModel(input, context.Value, null, false));
     }
 
     [HttpGet]
@@ -103,7 +84,7 @@ public sealed class PlanEditorController(
         var indicator = await editor.GetIndicatorAsync(id, cancellationToken);
         if (!indicator.IsOk)
         {
-            return NotFound();
+            return indicator.Failure(this);
         }
 
         var context = await editor.GetFormContextAsync(indicator.Value.PlanId, cancellationToken);
@@ -116,33 +97,24 @@ public sealed class PlanEditorController(
     {
         ArgumentNullException.ThrowIfNull(input);
         var indicator = await editor.GetIndicatorAsync(id, cancellationToken);
-        var context = indicator.IsOk ? await editor.GetFormContextAsync(indicator.Value.PlanId, cancellationToken) : Result<IndicatorFormContext>.NotFound();
+        if (!indicator.IsOk)
+        {
+            return indicator.Failure(this);
+        }
+
+        var context = await editor.GetFormContextAsync(indicator.Value.PlanId, cancellationToken);
         if (!context.IsOk)
         {
-            return NotFound();
+            return context.Failure(this);
         }
 
-        if (ValidCommand(input) is { } command)
-        {
-            var saved = await editor.UpdateIndicatorAsync(id, command, cancellationToken);
-            switch (saved.Status)
-            {
-                case ResultStatus.Ok:
-                    TempData["Message"] = localizer["Admin.Saved"].Value;
-                    return RedirectToAction(nameof(Index), new { id = saved.Value });
-                case ResultStatus.Conflict:
-                    ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
-                    input = IndicatorInput.From(indicator.Value.Form.Values);
-                    break;
-                case ResultStatus.NotFound:
-                    return NotFound();
-                default:
-                    ModelState.AddErrors(saved.Errors, localizer, nameof(IndicatorFormViewModel.Input));
-                    break;
-            }
-        }
-
-        return View("Indicator", new IndicatorFormViewModel(input, context.Value, id, indicator.Value.Form.HasChildren));
+        var command = Command(input);
+        return await this.PostFormAsync(
+                localizer,
+                () => editor.UpdateIndicatorAsync(id, command!, cancellationToken),
+                BackToEditor,
+                onConflict: () => input = IndicatorInput.From(indicator.Value.Form.Values))
+            ?? View("Indicator", new IndicatorFormViewModel(input, context.Value, id, indicator.Value.Form.HasChildren));
     }
 
     /// <summary>The "of which" family of a row (its parent and all the parent's "of which" rows) as one form.</summary>
@@ -158,7 +130,7 @@ public sealed class PlanEditorController(
         var form = await families.GetFamilyAsync(id, cancellationToken);
         if (!form.IsOk)
         {
-            return NotFound();
+            return form.Failure(this);
         }
 
         var (rows, badNumbers) = input.ToValues();
@@ -167,31 +139,23 @@ public sealed class PlanEditorController(
             ModelState.AddModelError($"{nameof(FamilyFormViewModel.Input)}.{field}", localizer["Editor.NotANumber"]);
         }
 
-        if (ModelState.IsValid)
-        {
-            var saved = await families.SaveFamilyAsync(id, rows, cancellationToken: cancellationToken);
-            switch (saved.Status)
-            {
-                case ResultStatus.Ok:
-                    TempData["Message"] = localizer["Admin.Saved"].Value;
-                    return RedirectToAction(nameof(Index), new { id = saved.Value });
-                case ResultStatus.Conflict:
+        return await this.PostFormAsync(
+                localizer,
+                () => families.SaveFamilyAsync(id, rows, cancellationToken: cancellationToken),
+                BackToEditor,
+                onConflict: () =>
+                {
+                    // The family as it is now, with its new versions: what was typed was measured against rows that changed.
                     ModelState.Clear();
-                    ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
                     input = FamilyInput.From(form.Value);
-                    break;
-                case ResultStatus.NotFound:
-                    return NotFound();
-                default:
-                    ModelState.AddErrors(saved.Errors, localizer, nameof(FamilyFormViewModel.Input));
-                    break;
-            }
-        }
-
-        return View(new FamilyFormViewModel(form.Value, input));
+                })
+            ?? View(new FamilyFormViewModel(form.Value, input));
     }
 
-    /// <summary>Changes one target straight from the editor's list (the row's own small save, with its version).</summary>
+    /// <summary>
+    /// Changes one target straight from the editor's list (the row's own small save, with its version); a conflict
+    /// leads back to the list as it is now.
+    /// </summary>
     [HttpPost]
     public async Task<IActionResult> SetTarget(int id, TargetInput input, CancellationToken cancellationToken)
     {
@@ -199,32 +163,20 @@ public sealed class PlanEditorController(
         var indicator = await editor.GetIndicatorAsync(id, cancellationToken);
         if (!indicator.IsOk)
         {
-            return NotFound();
+            return indicator.Failure(this);
         }
 
         var planId = indicator.Value.PlanId;
-        string? failure = null;
-        if (!ModelState.IsValid || !Infrastructure.NumberInput.TryParse(input.Target, out var target))
-        {
-            failure = localizer["Editor.NotANumber"].Value;
-        }
-        else
+        var failure = localizer["Editor.NotANumber"].Value;
+        if (ModelState.IsValid && Infrastructure.NumberInput.TryParse(input.Target, out var target))
         {
             var saved = await families.SaveFamilyAsync(id, [new FamilyRowValues(id, null, target, input.Version)], targetsOnly: true, cancellationToken);
-            switch (saved.Status)
+            if (saved.Status != ResultStatus.Invalid)
             {
-                case ResultStatus.Ok:
-                    TempData["Message"] = localizer["Admin.Saved"].Value;
-                    return Redirect(Url.Action(nameof(Index), new { id = planId }) + $"#row-{id}");
-                case ResultStatus.Conflict:
-                    TempData["Error"] = localizer["Error.409.Text"].Value;
-                    return RedirectToAction(nameof(Index), new { id = planId });
-                case ResultStatus.NotFound:
-                    return NotFound();
-                default:
-                    failure = saved.Errors.Localize(localizer);
-                    break;
+                return saved.AfterStep(this, localizer, "Admin.Saved", () => saved.IsOk ? Redirect(Url.Action(nameof(Index), new { id = planId }) + $"#row-{id}") : BackToEditor(planId));
             }
+
+            failure = saved.Errors.Localize(localizer);
         }
 
         var view = await editor.GetEditorAsync(planId, cancellationToken);
@@ -237,21 +189,21 @@ public sealed class PlanEditorController(
         var indicator = await editor.GetIndicatorAsync(id, cancellationToken);
         if (!indicator.IsOk)
         {
-            return NotFound();
+            return indicator.Failure(this);
         }
 
-        var result = await editor.DeleteIndicatorAsync(id, cancellationToken);
-        return AfterChange(result.Status, result.Errors, indicator.Value.PlanId);
+        return AfterChange(await editor.DeleteIndicatorAsync(id, cancellationToken), indicator.Value.PlanId);
     }
 
     [HttpPost]
-    public async Task<IActionResult> MoveIndicator(int id, int planId, int direction, CancellationToken cancellationToken)
-    {
-        var result = await editor.MoveIndicatorAsync(id, direction, cancellationToken);
-        return AfterChange(result.Status, result.Errors, planId);
-    }
+    public async Task<IActionResult> MoveIndicator(int id, int planId, int direction, CancellationToken cancellationToken) =>
+        AfterChange(await editor.MoveIndicatorAsync(id, direction, cancellationToken), planId);
 
-    private SaveIndicator? ValidCommand(IndicatorInput input)
+    /// <summary>
+    /// The indicator form's values as a command; a number that is not one is marked next to its field (and then there is
+    /// no command, and the form is shown again without calling the use case).
+    /// </summary>
+    private SaveIndicator? Command(IndicatorInput input)
     {
         var (command, badNumbers) = input.ToCommand();
         foreach (var field in badNumbers)
@@ -259,28 +211,14 @@ public sealed class PlanEditorController(
             ModelState.AddModelError($"{nameof(IndicatorFormViewModel.Input)}.{field}", localizer["Editor.NotANumber"]);
         }
 
-        return ModelState.IsValid ? command : null;
+        return command;
     }
 
-    /// <summary>Back to the editor with what happened; a record out of reach answers 404.</summary>
-    private IActionResult AfterChange(ResultStatus status, IReadOnlyList<ValidationError> errors, int planId)
-    {
-        if (status is ResultStatus.NotFound or ResultStatus.Forbidden)
-        {
-            return NotFound();
-        }
+    /// <summary>Back to the editor with what happened.</summary>
+    private IActionResult AfterChange(Result result, int planId) =>
+        result.AfterStep(this, localizer, "Admin.Saved", () => BackToEditor(planId));
 
-        if (status == ResultStatus.Ok)
-        {
-            TempData["Message"] = localizer["Admin.Saved"].Value;
-        }
-        else
-        {
-            TempData["Error"] = status == ResultStatus.Conflict ? localizer["Error.409.Text"].Value : errors.Localize(localizer);
-        }
-
-        return RedirectToAction(nameof(Index), new { id = planId });
-    }
+    private RedirectToActionResult BackToEditor(int planId) => RedirectToAction(nameof(Index), new { id = planId });
 
     /// <summary>To the record a form added (by this post, or by an earlier post of the same form).</summary>
     private RedirectResult AfterAdd(Added added, int planId, string anchor)
@@ -293,16 +231,17 @@ public sealed class PlanEditorController(
     /// The editor again with a section form that could not be saved: what was typed, and why next to it; a rename over
     /// a section changed meanwhile says what it reads now (the form then carries the new version).
     /// </summary>
-    private async Task<IActionResult> SectionRefusedAsync(
-        int planId, int? sectionId, SectionInput input, string? message, string? field, CancellationToken cancellationToken)
+    private async Task<IActionResult> SectionRefusedAsync(int planId, int? sectionId, SectionInput input, bool changed, CancellationToken cancellationToken)
     {
         var view = await editor.GetEditorAsync(planId, cancellationToken);
         if (!view.IsOk)
         {
-            return NotFound();
+            return view.Failure(this);
         }
 
-        if (message is null)
+        var refused = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList();
+        var message = string.Join(" ", refused.SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage));
+        if (changed)
         {
             if (view.Value.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } now)
             {
@@ -312,6 +251,7 @@ public sealed class PlanEditorController(
             message = localizer["Editor.SectionChanged", now.Label, now.Title].Value;
         }
 
+        var field = refused.Count > 0 && !changed ? refused[0].Key : null;
         return View(nameof(Index), new PlanEditorPageViewModel(view.Value, FailedSection: new SectionFailure(sectionId, input.Label, input.Title, input.FormToken, message, field)));
     }
 }

@@ -28,7 +28,7 @@ public sealed class PlanImportController(PlanImportService imports, IStringLocal
         var target = await imports.TargetAsync(cancellationToken);
         if (!target.IsOk)
         {
-            return target.ToActionResult(this, _ => NotFound());
+            return target.Failure(this);
         }
 
         if (input.File is null || input.File.Length == 0)

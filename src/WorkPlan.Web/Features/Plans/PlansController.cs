@@ -26,7 +26,7 @@ public sealed class PlansController(
         var document = await plans.GetDocumentAsync(id, cancellationToken);
         if (!document.IsOk)
         {
-            return document.ToActionResult(this, _ => NotFound());
+            return document.Failure(this);
         }
 
         var actions = await workflow.GetActionsAsync(id, cancellationToken);
@@ -43,10 +43,13 @@ public sealed class PlansController(
     public async Task<IActionResult> Compare(int id, int from, int to, CancellationToken cancellationToken)
     {
         var document = await plans.GetDocumentAsync(id, cancellationToken);
-        var changes = await history.CompareAsync(id, from, to, cancellationToken);
-        return document.IsOk && changes.IsOk
-            ? View(new PlanCompareViewModel(id, document.Value.Title, from, to, changes.Value))
-            : NotFound();
+        if (!document.IsOk)
+        {
+            return document.Failure(this);
+        }
+
+        return (await history.CompareAsync(id, from, to, cancellationToken)).ToActionResult(this, changes =>
+            View(new PlanCompareViewModel(id, document.Value.Title, from, to, changes)));
     }
 
     /// <summary>The plan (or a stored version) as the official form in Excel, in the plan's document language unless another is chosen.</summary>
@@ -71,7 +74,7 @@ public sealed class PlansController(
         var document = await DocumentAsync(id, version, cancellationToken);
         if (!document.IsOk)
         {
-            return document.ToActionResult(this, _ => NotFound());
+            return document.Failure(this);
         }
 
         using var culture = DocumentCulture.Use(DocumentLanguages.Choose(await languages.OfPlanAsync(id, cancellationToken), language));
@@ -107,16 +110,14 @@ public sealed class PlansController(
     [HttpPost]
     public async Task<IActionResult> Create(string? year, [FromServices] NewPlanService newPlans, CancellationToken cancellationToken)
     {
-        var created = int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? await newPlans.CreateEmptyAsync(number, cancellationToken)
-            : await newPlans.CreateEmptyAsync(0, cancellationToken);
-        if (created.Status != ResultStatus.Invalid)
-        {
-            return created.AfterCreatingPlan(this, localizer, "Plans.CreatedEmpty", () => RedirectToAction(nameof(Index)));
-        }
-
-        ModelState.AddErrors(created.Errors, localizer);
-        return View(nameof(Index), await plans.ListAsync(cancellationToken));
+        var number = int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var typed) ? typed : 0;
+        return await this.PostFormAsync(
+                localizer,
+                () => newPlans.CreateEmptyAsync(number, cancellationToken),
+                plan => RedirectToAction(nameof(Details), new { id = plan }),
+                prefix: null,
+                doneKey: "Plans.CreatedEmpty")
+            ?? View(nameof(Index), await plans.ListAsync(cancellationToken));
     }
 
     [HttpPost]
@@ -140,7 +141,7 @@ public sealed class WorkflowInput
 {
     public uint Version { get; set; }
 
-    [StringLength(2000)]
+    [StringLength(FieldLimits.Reason)]
     public string? Comment { get; set; }
 }
 

@@ -29,7 +29,7 @@ public sealed class ReportsController(
             var page = await reports.GetAsync(id.Value, quarter, cancellationToken);
             if (!page.IsOk)
             {
-                return NotFound();
+                return page.Failure(this);
             }
 
             quarters.Add(page.Value);

@@ -25,22 +25,14 @@ public sealed class ServicesController(OrganisationAdminService organisations, I
         var organisation = await organisations.GetAsync(organisationId, cancellationToken);
         if (!organisation.IsOk)
         {
-            return NotFound();
+            return organisation.Failure(this);
         }
 
-        if (ModelState.IsValid)
-        {
-            var created = await organisations.AddServiceAsync(organisationId, input.ToCommand(), cancellationToken);
-            if (created.IsOk)
-            {
-                TempData["Message"] = localizer["Admin.Saved"].Value;
-                return RedirectToAction("Details", "Organisations", new { id = organisationId });
-            }
-
-            ModelState.AddErrors(created.Errors, localizer, nameof(ServiceFormViewModel.Input));
-        }
-
-        return View("Form", new ServiceFormViewModel(input, organisation.Value.Id, organisation.Value.Name, null));
+        return await this.PostFormAsync(
+                localizer,
+                () => organisations.AddServiceAsync(organisationId, input.ToCommand(), cancellationToken),
+                _ => RedirectToAction("Details", "Organisations", new { id = organisationId }))
+            ?? View("Form", new ServiceFormViewModel(input, organisation.Value.Id, organisation.Value.Name, null));
     }
 
     [HttpGet]
@@ -55,30 +47,15 @@ public sealed class ServicesController(OrganisationAdminService organisations, I
         var service = await organisations.GetServiceAsync(id, cancellationToken);
         if (!service.IsOk)
         {
-            return NotFound();
+            return service.Failure(this);
         }
 
-        if (ModelState.IsValid)
-        {
-            var saved = await organisations.UpdateServiceAsync(id, input.ToCommand(), cancellationToken);
-            if (saved.IsOk)
-            {
-                TempData["Message"] = localizer["Admin.Saved"].Value;
-                return RedirectToAction("Details", "Organisations", new { id = service.Value.OrganisationId });
-            }
-
-            if (saved.Status == ResultStatus.Conflict)
-            {
-                ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
-                input = ServiceInput.From(service.Value);
-            }
-            else
-            {
-                ModelState.AddErrors(saved.Errors, localizer, nameof(ServiceFormViewModel.Input));
-            }
-        }
-
-        return View("Form", new ServiceFormViewModel(input, service.Value.OrganisationId, service.Value.Name, id));
+        return await this.PostFormAsync(
+                localizer,
+                () => organisations.UpdateServiceAsync(id, input.ToCommand(), cancellationToken),
+                () => RedirectToAction("Details", "Organisations", new { id = service.Value.OrganisationId }),
+                onConflict: () => input = ServiceInput.From(service.Value))
+            ?? View("Form", new ServiceFormViewModel(input, service.Value.OrganisationId, service.Value.Name, id));
     }
 
     [HttpPost]
@@ -87,23 +64,22 @@ public sealed class ServicesController(OrganisationAdminService organisations, I
         var service = await organisations.GetServiceAsync(id, cancellationToken);
         if (!service.IsOk)
         {
-            return NotFound();
+            return service.Failure(this);
         }
 
-        var deleted = await organisations.DeleteServiceAsync(id, cancellationToken);
-        TempData["Message"] = deleted.IsOk ? localizer["Admin.Deleted"].Value : deleted.Errors.Localize(localizer);
-        return RedirectToAction("Details", "Organisations", new { id = service.Value.OrganisationId });
+        return (await organisations.DeleteServiceAsync(id, cancellationToken))
+            .AfterStep(this, localizer, "Admin.Deleted", () => RedirectToAction("Details", "Organisations", new { id = service.Value.OrganisationId }));
     }
 }
 
 public sealed class ServiceInput
 {
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.Name, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Admin.Name")]
     public string Name { get; set; } = string.Empty;
 
-    [StringLength(120, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.ShortName, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Admin.ShortName")]
     public string? ShortName { get; set; }
 

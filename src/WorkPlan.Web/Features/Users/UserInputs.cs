@@ -1,28 +1,29 @@
 using System.ComponentModel.DataAnnotations;
 using WorkPlan.Core.Administration;
+using WorkPlan.Core.Common;
 
 namespace WorkPlan.Web.Features.Users;
 
 public sealed class UserInput
 {
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(64, MinimumLength = 3, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.NewUserName, MinimumLength = 3, ErrorMessage = "Validation.TooLong")]
     [RegularExpression("^[A-Za-z0-9._@-]+$", ErrorMessage = "Users.UserNameChars")]
     [Display(Name = "Account.UserName")]
     public string UserName { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(200, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.PersonName, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Users.FullName")]
     public string FullName { get; set; } = string.Empty;
 
     /// <summary>The position a signature line prints above the name (e.g. "... markazi metodisti").</summary>
-    [StringLength(300, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.Position, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Users.Position")]
     public string? Position { get; set; }
 
     [EmailAddress(ErrorMessage = "Users.InvalidEmail")]
-    [StringLength(256, ErrorMessage = "Validation.TooLong")]
+    [StringLength(FieldLimits.Email, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Users.Email")]
     public string? Email { get; set; }
 

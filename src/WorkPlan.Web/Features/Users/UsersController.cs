@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Administration;
-using WorkPlan.Core.Common;
 using WorkPlan.Web.Authorization;
 using WorkPlan.Web.Infrastructure;
 
@@ -32,25 +31,16 @@ public sealed class UsersController(UserAdminService users, IStringLocalizer<Sha
             ModelState.AddModelError($"{nameof(UserFormViewModel.Input)}.{nameof(UserInput.Password)}", localizer["Validation.Required"]);
         }
 
-        if (ModelState.IsValid)
-        {
-            var created = await users.CreateAsync(input.ToCreateCommand(), cancellationToken);
-            if (created.Status == ResultStatus.NotFound)
-            {
-                return NotFound();
-            }
-
-            if (created.IsOk)
+        var answer = await this.PostFormAsync(
+            localizer,
+            () => users.CreateAsync(input.ToCreateCommand(), cancellationToken),
+            id =>
             {
                 TempData["Message"] = localizer["Users.Created", input.UserName].Value;
-                return RedirectToAction(nameof(Edit), new { id = created.Value });
-            }
-
-            ModelState.AddErrors(created.Errors, localizer, nameof(UserFormViewModel.Input));
-        }
-
+                return RedirectToAction(nameof(Edit), new { id });
+            });
         input.Password = null;
-        return View("Form", new UserFormViewModel(input, await users.FormOptionsAsync(cancellationToken), null));
+        return answer ?? View("Form", new UserFormViewModel(input, await users.FormOptionsAsync(cancellationToken), null));
     }
 
     [HttpGet]
@@ -59,7 +49,7 @@ public sealed class UsersController(UserAdminService users, IStringLocalizer<Sha
         var user = await users.GetAsync(id, cancellationToken);
         return user.IsOk
             ? View("Form", new UserFormViewModel(UserInput.From(user.Value), await users.FormOptionsAsync(cancellationToken), user.Value))
-            : NotFound();
+            : user.Failure(this);
     }
 
     [HttpPost]
@@ -69,33 +59,18 @@ public sealed class UsersController(UserAdminService users, IStringLocalizer<Sha
         var existing = await users.GetAsync(id, cancellationToken);
         if (!existing.IsOk)
         {
-            return NotFound();
+            return existing.Failure(this);
         }
 
         ModelState.Remove($"{nameof(UserFormViewModel.Input)}.{nameof(UserInput.UserName)}");
         ModelState.Remove($"{nameof(UserFormViewModel.Input)}.{nameof(UserInput.Password)}");
         input.UserName = existing.Value.UserName;
-        if (ModelState.IsValid)
-        {
-            var saved = await users.UpdateAsync(id, input.ToUpdateCommand(), cancellationToken);
-            switch (saved.Status)
-            {
-                case ResultStatus.Ok:
-                    TempData["Message"] = localizer["Admin.Saved"].Value;
-                    return RedirectToAction(nameof(Edit), new { id });
-                case ResultStatus.NotFound:
-                    return NotFound();
-                case ResultStatus.Conflict:
-                    ModelState.AddModelError(string.Empty, localizer["Error.409.Text"]);
-                    input = UserInput.From(existing.Value);
-                    break;
-                default:
-                    ModelState.AddErrors(saved.Errors, localizer, nameof(UserFormViewModel.Input));
-                    break;
-            }
-        }
-
-        return View("Form", new UserFormViewModel(input, await users.FormOptionsAsync(cancellationToken), existing.Value));
+        return await this.PostFormAsync(
+                localizer,
+                () => users.UpdateAsync(id, input.ToUpdateCommand(), cancellationToken),
+                () => RedirectToAction(nameof(Edit), new { id }),
+                onConflict: () => input = UserInput.From(existing.Value))
+            ?? View("Form", new UserFormViewModel(input, await users.FormOptionsAsync(cancellationToken), existing.Value));
     }
 
     [HttpPost]
@@ -110,7 +85,7 @@ public sealed class UsersController(UserAdminService users, IStringLocalizer<Sha
         var user = await users.GetAsync(id, cancellationToken);
         if (!user.IsOk)
         {
-            return NotFound();
+            return user.Failure(this);
         }
 
         var reset = await users.ResetPasswordAsync(id, cancellationToken);
@@ -120,14 +95,6 @@ public sealed class UsersController(UserAdminService users, IStringLocalizer<Sha
     private async Task<IActionResult> SetActiveAsync(string id, bool active, CancellationToken cancellationToken)
     {
         var result = await users.SetActiveAsync(id, active, cancellationToken);
-        if (result.Status == ResultStatus.NotFound)
-        {
-            return NotFound();
-        }
-
-        TempData["Message"] = result.IsOk
-            ? localizer[active ? "Users.Activated" : "Users.Deactivated"].Value
-            : result.Errors.Localize(localizer);
-        return RedirectToAction(nameof(Edit), new { id });
+        return result.AfterStep(this, localizer, active ? "Users.Activated" : "Users.Deactivated", () => RedirectToAction(nameof(Edit), new { id }));
     }
 }
