@@ -138,6 +138,7 @@ public static class DependencyInjection
         services.AddScoped<PlanImportService>();
         services.Configure<ActualsOptions>(configuration.GetSection(ActualsOptions.SectionName));
         services.AddScoped<ActualsService>();
+        services.AddScoped<EntryPageService>();
         services.AddScoped<MonthLockService>();
         services.AddScoped<QuarterlyReportService>();
         services.AddScoped<ReportSubmissionService>();

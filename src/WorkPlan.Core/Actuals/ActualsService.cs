@@ -38,32 +38,19 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     public static string NoteField(int indicatorId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"note-{indicatorId}");
 
     /// <summary>The plan a user enters into by default: their centre's plan of the current year (or the latest one in force).</summary>
-    public async Task<int?> DefaultPlanAsync(CancellationToken cancellationToken = default)
+    public Task<int?> DefaultPlanAsync(CancellationToken cancellationToken = default) => DefaultPlan.ForAsync(db, currentUser.Required, clock, cancellationToken);
+
+    /// <summary>
+    /// The sheet of one month (the default month when none is asked for) of a plan the user can see, from the
+    /// plan's month states (<see cref="MonthLocks.ForPlanAsync"/>, read once by the page that shows it).
+    /// </summary>
+    internal async Task<EntrySheet> SheetAsync(EntryPlan plan, int? month, int? serviceId, IReadOnlyList<MonthState> states, CancellationToken cancellationToken)
     {
         var user = currentUser.Required;
-        var year = LocalClock.Today(clock).Year;
-        return await db.Plans.Where(AccessRules.PlansVisibleTo(user))
-            .Where(p => p.OrganisationId == user.OrganisationId).Where(PlanRules.PlansWithVersionInForce)
-            .OrderBy(p => p.Year == year ? 0 : 1).ThenByDescending(p => p.Year)
-            .Select(p => (int?)p.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
-
-    public async Task<Result<EntrySheet>> GetSheetAsync(int planId, int? month, int? serviceId, CancellationToken cancellationToken = default)
-    {
-        var user = currentUser.Required;
-        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Year, p.Title, p.OrganisationId, p.Status, p.VersionNumber })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (plan is null)
-        {
-            return Result<EntrySheet>.NotFound();
-        }
-
+        var planId = plan.Id;
         var now = clock.GetUtcNow();
         var chosen = month is >= 1 and <= 12 ? month.Value : EntryWindow.DefaultMonth(plan.Year, now, Settings.ClosingDay);
-        var inForce = PlanRules.HasVersionInForce(plan.Status, plan.VersionNumber);
-        var state = (await MonthLocks.ForPlanAsync(db, planId, plan.Year, inForce, now, Settings.ClosingDay, cancellationToken))[chosen - 1];
+        var state = states[chosen - 1];
         var open = state.IsOpen;
 
         var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId).OrderBy(s => s.SortOrder)
@@ -103,10 +90,10 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 months, current?.Value, current?.Note, current?.Version, ytd, percent, behind, warnings.GetValueOrDefault(i.Id) ?? [], marks.GetValueOrDefault(i.Id));
         }).ToList();
 
-        return Result<EntrySheet>.Ok(new EntrySheet(
+        return new EntrySheet(
             plan.Id, plan.Year, plan.Title, chosen, open, EntryWindow.Closes(plan.Year, chosen, Settings.ClosingDay), state.Reopening?.Until,
             state.Lock is { DirectorReopens: true } && AccessRules.CanReopenMonths(user, plan.OrganisationId),
-            filter, services, rows));
+            filter, services, rows);
     }
 
     /// <summary>
@@ -282,17 +269,15 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
 
     /// <summary>
     /// The to-do list of an entry sheet: its rows' due months up to now without a value (those a month
-    /// has ended for), each marked open or locked. Built from the sheet shown, so it costs three small queries.
+    /// has ended for), each marked open or locked. Built from the sheet shown and the plan's month states, so it costs one small query.
     /// </summary>
-    public async Task<IReadOnlyList<MissingEntry>> MissingAsync(EntrySheet sheet, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<MissingEntry>> MissingAsync(EntrySheet sheet, IReadOnlyList<MonthState> states, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sheet);
         var planId = sheet.PlanId;
         var now = clock.GetUtcNow();
         var year = sheet.Year;
         var indicators = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
             .Select(i => new { i.Id, Target = i.InForceTarget, Schedule = i.InForceSchedule, Rollup = i.InForceRollup }).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var states = await MonthLocks.ForPlanAsync(db, planId, year, true, now, Settings.ClosingDay, cancellationToken);
         bool IsOpen(int m) => states[m - 1].IsOpen;
         return
         [
@@ -309,16 +294,14 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     }
 
     /// <summary>Per service and month up to now: how many due values are entered (director and inspector; a service head sees their own).</summary>
-    public async Task<IReadOnlyList<Completeness>> CompletenessAsync(int planId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Completeness>> CompletenessAsync(int planId, CancellationToken cancellationToken = default) =>
+        await EntryPlan.FindAsync(db, currentUser.Required, planId, cancellationToken) is { } plan ? await CompletenessAsync(plan, cancellationToken) : [];
+
+    /// <summary><see cref="CompletenessAsync(int, CancellationToken)"/> of a plan already found.</summary>
+    internal async Task<IReadOnlyList<Completeness>> CompletenessAsync(EntryPlan plan, CancellationToken cancellationToken)
     {
         var user = currentUser.Required;
-        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Year, p.OrganisationId }).SingleOrDefaultAsync(cancellationToken);
-        if (plan is null)
-        {
-            return [];
-        }
-
+        var planId = plan.Id;
         var now = clock.GetUtcNow();
         var months = Enumerable.Range(1, 12).Where(m => EntryWindow.HasStarted(plan.Year, m, now)).ToList();
         var services = await db.Services.AsNoTracking().Where(s => s.OrganisationId == plan.OrganisationId)

@@ -45,16 +45,12 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
 
     private ActualsOptions Settings => options.Value;
 
-    public async Task<Result<MonthPanel>> PanelAsync(int planId, int month, CancellationToken cancellationToken = default)
+    /// <summary>The lock panel of a month of a plan the user can see, from the month's state (read once by the entry page).</summary>
+    internal async Task<MonthPanel> PanelAsync(EntryPlan plan, MonthState state, CancellationToken cancellationToken)
     {
         var user = currentUser.Required;
-        var plan = await PlanAsync(planId, cancellationToken);
-        if (plan is null || month is < 1 or > 12)
-        {
-            return Result<MonthPanel>.NotFound();
-        }
-
-        var state = await StateAsync(plan.Id, plan.Year, plan.InForce, month, cancellationToken);
+        var planId = plan.Id;
+        var month = state.Month;
         var reopenings = await db.MonthReopenings.AsNoTracking().Where(r => r.PlanId == planId && r.Month == month).OrderByDescending(r => r.At)
             .Select(r => new MonthReopeningLine(r.At, r.UserName, r.Reason, r.Until)).ToListAsync(cancellationToken);
         // This month's requests, and the user's own of other months (so a requester sees where each stands).
@@ -67,11 +63,11 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
         var mine = all.Where(r => r.Month != month && (r.Status == ReopenRequestStatus.Pending || r.DecidedAt >= since)).OrderBy(r => r.Month).ToList();
         var director = state.Lock is { DirectorReopens: true };
         var pending = requests.Any(r => r.Status == ReopenRequestStatus.Pending);
-        return Result<MonthPanel>.Ok(new MonthPanel(
+        return new MonthPanel(
             plan.Id, plan.Year, state, reopenings, requests, mine,
             director && AccessRules.CanReopenMonths(user, plan.OrganisationId),
             director && !pending && AccessRules.CanRequestReopening(user, plan.OrganisationId),
-            pending));
+            pending);
     }
 
     /// <summary>The director reopens a month their centre's plan has locked by its window, with a reason; pending requests for it are granted.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Common;
@@ -9,13 +10,14 @@ namespace WorkPlan.Core.Home;
 
 /// <summary>
 /// What waits for a district's director or inspector: what they must act on (<see cref="Waiting"/>), the plan, this
-/// month's entries and who has not entered them yet, the quarters' reports.
+/// month's entries and who has not entered them yet, the quarters' reports, and the requests to reopen a month (the director's).
 /// </summary>
 public sealed record DistrictHome(
     int PlanId, string PlanTitle, PlanStatus PlanStatus, int Month, int Entered, int Due, int BehindPlan,
     IReadOnlyList<(int Quarter, ReportStatus Status, bool Late, Timeliness Timeliness)> Reports,
     IReadOnlyList<WaitingItem> Waiting,
-    IReadOnlyList<NotEntered> NotEntered);
+    IReadOnlyList<NotEntered> NotEntered,
+    IReadOnlyList<ReopenRequestLine> ReopenRequests);
 
 /// <summary>Kinds of work that wait for a district's director or inspector on the home page.</summary>
 public enum WaitingKind
@@ -39,57 +41,50 @@ public sealed record NotEntered(int? ServiceId, string Service, IReadOnlyList<Pe
 /// <summary>What waits for the regional centre: plans to agree, reports to accept, districts that are late.</summary>
 public sealed record RegionHome(IReadOnlyList<(int PlanId, string Organisation, int Year, PlanStatus Status)> PlansToAgree, IReadOnlyList<InboxLine> ReportsToAccept, IReadOnlyList<InboxLine> Late);
 
-/// <summary>The start page's answer to "what do I have to do now?", role by role.</summary>
-public sealed class HomeService(IAppDbContext db, ICurrentUser currentUser, ActualsService actuals, QuarterlyReportService reports, IPeople people)
+/// <summary>The start page's answer to "what do I have to do now?", role by role: one query per page, a fixed number of SQL commands.</summary>
+public sealed class HomeService(
+    IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ActualsOptions> options,
+    ActualsService actuals, MonthLockService locks, QuarterlyReportService reports, IPeople people)
 {
     public async Task<DistrictHome?> DistrictAsync(CancellationToken cancellationToken = default)
     {
-        if (await actuals.DefaultPlanAsync(cancellationToken) is not { } planId)
+        var user = currentUser.Required;
+        if (await DefaultPlan.ForAsync(db, user, clock, cancellationToken) is not { } planId
+            || await EntryPlan.FindAsync(db, user, planId, cancellationToken) is not { } plan)
         {
             return null;
         }
 
-        var user = currentUser.Required;
-        var sheet = await actuals.GetSheetAsync(planId, null, null, cancellationToken);
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new { p.Title, p.Status, p.ReturnReason, p.OrganisationId }).SingleAsync(cancellationToken);
+        var returnReason = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.ReturnReason).SingleAsync(cancellationToken);
         var waiting = new List<WaitingItem>();
         if (plan.Status is PlanStatus.Submitted or PlanStatus.Agreed && AccessRules.CanApprovePlan(user, plan.OrganisationId))
         {
             waiting.Add(new WaitingItem(WaitingKind.PlanToApprove, null, null));
         }
 
-        if (plan.Status == PlanStatus.Draft && !string.IsNullOrWhiteSpace(plan.ReturnReason))
+        if (plan.Status == PlanStatus.Draft && !string.IsNullOrWhiteSpace(returnReason))
         {
-            waiting.Add(new WaitingItem(WaitingKind.PlanReturned, null, plan.ReturnReason));
+            waiting.Add(new WaitingItem(WaitingKind.PlanReturned, null, returnReason));
         }
 
-        var quarters = new List<(int, ReportStatus, bool, Timeliness)>();
-        for (var quarter = 1; quarter <= 4; quarter++)
-        {
-            var page = await reports.GetAsync(planId, quarter, cancellationToken);
-            if (page.IsOk)
-            {
-                quarters.Add((quarter, page.Value.Status, page.Value.IsLate && page.Value.Status is ReportStatus.Draft or ReportStatus.Returned, page.Value.Timeliness));
-                if (page.Value.Status == ReportStatus.Returned)
-                {
-                    waiting.Add(new WaitingItem(WaitingKind.ReportReturned, quarter, page.Value.ReturnReason));
-                }
-            }
-        }
+        var year = await reports.YearAsync(planId, cancellationToken);
+        var quarters = year.Value!.Quarters;
+        waiting.AddRange(quarters.Where(q => q.Status == ReportStatus.Returned).Select(q => new WaitingItem(WaitingKind.ReportReturned, q.Quarter, q.ReturnReason)));
 
-        // Requests to reopen a locked month wait on the same page, in their own list (Home/_ReopenRequests).
-        var rows = sheet.Value.Rows;
+        var states = await MonthLocks.ForPlanAsync(db, plan.Id, plan.Year, plan.InForce, clock.GetUtcNow(), options.Value.ClosingDay, cancellationToken);
+        var sheet = await actuals.SheetAsync(plan, null, null, states, cancellationToken);
+        var rows = sheet.Rows;
         return new DistrictHome(
-            planId, plan.Title, plan.Status, sheet.Value.Month,
-            rows.Count(r => r.Due && r.IsAnswered(sheet.Value.Month)), rows.Count(r => r.Due), rows.Count(r => r.BehindPlan), quarters,
-            waiting, await NotEnteredAsync(planId, sheet.Value.Month, cancellationToken));
+            planId, plan.Title, plan.Status, sheet.Month,
+            rows.Count(r => r.Due && r.IsAnswered(sheet.Month)), rows.Count(r => r.Due), rows.Count(r => r.BehindPlan),
+            [.. quarters.Select(q => (q.Quarter, q.Status, q.IsLateToSend, q.Timeliness))],
+            waiting, await NotEnteredAsync(plan, sheet.Month, cancellationToken), await locks.PendingForDirectorAsync(cancellationToken));
     }
 
     /// <summary>The services still missing due values of the month, with their heads by name, most missing first.</summary>
-    private async Task<IReadOnlyList<NotEntered>> NotEnteredAsync(int planId, int month, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<NotEntered>> NotEnteredAsync(EntryPlan plan, int month, CancellationToken cancellationToken)
     {
-        var missing = (await actuals.CompletenessAsync(planId, cancellationToken))
+        var missing = (await actuals.CompletenessAsync(plan, cancellationToken))
             .Where(c => c.Month == month && c.Entered < c.Due)
             .ToList();
         var heads = await people.ServiceHeadsAsync(missing.Select(c => c.ServiceId).OfType<int>(), cancellationToken);

@@ -128,8 +128,8 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             : await db.ReportSnapshots.AsNoTracking().Where(s => s.ReportSubmissionId == submission.Id).OrderBy(s => s.Number)
                 .Select(s => new { s.Number, s.SchemaVersion, s.Document, s.SubmittedAt, s.SubmittedBy, s.Outcome, s.DecidedAt, s.DecidedBy, s.ReturnReason })
                 .ToListAsync(cancellationToken);
-        var status = submission?.Status ?? ReportStatus.Draft;
-        var due = submission?.DueDate ?? ReportTimeliness.DueDate(plan.Year, quarter);
+        var standing = QuarterStanding.Of(plan.Year, quarter, submission, LocalClock.Today(clock));
+        var status = standing.Status;
         var document = snapshots.Count > 0 && status != ReportStatus.Returned
             ? SubmittedReportSnapshot.Read(snapshots[^1].SchemaVersion, snapshots[^1].Document)
             : live.Value;
@@ -154,18 +154,41 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         return Result<QuarterlyReportPage>.Ok(new QuarterlyReportPage(
             document,
             status,
-            due,
+            standing.DueDate,
             submission?.SubmittedAt,
             submission?.SubmittedBy,
-            submission?.ReturnReason,
-            ReportTimeliness.IsLate(due, submission?.SubmittedAt, LocalClock.Today(clock)),
+            standing.ReturnReason,
+            standing.IsLate,
             canSubmit,
             AccessRules.CanActAsRegion(user, plan.RegionId) && status == ReportStatus.Submitted,
             submission?.Version ?? 0,
-            ReportTimeliness.Of(plan.Year, quarter, submission?.Status, due, submission?.SubmittedAt, LocalClock.Today(clock)),
+            standing.Timeliness,
             canSubmit ? await MissingAsync(planId, quarter, cancellationToken) : [],
             history,
             changes));
+    }
+
+    /// <summary>
+    /// The year of reports: the plan asked for (or the user's default plan), its centre and where each quarter's
+    /// report stands, from two queries; no value when the user has no plan to report on.
+    /// </summary>
+    public async Task<Result<ReportYear?>> YearAsync(int? planId, CancellationToken cancellationToken = default)
+    {
+        var user = currentUser.Required;
+        if ((planId ?? await DefaultPlan.ForAsync(db, user, clock, cancellationToken)) is not { } id)
+        {
+            return Result<ReportYear?>.Ok(null);
+        }
+
+        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.Year, OrganisationName = p.Organisation!.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (plan is null)
+        {
+            return Result<ReportYear?>.NotFound();
+        }
+
+        var submissions = await db.ReportSubmissions.AsNoTracking().Where(r => r.PlanId == id).ToListAsync(cancellationToken);
+        return Result<ReportYear?>.Ok(new ReportYear(plan.Id, plan.OrganisationName, plan.Year, ReportYear.QuartersOf(plan.Year, submissions, LocalClock.Today(clock))));
     }
 
     /// <summary>The regional centre's inbox: every submitted, accepted or returned report of its districts, and the ones due but missing.</summary>

@@ -11,11 +11,16 @@ namespace WorkPlan.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Records every INSERT, UPDATE and DELETE the app sends through EF Core (SaveChanges, ExecuteUpdate,
-/// ExecuteDelete and raw SQL alike), with the table it writes, so that a test can check what a request changed.
+/// ExecuteDelete and raw SQL alike), with the table it writes, so that a test can check what a request changed;
+/// and counts every command, reads included, so that a test can check how many a page costs.
 /// </summary>
 public sealed partial class DatabaseWrites : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _writes = new();
+    private int _commands;
+
+    /// <summary>How many commands, reads and writes, the app has sent so far.</summary>
+    public int Commands => Volatile.Read(ref _commands);
 
     /// <summary>The app over the test database, with every command it sends through EF Core seen by this recorder.</summary>
     public static (WebApplicationFactory<Program> App, DatabaseWrites Writes) Record(WebApplicationFactory<Program> factory)
@@ -81,6 +86,7 @@ public sealed partial class DatabaseWrites : DbCommandInterceptor
 
     private void Note(DbCommand command)
     {
+        Interlocked.Increment(ref _commands);
         foreach (Match match in Write().Matches(command.CommandText))
         {
             _writes.Enqueue($"{match.Groups["table"].Value}: {command.CommandText.Split('\n')[0].Trim()}");

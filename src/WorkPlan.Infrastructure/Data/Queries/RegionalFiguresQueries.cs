@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WorkPlan.Core.Plans;
 using WorkPlan.Core.Regional;
 
 namespace WorkPlan.Infrastructure.Data.Queries;
@@ -12,8 +13,13 @@ namespace WorkPlan.Infrastructure.Data.Queries;
 /// </summary>
 internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
 {
-    // Per indicator of the plans @p0: the value of months @p1–@p2 and of months 1–@p2, by roll-up kind.
-    private const string Figures = """
+    // Enums are stored by name (AppDbContext's convention): the SQL names them as the C# enum does, so that
+    // renaming a kind changes the SQL with it. RegionalRulesMirrorTests runs both on the same table of cases.
+    private const string Last = nameof(RollupKind.Last);
+    private const string Max = nameof(RollupKind.Max);
+
+    // Per indicator of the plans @p0: the value of months @p1–@p2 and of months 1–@p2, by roll-up kind (Rollup.Combine).
+    private const string Figures = $"""
         WITH ind AS MATERIALIZED (
             SELECT i.id, i.plan_id, i.catalogue_code, i.in_force_parent_id AS parent_id, i.in_force_target AS target, i.in_force_rollup AS rollup
             FROM indicators i
@@ -33,8 +39,8 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
             GROUP BY a.indicator_id
         ), fig AS (
             SELECT ind.plan_id, ind.id, ind.catalogue_code, ind.parent_id, ind.target, agg.last_month,
-                   CASE ind.rollup WHEN 'Last' THEN agg.p_last WHEN 'Max' THEN agg.p_max ELSE agg.p_sum END AS period,
-                   CASE ind.rollup WHEN 'Last' THEN agg.y_last WHEN 'Max' THEN agg.y_max ELSE agg.y_sum END AS ytd
+                   CASE ind.rollup WHEN '{Last}' THEN agg.p_last WHEN '{Max}' THEN agg.p_max ELSE agg.p_sum END AS period,
+                   CASE ind.rollup WHEN '{Last}' THEN agg.y_last WHEN '{Max}' THEN agg.y_max ELSE agg.y_sum END AS ytd
             FROM ind
             LEFT JOIN agg ON agg.indicator_id = ind.id
         )
@@ -84,9 +90,9 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
         }
 
         var rows = await db.Database.SqlQueryRaw<FillRow>(
-            """
+            $"""
             WITH ind AS MATERIALIZED (
-                SELECT i.id, i.plan_id, i.in_force_schedule_due_months AS schedule_due_months, (i.in_force_rollup = 'Max' OR i.in_force_target = 1) AS one_off
+                SELECT i.id, i.plan_id, i.in_force_schedule_due_months AS schedule_due_months, (i.in_force_rollup = '{Max}' OR i.in_force_target = 1) AS one_off -- PlanRules.IsOneOff
                 FROM indicators i
                 WHERE i.plan_id = ANY(@p0) AND i.is_in_force AND i.in_force_target IS NOT NULL -- PlanRules.RowsInForce, PlanRules.ExpectsActual
             ), entered AS (

@@ -8,25 +8,13 @@ using WorkPlan.Web.Infrastructure;
 namespace WorkPlan.Web.Features.Actuals;
 
 /// <summary>Monthly actuals: the entry sheet, saving a month, a value's history, reopening a locked month.</summary>
-public sealed class ActualsController(ActualsService actuals, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ActualsController(ActualsService actuals, EntryPageService pages, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(int? planId, int? month, int? serviceId, CancellationToken cancellationToken)
-    {
-        var id = planId ?? await actuals.DefaultPlanAsync(cancellationToken);
-        if (id is null)
-        {
-            return View("NoPlan");
-        }
-
-        var sheet = await actuals.GetSheetAsync(id.Value, month, serviceId, cancellationToken);
-        if (!sheet.IsOk)
-        {
-            return sheet.Failure(this);
-        }
-
-        return View(new EntryViewModel(sheet.Value, [], null, await actuals.MissingAsync(sheet.Value, cancellationToken), await actuals.CompletenessAsync(id.Value, cancellationToken)));
-    }
+    public async Task<IActionResult> Index(int? planId, int? month, int? serviceId, CancellationToken cancellationToken) =>
+        (await pages.GetAsync(planId, month, serviceId, cancellationToken)).ToActionResult(this, page => page is null
+            ? View("NoPlan")
+            : View(new EntryViewModel(page.Sheet, [], null, page.Missing, page.Completeness, page.Panel)));
 
     [HttpPost]
     [RequestSizeLimit(RequestLimits.SheetBytes)]
@@ -85,8 +73,10 @@ public sealed class ActualsController(ActualsService actuals, IStringLocalizer<S
     /// <summary>The sheet again with what the user typed kept in the cells, and the conflicts to decide.</summary>
     private async Task<IActionResult> SheetWithAsync(int planId, int month, int? serviceId, List<CellForm> typed, IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)
     {
-        var sheet = await actuals.GetSheetAsync(planId, month, serviceId, cancellationToken);
-        return sheet.ToActionResult(this, s => View("Index", new EntryViewModel(s, conflicts, typed.GroupBy(c => c.IndicatorId).ToDictionary(g => g.Key, g => g.Last()), [], [])));
+        var page = await pages.GetAsync(planId, month, serviceId, cancellationToken);
+        return page.ToActionResult(this, p => p is null
+            ? NotFound()
+            : View("Index", new EntryViewModel(p.Sheet, conflicts, typed.GroupBy(c => c.IndicatorId).ToDictionary(g => g.Key, g => g.Last()), [], [], p.Panel)));
     }
 }
 
@@ -118,11 +108,12 @@ public sealed class CellForm
     public CellInput ToInput() => new(IndicatorId, Value, Note, Version) { Shown = Shown, ShownNote = ShownNote, Choice = Choice, TheirVersion = TheirVersion };
 }
 
-/// <summary>The entry page: the sheet, the conflicts of a refused save, and what the user had typed (kept, never lost).</summary>
+/// <summary>The entry page: the sheet, the conflicts of a refused save, what the user had typed (kept, never lost), the to-do list, the completeness table and the month's lock panel.</summary>
 public sealed record EntryViewModel(
     EntrySheet Sheet,
     IReadOnlyList<CellConflict> Conflicts,
     IReadOnlyDictionary<int, CellForm>? Typed,
     IReadOnlyList<MissingEntry> Missing,
-    IReadOnlyList<Core.Actuals.Completeness> Completeness);
+    IReadOnlyList<Core.Actuals.Completeness> Completeness,
+    MonthPanel Panel);
 

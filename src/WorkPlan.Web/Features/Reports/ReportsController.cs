@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Reports;
 using WorkPlan.Web.Infrastructure;
@@ -10,33 +9,13 @@ namespace WorkPlan.Web.Features.Reports;
 
 /// <summary>Quarterly reports: the report page, its exports, submission, and the regional centre's inbox and decision.</summary>
 public sealed class ReportsController(
-    QuarterlyReportService reports, ReportSubmissionService submissions, ActualsService actuals, IStringLocalizer<SharedResource> localizer) : Controller
+    QuarterlyReportService reports, ReportSubmissionService submissions, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [HttpGet]
-    public async Task<IActionResult> Index(int? planId, CancellationToken cancellationToken)
-    {
-        var id = planId ?? await actuals.DefaultPlanAsync(cancellationToken);
-        if (id is null)
-        {
-            return View("~/Features/Actuals/NoPlan.cshtml");
-        }
-
-        var quarters = new List<QuarterlyReportPage>();
-        for (var quarter = 1; quarter <= 4; quarter++)
-        {
-            var page = await reports.GetAsync(id.Value, quarter, cancellationToken);
-            if (!page.IsOk)
-            {
-                return page.Failure(this);
-            }
-
-            quarters.Add(page.Value);
-        }
-
-        return View(quarters);
-    }
+    public async Task<IActionResult> Index(int? planId, CancellationToken cancellationToken) =>
+        (await reports.YearAsync(planId, cancellationToken)).ToActionResult(this, year => year is null ? View("~/Features/Actuals/NoPlan.cshtml") : View(year));
 
     [HttpGet]
     public async Task<IActionResult> Quarter(int planId, int quarter, CancellationToken cancellationToken) =>
