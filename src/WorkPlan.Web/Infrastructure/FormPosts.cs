@@ -18,6 +18,20 @@ public static class FormPosts
     /// <summary>The prefix of the form's fields in the page's model (<c>Input.Name</c>).</summary>
     public const string InputPrefix = "Input";
 
+    /// <summary>What an edit form says when its record changed meanwhile (see <see cref="KeepTypedOverCurrent"/>).</summary>
+    public const string ChangedMeanwhileKey = "Form.ChangedMeanwhile";
+
+    /// <summary>
+    /// After a conflict, the form shows again what the user typed, now over the record's current version: the user
+    /// checks it, and saving again puts it in place of the other change knowingly (a form kept at the old version
+    /// could never be saved). <paramref name="versionField"/> is the hidden field that carries the version.
+    /// </summary>
+    public static void KeepTypedOverCurrent(this Controller controller, string versionField)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        controller.ModelState.Remove(versionField);
+    }
+
     /// <summary>A form whose use case answers a value (the new record's id, say) that <paramref name="done"/> leads on with.</summary>
     /// <param name="controller">The controller that bound the form.</param>
     /// <param name="localizer">The resources the messages come from.</param>

@@ -143,7 +143,7 @@ public sealed class AdministrationTests(DatabaseFixture database) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task RefusesAStaleServiceForm_AndKeepsTheNewerName()
+    public async Task RefusesAStaleServiceForm_KeepingTheNewerName_AndWhatWasTyped_WhichTheNextSavePutsInItsPlace()
     {
         var admin = database.Factory.CreateClientAs("xojaobod.admin");
         var service = await ServiceIdAsync("xojaobod", "hr");
@@ -155,9 +155,23 @@ public sealed class AdministrationTests(DatabaseFixture database) : IAsyncLifeti
             new Dictionary<string, string> { ["Input.Name"] = "Eskirgan nom", ["Input.Version"] = staleVersion });
 
         stale.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Html.ParseAsync(stale)).ValidationText().Should().Contain("boshqa foydalanuvchi");
-        await using var db = database.CreateContext();
-        (await db.Services.SingleAsync(s => s.Id == service)).Name.Should().Be("Kadrlar bo'limi");
+        var page = await Html.ParseAsync(stale);
+        page.ValidationText().Should().Contain("boshqa foydalanuvchi").And.Contain("yana saqlang");
+        await using (var db = database.CreateContext())
+        {
+            (await db.Services.SingleAsync(s => s.Id == service)).Name.Should().Be("Kadrlar bo'limi");
+        }
+
+        page.QuerySelector("[name='Input.Name']")!.GetAttribute("value").Should().Be("Eskirgan nom", "what was typed stays in its field");
+        var shownVersion = page.QuerySelector("[name='Input.Version']")!.GetAttribute("value")!;
+        shownVersion.Should().Be(await ServiceVersionAsync(service), "the form now stands over the record as it is");
+
+        var again = await Forms.PostAsync(admin, $"/Services/Edit/{service}", $"/Services/Edit/{service}",
+            new Dictionary<string, string> { ["Input.Name"] = "Eskirgan nom", ["Input.Version"] = shownVersion });
+
+        again.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await using var after = database.CreateContext();
+        (await after.Services.SingleAsync(s => s.Id == service)).Name.Should().Be("Eskirgan nom");
     }
 
     [Theory]

@@ -168,6 +168,35 @@ public sealed class PlanEditorConcurrencyTests(DatabaseFixture database) : IAsyn
     }
 
     [Fact]
+    public async Task RefusesAnIndicatorFormOverAChangedRow_KeepingWhatWasTyped_AndSavesItWhenSentAgainFromTheFormItShowed()
+    {
+        int indicatorId;
+        await using (var db = database.CreateContext())
+        {
+            indicatorId = await db.Indicators.Where(i => i.PlanId == _planId).OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
+        }
+
+        var url = $"/PlanEditor/EditIndicator/{indicatorId}";
+        var forms = await OpenAsync(2, url, "form.indicator-form");
+        (await forms[0].Client.PostAsync(url, new FormUrlEncodedContent(Fields(forms[0].Form, new() { ["Input.Name"] = "Birinchi muharrir nomi" }))))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var stale = await forms[1].Client.PostAsync(url, new FormUrlEncodedContent(Fields(forms[1].Form, new() { ["Input.Name"] = "Ikkinchi muharrir nomi", ["Input.Target"] = "12" })));
+        var page = await Html.ParseAsync(stale);
+        var shown = page.QuerySelector("form.indicator-form")!;
+        var again = await forms[1].Client.PostAsync(url, new FormUrlEncodedContent(Fields(shown, [])));
+
+        stale.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.ValidationText().Should().Contain("boshqa foydalanuvchi").And.Contain("yana saqlang");
+        shown.QuerySelector("#Input_Name")!.TextContent.Trim().Should().Be("Ikkinchi muharrir nomi", "what was typed stays in the form");
+        shown.QuerySelector("#Input_Target")!.GetAttribute("value").Should().Be("12");
+        again.StatusCode.Should().Be(HttpStatusCode.Redirect, "the refused form carries the row's new version: saving it again is a deliberate choice");
+        await using var after = database.CreateContext();
+        (await after.Indicators.Where(i => i.Id == indicatorId).Select(i => new { i.Name, i.Target }).SingleAsync())
+            .Should().Be(new { Name = "Ikkinchi muharrir nomi", Target = (decimal?)12 });
+    }
+
+    [Fact]
     public async Task CreatesOneSectionAndLeadsBothPostsToIt_WhenTheSameFormIsSentTwice()
     {
         var (client, form) = (await OpenAsync(1, $"/PlanEditor/Index/{_planId}", $"form[action='/PlanEditor/AddSection/{_planId}']"))[0];

@@ -46,7 +46,12 @@ public sealed class CatalogueController(
                 localizer,
                 () => catalogue.SaveItemAsync(id, input.ToCommand(), cancellationToken),
                 _ => RedirectToAction(nameof(Index)),
-                onConflict: () => input = TemplateItemInput.From(current.Value.Form))
+                conflictKey: FormPosts.ChangedMeanwhileKey,
+                onConflict: () =>
+                {
+                    input.Version = current.Value.Form.Version;
+                    this.KeepTypedOverCurrent($"{FormPosts.InputPrefix}.{nameof(input.Version)}");
+                })
             ?? View(new TemplateItemViewModel(input, id, current.Value.Form.CodeFrozen, current.Value.Choices));
     }
 

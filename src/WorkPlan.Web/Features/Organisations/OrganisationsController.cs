@@ -64,7 +64,12 @@ public sealed class OrganisationsController(OrganisationAdminService organisatio
                 localizer,
                 () => organisations.UpdateAsync(id, input.ToCommand(), cancellationToken),
                 () => RedirectToAction(nameof(Details), new { id }),
-                onConflict: () => input = OrganisationInput.From(current.Value))
+                conflictKey: FormPosts.ChangedMeanwhileKey,
+                onConflict: () =>
+                {
+                    input.Version = current.Value.Version;
+                    this.KeepTypedOverCurrent($"{FormPosts.InputPrefix}.{nameof(input.Version)}");
+                })
             ?? View("Form", new OrganisationFormViewModel(input, current.Value, IsNew: false));
     }
 }

@@ -113,7 +113,12 @@ public sealed class PlanEditorController(
                 localizer,
                 () => editor.UpdateIndicatorAsync(id, command!, cancellationToken),
                 BackToEditor,
-                onConflict: () => input = IndicatorInput.From(indicator.Value.Form.Values))
+                conflictKey: FormPosts.ChangedMeanwhileKey,
+                onConflict: () =>
+                {
+                    input.Version = indicator.Value.Form.Values.Version;
+                    this.KeepTypedOverCurrent($"{FormPosts.InputPrefix}.{nameof(input.Version)}");
+                })
             ?? View("Indicator", new IndicatorFormViewModel(input, context.Value, id, indicator.Value.Form.HasChildren));
     }
 

@@ -54,7 +54,12 @@ public sealed class ServicesController(OrganisationAdminService organisations, I
                 localizer,
                 () => organisations.UpdateServiceAsync(id, input.ToCommand(), cancellationToken),
                 () => RedirectToAction("Details", "Organisations", new { id = service.Value.OrganisationId }),
-                onConflict: () => input = ServiceInput.From(service.Value))
+                conflictKey: FormPosts.ChangedMeanwhileKey,
+                onConflict: () =>
+                {
+                    input.Version = service.Value.Version;
+                    this.KeepTypedOverCurrent($"{FormPosts.InputPrefix}.{nameof(input.Version)}");
+                })
             ?? View("Form", new ServiceFormViewModel(input, service.Value.OrganisationId, service.Value.Name, id));
     }
 

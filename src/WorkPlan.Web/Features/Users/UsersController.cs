@@ -69,7 +69,12 @@ public sealed class UsersController(UserAdminService users, IStringLocalizer<Sha
                 localizer,
                 () => users.UpdateAsync(id, input.ToUpdateCommand(), cancellationToken),
                 () => RedirectToAction(nameof(Edit), new { id }),
-                onConflict: () => input = UserInput.From(existing.Value))
+                conflictKey: FormPosts.ChangedMeanwhileKey,
+                onConflict: () =>
+                {
+                    input.ConcurrencyStamp = existing.Value.ConcurrencyStamp;
+                    this.KeepTypedOverCurrent($"{FormPosts.InputPrefix}.{nameof(input.ConcurrencyStamp)}");
+                })
             ?? View("Form", new UserFormViewModel(input, await users.FormOptionsAsync(cancellationToken), existing.Value));
     }
 
