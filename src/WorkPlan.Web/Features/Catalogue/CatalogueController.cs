@@ -97,7 +97,7 @@ public sealed class MappingCellInput
     public uint Version { get; set; }
 }
 
-public sealed class TemplateItemInput : StepsAndDeadlineInput
+public sealed class TemplateItemInput : IndicatorRowInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(FieldLimits.CatalogueCode, ErrorMessage = "Validation.TooLong")]
@@ -116,26 +116,6 @@ public sealed class TemplateItemInput : StepsAndDeadlineInput
     [StringLength(FieldLimits.SectionTitle, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.SectionTitle")]
     public string SectionTitle { get; set; } = string.Empty;
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLimits.IndicatorNumber, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Number")]
-    public string Number { get; set; } = string.Empty;
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLimits.IndicatorName, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Name")]
-    public string Name { get; set; } = string.Empty;
-
-    [StringLength(FieldLimits.Unit, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Unit")]
-    public string? Unit { get; set; }
-
-    [Display(Name = "Editor.Measure")]
-    public Measure Measure { get; set; }
-
-    [Display(Name = "Editor.Rollup")]
-    public RollupKind Rollup { get; set; }
 
     [Display(Name = "Plan.Responsible")]
     public List<string> ServiceCodes { get; set; } = [];

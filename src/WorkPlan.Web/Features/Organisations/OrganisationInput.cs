@@ -1,20 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using WorkPlan.Core.Administration;
 using WorkPlan.Core.Common;
+using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.Organisations;
 
-public sealed class OrganisationInput
+public sealed class OrganisationInput : NamedInput
 {
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLimits.Name, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Admin.Name")]
-    public string Name { get; set; } = string.Empty;
-
-    [StringLength(FieldLimits.ShortName, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Admin.ShortName")]
-    public string? ShortName { get; set; }
-
     [StringLength(FieldLimits.SignatureTitle, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Admin.DirectorTitle")]
     public string? DirectorTitle { get; set; }

@@ -6,28 +6,11 @@ using WorkPlan.Web.Infrastructure;
 namespace WorkPlan.Web.Features.PlanEditor;
 
 /// <summary>The indicator form: numbers arrive as text and are read in any of the UI's number styles.</summary>
-public sealed class IndicatorInput : StepsAndDeadlineInput
+public sealed class IndicatorInput : IndicatorRowInput
 {
     public int SectionId { get; set; }
 
     public int? ParentId { get; set; }
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLimits.IndicatorNumber, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Number")]
-    public string Number { get; set; } = string.Empty;
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLimits.IndicatorName, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Name")]
-    public string Name { get; set; } = string.Empty;
-
-    [StringLength(FieldLimits.Unit, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Unit")]
-    public string? Unit { get; set; }
-
-    [Display(Name = "Editor.Measure")]
-    public Measure Measure { get; set; }
 
     [Display(Name = "Editor.PreviousFact")]
     [StringLength(FieldLimits.NumberText, ErrorMessage = "Validation.TooLong")]
@@ -39,9 +22,6 @@ public sealed class IndicatorInput : StepsAndDeadlineInput
 
     [Display(Name = "Plan.Responsible")]
     public List<int> ServiceIds { get; set; } = [];
-
-    [Display(Name = "Editor.Rollup")]
-    public RollupKind Rollup { get; set; }
 
     [Display(Name = "Editor.ChildrenPartition")]
     public bool ChildrenPartition { get; set; }

@@ -1,9 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Administration;
-using WorkPlan.Core.Common;
 using WorkPlan.Web.Authorization;
 using WorkPlan.Web.Infrastructure;
 
@@ -77,17 +75,8 @@ public sealed class ServicesController(OrganisationAdminService organisations, I
     }
 }
 
-public sealed class ServiceInput
+public sealed class ServiceInput : NamedInput
 {
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLimits.Name, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Admin.Name")]
-    public string Name { get; set; } = string.Empty;
-
-    [StringLength(FieldLimits.ShortName, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Admin.ShortName")]
-    public string? ShortName { get; set; }
-
     public uint Version { get; set; }
 
     public static ServiceInput From(ServiceItem service)

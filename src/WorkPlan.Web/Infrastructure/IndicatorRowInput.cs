@@ -4,9 +4,32 @@ using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Web.Infrastructure;
 
-/// <summary>The part of an indicator form (a plan's row or a template's) that says how and when: steps, one per line, and the deadline picker.</summary>
-public abstract class StepsAndDeadlineInput
+/// <summary>
+/// What an indicator form (a plan's row or a template's) shares: the row's number, name, unit, measure and roll-up,
+/// its steps (one per line) and the deadline picker.
+/// </summary>
+public abstract class IndicatorRowInput
 {
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(FieldLimits.IndicatorNumber, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Number")]
+    public string Number { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(FieldLimits.IndicatorName, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Name")]
+    public string Name { get; set; } = string.Empty;
+
+    [StringLength(FieldLimits.Unit, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Plan.Unit")]
+    public string? Unit { get; set; }
+
+    [Display(Name = "Editor.Measure")]
+    public Measure Measure { get; set; }
+
+    [Display(Name = "Editor.Rollup")]
+    public RollupKind Rollup { get; set; }
+
     /// <summary>One step per line.</summary>
     [Display(Name = "Plan.Mechanism")]
     [StringLength(FieldLimits.Mechanism, ErrorMessage = "Validation.TooLong")]
