@@ -131,6 +131,7 @@ public static class DependencyInjection
         services.AddScoped<PlanSectionEditService>();
         services.AddScoped<PlanFamilyEditService>();
         services.AddScoped<PlanHistoryService>();
+        services.AddScoped<PlanPageService>();
         services.AddScoped<NewPlanService>();
         services.AddSingleton<IPlanExcelWriter, ClosedXmlPlanWriter>();
         services.AddSingleton<IQuarterlyReportExcelWriter, ClosedXmlQuarterlyReportWriter>();

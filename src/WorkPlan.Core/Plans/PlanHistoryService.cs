@@ -48,20 +48,19 @@ public sealed class PlanHistoryService(IAppDbContext db, ICurrentUser currentUse
     }
 
     /// <summary>
-    /// What an open amendment changes against the version in force (what the region agrees and the
-    /// director approves); null when no amendment is open.
+    /// What the amendment being drafted changes against the version in force, for a plan whose document is
+    /// loaded; null when no amendment is open.
     /// </summary>
-    public async Task<PendingAmendment?> PendingAmendmentAsync(int planId, CancellationToken cancellationToken = default)
+    public async Task<PendingAmendment?> PendingAmendmentAsync(PlanDocument draft, CancellationToken cancellationToken = default)
     {
-        var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(currentUser.Required)).Where(p => p.Id == planId)
-            .Select(p => new { p.Status, p.VersionNumber }).SingleOrDefaultAsync(cancellationToken);
-        if (plan is null || !PlanRules.IsAmendmentOpen(plan.Status, plan.VersionNumber))
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!PlanRules.IsAmendmentOpen(draft.Status, draft.VersionNumber))
         {
             return null;
         }
 
-        var changes = await CompareAsync(planId, plan.VersionNumber - 1, plan.VersionNumber, cancellationToken);
-        return changes.IsOk ? new PendingAmendment(plan.VersionNumber - 1, plan.VersionNumber, changes.Value) : null;
+        var inForce = await VisibleVersions(draft.Id).Where(v => v.Number == draft.VersionNumber - 1).SingleOrDefaultAsync(cancellationToken);
+        return inForce is null ? null : new PendingAmendment(draft.VersionNumber - 1, draft.VersionNumber, Compare(inForce.Document(), draft));
     }
 
     /// <summary>Row-by-row differences between two documents; rows are matched by their indicator id, which amendments keep.</summary>

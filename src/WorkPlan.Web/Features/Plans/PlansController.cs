@@ -21,18 +21,8 @@ public sealed class PlansController(
         View(await plans.ListAsync(cancellationToken));
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
-    {
-        var document = await plans.GetDocumentAsync(id, cancellationToken);
-        if (!document.IsOk)
-        {
-            return document.Failure(this);
-        }
-
-        var actions = await workflow.GetActionsAsync(id, cancellationToken);
-        var pending = await history.PendingAmendmentAsync(id, cancellationToken);
-        return View(new PlanPageViewModel(document.Value, actions.Value, null, pending));
-    }
+    public async Task<IActionResult> Details(int id, [FromServices] PlanPageService pages, CancellationToken cancellationToken) =>
+        (await pages.GetAsync(id, cancellationToken)).ToActionResult(this, page => View(new PlanPageViewModel(page.Document, page.Actions, null, page.Pending)));
 
     [HttpGet]
     public async Task<IActionResult> Version(int id, int number, CancellationToken cancellationToken) =>
