@@ -104,6 +104,16 @@ public sealed class FormLimitsTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryLengthAFormChecks_IsRefusedInTheUsersLanguage()
+    {
+        FormFields().Where(f => f.Attributes.OfType<ValidationAttribute>().Any(a => a is StringLengthAttribute or MaxLengthAttribute && a.ErrorMessage is null))
+            .Select(f => f.Name).Should().BeEmpty("a length without its message key is refused in English, whatever the user's language");
+
+        var login = await Html.ParseAsync(await database.Factory.CreateClient().GetAsync("/Account/Login"));
+        login.QuerySelector("#UserName")!.GetAttribute("data-val-length").Should().Be("Matn juda uzun.");
+    }
+
+    [Fact]
     public async Task TheEditorsInputsTakeTheLengthsOfTheirColumns()
     {
         var page = await Html.ParseAsync(await database.Factory.CreateClientAs("asaka.direktor").GetAsync($"/PlanEditor/Index/{_draft}"));
@@ -127,27 +137,24 @@ public sealed class FormLimitsTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     /// <summary>Every property of the web's forms and every action parameter with a length, as "Type.Property" or "Controller.Action(parameter)".</summary>
-    private static IEnumerable<(string Name, int Max)> FormFieldsWithALength()
+    private static IEnumerable<(string Name, int Max)> FormFieldsWithALength() =>
+        FormFields().Select(f => (f.Name, Max: MaxOf(f.Attributes))).Where(f => f.Max is not null).Select(f => (f.Name, f.Max!.Value));
+
+    /// <summary>Every property of a Web type and every parameter of its public methods, with their attributes.</summary>
+    private static IEnumerable<(string Name, IReadOnlyList<Attribute> Attributes)> FormFields()
     {
-        var types = typeof(FormPosts).Assembly.GetTypes();
-        foreach (var type in types)
+        foreach (var type in typeof(FormPosts).Assembly.GetTypes())
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
-                if (MaxOf(property.GetCustomAttributes()) is { } max)
-                {
-                    yield return ($"{type.Name}.{property.Name}", max);
-                }
+                yield return ($"{type.Name}.{property.Name}", [.. property.GetCustomAttributes()]);
             }
 
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
                 foreach (var parameter in method.GetParameters())
                 {
-                    if (MaxOf(parameter.GetCustomAttributes()) is { } max)
-                    {
-                        yield return ($"{type.Name}.{method.Name}({parameter.Name})", max);
-                    }
+                    yield return ($"{type.Name}.{method.Name}({parameter.Name})", [.. parameter.GetCustomAttributes()]);
                 }
             }
         }

@@ -7,13 +7,13 @@ public sealed class LoginInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.UserName")]
-    [StringLength(FieldLimits.UserName)]
+    [StringLength(FieldLimits.UserName, ErrorMessage = "Validation.TooLong")]
     public string UserName { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Password")]
     [DataType(DataType.Password)]
-    [StringLength(FieldLimits.TypedPassword)]
+    [StringLength(FieldLimits.TypedPassword, ErrorMessage = "Validation.TooLong")]
     public string Password { get; set; } = string.Empty;
 
     public string? ReturnUrl { get; set; }
@@ -23,7 +23,7 @@ public sealed class SecondFactorInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Code")]
-    [StringLength(FieldLimits.SecondFactorCode)]
+    [StringLength(FieldLimits.SecondFactorCode, ErrorMessage = "Validation.TooLong")]
     public string Code { get; set; } = string.Empty;
 
     /// <summary>True when the code is one of the recovery codes rather than the authenticator's.</summary>
@@ -37,7 +37,7 @@ public sealed class ChangePasswordInput
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.CurrentPassword")]
     [DataType(DataType.Password)]
-    [StringLength(FieldLimits.TypedPassword)]
+    [StringLength(FieldLimits.TypedPassword, ErrorMessage = "Validation.TooLong")]
     public string CurrentPassword { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
@@ -62,18 +62,18 @@ public sealed class EnableAuthenticatorViewModel
     public string QrCodeSvg { get; set; } = string.Empty;
 
     /// <summary>The new key, protected, as the page posts it back (the key is stored only once proven).</summary>
-    [StringLength(FieldLimits.ProtectedToken)]
+    [StringLength(FieldLimits.ProtectedToken, ErrorMessage = "Validation.TooLong")]
     public string KeyToken { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Password")]
     [DataType(DataType.Password)]
-    [StringLength(FieldLimits.TypedPassword)]
+    [StringLength(FieldLimits.TypedPassword, ErrorMessage = "Validation.TooLong")]
     public string Password { get; set; } = string.Empty;
 
     /// <summary>When an authenticator is already on: a code of it, or a recovery code.</summary>
     [Display(Name = "Account.CurrentCode")]
-    [StringLength(FieldLimits.SecondFactorCode)]
+    [StringLength(FieldLimits.SecondFactorCode, ErrorMessage = "Validation.TooLong")]
     public string? CurrentCode { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
@@ -93,11 +93,11 @@ public sealed class ReauthenticateInput
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.Password")]
     [DataType(DataType.Password)]
-    [StringLength(FieldLimits.TypedPassword)]
+    [StringLength(FieldLimits.TypedPassword, ErrorMessage = "Validation.TooLong")]
     public string Password { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Account.CurrentCode")]
-    [StringLength(FieldLimits.SecondFactorCode)]
+    [StringLength(FieldLimits.SecondFactorCode, ErrorMessage = "Validation.TooLong")]
     public string CurrentCode { get; set; } = string.Empty;
 }

@@ -47,17 +47,17 @@ public sealed class ActualsController(ActualsService actuals, EntryPageService p
         (await actuals.HistoryAsync(indicatorId, month, cancellationToken)).ToActionResult(this, history => View(history));
 
     [HttpPost]
-    public async Task<IActionResult> Reopen(int planId, int month, [StringLength(FieldLimits.Reason)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Reopen(int planId, int month, [StringLength(FieldLimits.Reason, ErrorMessage = "Validation.TooLong")] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
         AfterLockStep(await locks.ReopenAsync(planId, month, reason, cancellationToken), "Actuals.Reopened", () => RedirectToAction(nameof(Index), new { planId, month }));
 
     /// <summary>A service head (or the inspector) asks the director to reopen a locked month.</summary>
     [HttpPost]
-    public async Task<IActionResult> RequestReopen(int planId, int month, [StringLength(FieldLimits.Reason)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> RequestReopen(int planId, int month, [StringLength(FieldLimits.Reason, ErrorMessage = "Validation.TooLong")] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
         AfterLockStep(await locks.RequestAsync(planId, month, reason, cancellationToken), "MonthLock.Requested", () => RedirectToAction(nameof(Index), new { planId, month }));
 
     /// <summary>The director declines a request to reopen a month, with a reason.</summary>
     [HttpPost]
-    public async Task<IActionResult> DeclineReopen(long id, [StringLength(FieldLimits.Reason)] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> DeclineReopen(long id, [StringLength(FieldLimits.Reason, ErrorMessage = "Validation.TooLong")] string? reason, [FromServices] MonthLockService locks, CancellationToken cancellationToken) =>
         AfterLockStep(await locks.DeclineAsync(id, reason, cancellationToken), "MonthLock.Declined", () => RedirectToAction("Index", "Home"));
 
     private IActionResult AfterLockStep(Result result, string doneKey, Func<IActionResult> back) => result.AfterStep(this, localizer, doneKey, back);

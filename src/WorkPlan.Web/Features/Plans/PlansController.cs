@@ -131,7 +131,7 @@ public sealed class WorkflowInput
 {
     public uint Version { get; set; }
 
-    [StringLength(FieldLimits.Reason)]
+    [StringLength(FieldLimits.Reason, ErrorMessage = "Validation.TooLong")]
     public string? Comment { get; set; }
 }
 
