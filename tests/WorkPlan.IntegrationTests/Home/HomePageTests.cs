@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using WorkPlan.Core.Reports;
-using WorkPlan.Infrastructure.Data.Seed;
 using WorkPlan.IntegrationTests.Infrastructure;
 
 namespace WorkPlan.IntegrationTests.Home;
@@ -10,13 +8,7 @@ namespace WorkPlan.IntegrationTests.Home;
 [Collection(DatabaseTests.Name)]
 public sealed class HomePageTests(DatabaseFixture database) : IAsyncLifetime
 {
-    public async Task InitializeAsync()
-    {
-        await database.ResetWithDemoDataAsync();
-        await using var db = database.CreateContext();
-        await new DemoActualsSeeder(db, NullLogger<DemoActualsSeeder>.Instance).SeedAsync();
-        await DatabaseFixture.RegionSeeder(db).SeedAsync();
-    }
+    public Task InitializeAsync() => database.ResetWithDemoRegionAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

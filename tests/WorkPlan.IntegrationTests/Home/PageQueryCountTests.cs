@@ -1,12 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
-using WorkPlan.Infrastructure.Data.Seed;
 using WorkPlan.IntegrationTests.Infrastructure;
 using WorkPlan.IntegrationTests.Regional;
 using Xunit.Abstractions;
@@ -20,13 +18,7 @@ namespace WorkPlan.IntegrationTests.Home;
 [Collection(DatabaseTests.Name)]
 public sealed class PageQueryCountTests(DatabaseFixture database, ITestOutputHelper output) : IAsyncLifetime
 {
-    public async Task InitializeAsync()
-    {
-        await database.ResetWithDemoDataAsync();
-        await using var db = database.CreateContext();
-        await new DemoActualsSeeder(db, NullLogger<DemoActualsSeeder>.Instance).SeedAsync();
-        await DatabaseFixture.RegionSeeder(db).SeedAsync();
-    }
+    public Task InitializeAsync() => database.ResetWithDemoRegionAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

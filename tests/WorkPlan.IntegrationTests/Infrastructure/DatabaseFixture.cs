@@ -103,6 +103,15 @@ public sealed class DatabaseFixture : IAsyncLifetime
         await SeedDemoAsync(ConnectionString);
     }
 
+    /// <summary>The demo data with the year's monthly actuals and the rest of the Andijon region (its template and districts).</summary>
+    public async Task ResetWithDemoRegionAsync()
+    {
+        await ResetWithDemoDataAsync();
+        await using var db = CreateContext();
+        await new DemoActualsSeeder(db, NullLogger<DemoActualsSeeder>.Instance).SeedAsync();
+        await RegionSeeder(db).SeedAsync();
+    }
+
     /// <summary>Loads the demo data and accounts (fast password hashes) into an empty, migrated database.</summary>
     public static async Task SeedDemoAsync(string connectionString)
     {

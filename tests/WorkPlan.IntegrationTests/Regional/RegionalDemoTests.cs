@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using WorkPlan.Infrastructure.Data.Seed;
 using WorkPlan.IntegrationTests.Infrastructure;
 
 namespace WorkPlan.IntegrationTests.Regional;
@@ -15,13 +13,7 @@ namespace WorkPlan.IntegrationTests.Regional;
 [Collection(DatabaseTests.Name)]
 public sealed class RegionalDemoTests(DatabaseFixture database) : IAsyncLifetime
 {
-    public async Task InitializeAsync()
-    {
-        await database.ResetWithDemoDataAsync();
-        await using var db = database.CreateContext();
-        await new DemoActualsSeeder(db, NullLogger<DemoActualsSeeder>.Instance).SeedAsync();
-        await DatabaseFixture.RegionSeeder(db).SeedAsync();
-    }
+    public Task InitializeAsync() => database.ResetWithDemoRegionAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
