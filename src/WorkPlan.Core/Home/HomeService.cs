@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Actuals;
+using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 using WorkPlan.Core.Reports;
@@ -67,8 +68,8 @@ public sealed class HomeService(
             waiting.Add(new WaitingItem(WaitingKind.PlanReturned, null, returnReason));
         }
 
-        var year = await reports.YearAsync(planId, cancellationToken);
-        var quarters = year.Value!.Quarters;
+        var submissions = await db.ReportSubmissions.AsNoTracking().Where(r => r.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var quarters = ReportYear.QuartersOf(plan.Year, submissions, LocalClock.Today(clock));
         waiting.AddRange(quarters.Where(q => q.Status == ReportStatus.Returned).Select(q => new WaitingItem(WaitingKind.ReportReturned, q.Quarter, q.ReturnReason)));
 
         var states = await MonthLocks.ForPlanAsync(db, plan.Id, plan.Year, plan.InForce, clock.GetUtcNow(), options.Value.ClosingDay, cancellationToken);
