@@ -11,14 +11,18 @@ namespace WorkPlan.Core.Access;
 public static partial class AccessRules
 {
     /// <summary>
-    /// Whether a role may be given to someone of an organisation of this kind: district roles in districts, regional
-    /// roles in regions, an administrator anywhere; an unknown role nowhere.
+    /// Whether a role may be given to someone of an organisation of this kind: a district's director in districts; an
+    /// inspector and service heads wherever a centre keeps a plan of its own (districts and regional centres); regional
+    /// roles in regions (the regional director directs the centre's own plan too), national roles at the National
+    /// Library; an administrator anywhere; an unknown role nowhere.
     /// </summary>
     public static bool CanHoldRole(string role, OrganisationKind kind) => role switch
     {
         Roles.Administrator => true,
-        Roles.Director or Roles.Inspector or Roles.ServiceHead => kind == OrganisationKind.District,
+        Roles.Director => kind == OrganisationKind.District,
+        Roles.Inspector or Roles.ServiceHead => kind is OrganisationKind.District or OrganisationKind.Regional,
         Roles.RegionalDirector or Roles.RegionalMethodologist => kind == OrganisationKind.Regional,
+        Roles.NationalDirector or Roles.NationalMethodologist => kind == OrganisationKind.National,
         _ => false,
     };
 

@@ -9,18 +9,20 @@ public static partial class AccessRules
 {
     /// <summary>
     /// The regions whose figures (consolidation, dashboards, completeness) a user may look at: the regional centres
-    /// among the organisations they read. District staff see no region's figures, not even their own region's.
+    /// among the organisations they read. Whoever reads only their own centre (district staff, a regional centre's
+    /// inspector and service heads) sees no region's figures, not even their own region's.
     /// </summary>
     public static Expression<Func<Organisation, bool>> RegionsVisibleTo(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.OrganisationKind == OrganisationKind.District)
+        var reach = ReachOf(user);
+        if (reach == Reach.OwnCentre)
         {
             return o => false;
         }
 
         var id = user.OrganisationId;
-        return ReachOf(user) == Reach.Everything
+        return reach == Reach.Everything
             ? o => o.Kind == OrganisationKind.Regional
             : o => o.Kind == OrganisationKind.Regional && o.Id == id;
     }
@@ -29,24 +31,27 @@ public static partial class AccessRules
     public static int? DefaultRegionOf(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.OrganisationKind == OrganisationKind.Regional ? user.OrganisationId : null;
+        return user.OrganisationKind == OrganisationKind.Regional && ReachOf(user) == Reach.Region ? user.OrganisationId : null;
     }
 
     /// <summary>
     /// Whether the user reads a region's template as it stands: those who see the region do, drafts included;
-    /// district staff read their own region's template only once it is published.
+    /// a centre's own staff (district staff, a regional centre's inspector) read their region's template only once it is published.
     /// </summary>
     public static bool ReadsTemplate(CurrentUser user, bool published)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return published || user.OrganisationKind != OrganisationKind.District;
+        return published || ReachOf(user) != Reach.OwnCentre;
     }
 
-    /// <summary>Only a district centre has plans of its own: its director and inspector create them (empty, imported, next year's, from the template).</summary>
+    /// <summary>
+    /// District and regional centres have plans of their own (the National Library has no centre above it to agree one): their
+    /// director and inspector create them (empty, imported, next year's, from the template).
+    /// </summary>
     public static bool CanCreatePlan(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.OrganisationKind == OrganisationKind.District && CanEditPlan(user, user.OrganisationId);
+        return user.OrganisationKind != OrganisationKind.National && CanEditPlan(user, user.OrganisationId);
     }
 
     /// <summary>Whether the user chooses which service's rows an entry page shows: everyone but a service head, who sees their own service's.</summary>

@@ -27,14 +27,14 @@ public enum Reach
 public static partial class AccessRules
 {
     /// <summary>
-    /// Whether the user's reach extends below their own organisation: regional staff read their
-    /// region's districts; administrators manage their organisation's whole branch of the tree.
-    /// District staff see only their own centre.
+    /// Whether the user's reach extends below their own organisation: regional and national staff read their
+    /// branch; administrators manage their organisation's whole branch of the tree. A centre's own plan staff
+    /// (director of a district, inspector, service head) see only their own centre.
     /// </summary>
     public static bool ReachesBranch(CurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(Roles.Administrator) || Roles.Regional.Contains(user.Role);
+        return user.IsInRole(Roles.Administrator) || Roles.Overseeing.Contains(user.Role);
     }
 
     /// <summary>
@@ -79,10 +79,16 @@ public static partial class AccessRules
     public static Expression<Func<Indicator, bool>> IndicatorsVisibleTo(CurrentUser user) =>
         Apply(CentresVisibleTo(user), (Indicator i) => i.Plan!.OrganisationId, i => i.Plan!.Organisation!.RegionId);
 
-    /// <summary>The roles that write a centre's plan (<see cref="CanEditPlan"/>), for the web's coarse policy too.</summary>
-    public static IReadOnlyList<string> RolesThatWritePlans { get; } = [Roles.Director, Roles.Inspector];
+    /// <summary>
+    /// The roles that direct a centre with a plan of its own: a district's director, and the regional director, who
+    /// is the regional centre's director as well as the one who agrees its districts' plans.
+    /// </summary>
+    public static IReadOnlyList<string> CentreDirectors { get; } = [Roles.Director, Roles.RegionalDirector];
 
-    /// <summary>Directors and inspectors write their own centre's plan; nobody else does.</summary>
+    /// <summary>The roles that write a centre's plan (<see cref="CanEditPlan"/>), for the web's coarse policy too: its director and inspector.</summary>
+    public static IReadOnlyList<string> RolesThatWritePlans { get; } = [.. CentreDirectors, Roles.Inspector];
+
+    /// <summary>Directors and inspectors write their own centre's plan (a district's or a regional centre's); nobody else does.</summary>
     public static bool CanEditPlan(CurrentUser user, int planOrganisationId)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -93,7 +99,7 @@ public static partial class AccessRules
     public static bool CanApprovePlan(CurrentUser user, int planOrganisationId)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.OrganisationId == planOrganisationId && user.IsInRole(Roles.Director);
+        return user.OrganisationId == planOrganisationId && CentreDirectors.Contains(user.Role);
     }
 
     /// <summary>The centre's director reopens its locked months and decides the requests to reopen them.</summary>
@@ -107,30 +113,31 @@ public static partial class AccessRules
     }
 
     /// <summary>
-    /// The regional centre acts on its districts only through the regional steps: agree a plan
-    /// (KELISHILDI), accept or return a report. It never edits district data. <paramref name="districtRegionId"/>
-    /// is the district's <see cref="Organisation.RegionId"/>.
+    /// The centre above acts on the centres directly below it only through its steps: agree a plan (KELISHILDI),
+    /// accept or return a report. The regional centre does so for its districts, the National Library for the
+    /// regional centres; neither edits their data. <paramref name="parentId"/> is the centre's <see cref="Organisation.ParentId"/>.
     /// </summary>
-    public static bool CanActAsRegion(CurrentUser user, int? districtRegionId)
+    public static bool CanActAsCentreAbove(CurrentUser user, int? parentId)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return districtRegionId == user.OrganisationId && Roles.Regional.Contains(user.Role);
+        return parentId == user.OrganisationId && Roles.Overseeing.Contains(user.Role);
     }
 
     /// <summary>
     /// Who may take a step of a plan's workflow, for the page's buttons and the POST alike: its director and
-    /// inspector submit; the region's director or methodologist signs KELISHILDI; the centre's director
-    /// signs TASDIQLAYMAN, opens an amendment and discards one; either signer may return it.
+    /// inspector submit; the director or methodologist of the centre above (the region for a district, the National
+    /// Library for a regional centre) signs KELISHILDI; the centre's director signs TASDIQLAYMAN, opens an amendment
+    /// and discards one; either signer may return it. <paramref name="parentId"/> is the plan's centre's parent.
     /// </summary>
-    public static bool CanTakePlanStep(CurrentUser user, PlanAction step, int planOrganisationId, int? regionId)
+    public static bool CanTakePlanStep(CurrentUser user, PlanAction step, int planOrganisationId, int? parentId)
     {
         ArgumentNullException.ThrowIfNull(user);
         return step switch
         {
             PlanAction.Submitted => CanEditPlan(user, planOrganisationId),
-            PlanAction.Agreed => CanActAsRegion(user, regionId),
+            PlanAction.Agreed => CanActAsCentreAbove(user, parentId),
             PlanAction.Approved or PlanAction.AmendmentOpened or PlanAction.AmendmentDiscarded => CanApprovePlan(user, planOrganisationId),
-            PlanAction.Returned => CanActAsRegion(user, regionId) || CanApprovePlan(user, planOrganisationId),
+            PlanAction.Returned => CanActAsCentreAbove(user, parentId) || CanApprovePlan(user, planOrganisationId),
             _ => false,
         };
     }
@@ -148,7 +155,7 @@ public static partial class AccessRules
             return false;
         }
 
-        return user.IsInRole(Roles.Director) || user.IsInRole(Roles.Inspector)
+        return RolesThatWritePlans.Contains(user.Role)
             || (user.IsInRole(Roles.ServiceHead) && user.ServiceId is { } service && responsibleServiceIds.Contains(service));
     }
 
@@ -157,6 +164,13 @@ public static partial class AccessRules
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.OrganisationId == regionId && Roles.Regional.Contains(user.Role);
+    }
+
+    /// <summary>The National Library's director and methodologist keep the national indicator catalogue.</summary>
+    public static bool CanManageNationalCatalogue(CurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.OrganisationKind == OrganisationKind.National && Roles.National.Contains(user.Role);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static class SecondFactorRules
     /// reports, or administer accounts. A service head only enters their service's actuals.
     /// </summary>
     public static IReadOnlyList<string> RolesThatSignOrAccept { get; } =
-        [Roles.Administrator, Roles.Director, Roles.Inspector, Roles.RegionalDirector, Roles.RegionalMethodologist];
+        [Roles.Administrator, Roles.Director, Roles.Inspector, .. Roles.Overseeing];
 
     /// <summary>
     /// Whether this account must use a second factor: every role that signs or accepts and everyone of the

@@ -101,7 +101,7 @@ public sealed class HomeService(
     {
         var user = currentUser.Required;
         var plans = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
-            .Where(p => p.Organisation!.RegionId == user.OrganisationId && (p.Status == PlanStatus.Submitted || p.Status == PlanStatus.Approved))
+            .Where(p => p.Organisation!.ParentId == user.OrganisationId && (p.Status == PlanStatus.Submitted || p.Status == PlanStatus.Approved))
             .OrderBy(p => p.Organisation!.Name)
             .Select(p => new { p.Id, p.Organisation!.Name, p.Year, p.Status })
             .ToListAsync(cancellationToken);

@@ -50,7 +50,7 @@ public static class PlanWorkflow
     {
         ArgumentNullException.ThrowIfNull(signer);
         ArgumentNullException.ThrowIfNull(signerOrganisation);
-        var isDirector = signer.IsInRole(Roles.Director) || signer.IsInRole(Roles.RegionalDirector);
+        var isDirector = signer.IsInRole(Roles.Director) || signer.IsInRole(Roles.RegionalDirector) || signer.IsInRole(Roles.NationalDirector);
         var title = !string.IsNullOrWhiteSpace(signer.Position) ? signer.Position.Trim()
             : isDirector ? signerOrganisation.DirectorTitle
             : null;

@@ -26,7 +26,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             .Where(p => p.Id == planId)
             .Select(p => new
             {
-                p.Id, p.Version, p.Status, p.VersionNumber, p.ReturnReason, p.AmendmentReason, p.OrganisationId, p.Organisation!.RegionId, p.Year,
+                p.Id, p.Version, p.Status, p.VersionNumber, p.ReturnReason, p.AmendmentReason, p.OrganisationId, p.Organisation!.ParentId, p.Year,
                 NextYearExists = db.Plans.Any(n => n.OrganisationId == p.OrganisationId && n.Year == p.Year + 1),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -45,7 +45,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             .ToListAsync(cancellationToken);
 
         var canEdit = AccessRules.CanEditPlan(user, plan.OrganisationId);
-        bool May(PlanAction step) => AccessRules.CanTakePlanStep(user, step, plan.OrganisationId, plan.RegionId) && PlanWorkflow.Next(plan.Status, step) is not null;
+        bool May(PlanAction step) => AccessRules.CanTakePlanStep(user, step, plan.OrganisationId, plan.ParentId) && PlanWorkflow.Next(plan.Status, step) is not null;
         return Result<PlanActions>.Ok(new PlanActions(
             plan.Id,
             plan.Version,
@@ -148,7 +148,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var user = currentUser.Required;
         var query = db.Plans
             .Where(AccessRules.PlansVisibleTo(user))
-            .Include(p => p.Organisation).ThenInclude(o => o!.Region)
+            .Include(p => p.Organisation).ThenInclude(o => o!.Parent)
             .AsQueryable();
         if (action is PlanAction.Agreed or PlanAction.Approved)
         {
@@ -164,7 +164,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         }
 
         var organisation = plan.Organisation!;
-        if (!AccessRules.CanTakePlanStep(user, action, plan.OrganisationId, organisation.RegionId))
+        if (!AccessRules.CanTakePlanStep(user, action, plan.OrganisationId, organisation.ParentId))
         {
             return Result.Forbidden();
         }
@@ -203,7 +203,7 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
         var from = action switch
         {
             PlanAction.Submitted => plan.Submit(),
-            PlanAction.Agreed => plan.Agree(PlanWorkflow.Signature(user, organisation.Region!, today)),
+            PlanAction.Agreed => plan.Agree(PlanWorkflow.Signature(user, organisation.Parent!, today)),
             PlanAction.Approved => plan.Approve(PlanWorkflow.Signature(user, organisation, today)),
             PlanAction.Returned => plan.Return(comment!),
             _ => plan.OpenAmendment(comment!),

@@ -121,7 +121,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
-            .Select(p => new { p.Year, p.OrganisationId, p.Organisation!.RegionId, p.Status, p.VersionNumber }).SingleAsync(cancellationToken);
+            .Select(p => new { p.Year, p.OrganisationId, p.Organisation!.ParentId, p.Status, p.VersionNumber }).SingleAsync(cancellationToken);
         var submission = await db.ReportSubmissions.AsNoTracking().SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
         var snapshots = submission is null
             ? []
@@ -160,7 +160,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
             standing.ReturnReason,
             standing.IsLate,
             canSubmit,
-            AccessRules.CanActAsRegion(user, plan.RegionId) && status == ReportStatus.Submitted,
+            AccessRules.CanActAsCentreAbove(user, plan.ParentId) && status == ReportStatus.Submitted,
             submission?.Version ?? 0,
             standing.Timeliness,
             canSubmit ? await MissingAsync(planId, quarter, cancellationToken) : [],
@@ -191,12 +191,15 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         return Result<ReportYear?>.Ok(new ReportYear(plan.Id, plan.OrganisationName, plan.Year, ReportYear.QuartersOf(plan.Year, submissions, LocalClock.Today(clock))));
     }
 
-    /// <summary>The regional centre's inbox: every submitted, accepted or returned report of its districts, and the ones due but missing.</summary>
+    /// <summary>
+    /// The inbox of the centre above: every submitted, accepted or returned report of the centres directly below the
+    /// user's (a region's districts, the National Library's regional centres), and the ones due but missing.
+    /// </summary>
     public async Task<IReadOnlyList<InboxLine>> InboxAsync(CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
         var plans = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
-            .Where(p => p.Organisation!.RegionId == user.OrganisationId).Where(PlanRules.PlansWithVersionInForce)
+            .Where(p => p.Organisation!.ParentId == user.OrganisationId).Where(PlanRules.PlansWithVersionInForce)
             .Select(p => new { p.Id, p.Year, OrganisationName = p.Organisation!.Name })
             .ToListAsync(cancellationToken);
         var ids = plans.Select(p => p.Id).ToList();

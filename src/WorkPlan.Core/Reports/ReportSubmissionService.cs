@@ -219,13 +219,13 @@ public sealed class ReportSubmissionService(
 
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Organisation!.RegionId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Organisation!.ParentId }).SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return Result.NotFound();
         }
 
-        if (!AccessRules.CanActAsRegion(user, plan.RegionId))
+        if (!AccessRules.CanActAsCentreAbove(user, plan.ParentId))
         {
             return Result.Forbidden();
         }

@@ -8,8 +8,11 @@ public static class Policies
     /// <summary>Organisations, services, users and the audit log of the administrator's branch.</summary>
     public const string Administer = "Administer";
 
-    /// <summary>The regional centre's work on its districts: the report inbox.</summary>
+    /// <summary>The regional centre's work on its districts: the template and catalogue.</summary>
     public const string RegionalStaff = "RegionalStaff";
+
+    /// <summary>The work of a regional centre or the National Library on the centres directly below it: the report inbox.</summary>
+    public const string Overseeing = "Overseeing";
 
     /// <summary>Writing a centre's plan (editing, import): its director and inspector. Which plan is checked by the service.</summary>
     public const string WritePlans = "WritePlans";
@@ -19,6 +22,7 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
         options.AddPolicy(RegionalStaff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Regional));
+        options.AddPolicy(Overseeing, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Overseeing));
         options.AddPolicy(WritePlans, policy => policy.RequireAuthenticatedUser().RequireRole(Core.Access.AccessRules.RolesThatWritePlans));
         options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }

@@ -8,8 +8,8 @@ namespace WorkPlan.UnitTests.Access;
 /// <summary>
 /// An in-memory network for the access rules: the national centre, two regions (Andijon with the Xo'jaobod
 /// and Asaka districts, Namangan with Chust), a plan with one indicator for every centre, two services at
-/// Xo'jaobod and one at each other district, and one user per role of the centres that hold it. Ids are given
-/// as the database would, so that the entities settle their own regions.
+/// Xo'jaobod and one at each other district and at the Andijon regional centre, and one user per role of the
+/// centres that hold it. Ids are given as the database would, so that the entities settle their own regions.
 /// </summary>
 public static class AccessTable
 {
@@ -21,12 +21,15 @@ public static class AccessTable
 
     public static readonly string[] Centres = ["national", "andijon", "xojaobod", "asaka", "namangan", "chust"];
 
-    /// <summary>Every user: "role@centre"; the service head works in Xo'jaobod's reading room.</summary>
+    /// <summary>The centres that keep plans of their own, a plan rule is tried on: the districts and the regional centres.</summary>
+    public static readonly string[] PlanCentres = [.. Districts, .. Regions];
+
+    /// <summary>Every user: "role@centre"; a service head works in their centre's reading room.</summary>
     public static readonly string[] Users =
     [
         "Director@xojaobod", "Inspector@xojaobod", "ServiceHead@xojaobod", "Administrator@xojaobod",
-        "RegionalDirector@andijon", "RegionalMethodologist@andijon", "Administrator@andijon",
-        "Administrator@national",
+        "RegionalDirector@andijon", "RegionalMethodologist@andijon", "Inspector@andijon", "ServiceHead@andijon", "Administrator@andijon",
+        "NationalDirector@national", "NationalMethodologist@national", "Administrator@national",
     ];
 
     private static readonly Lazy<World> Built = new(Build);
@@ -37,7 +40,7 @@ public static class AccessTable
 
     public static IReadOnlyDictionary<string, Indicator> Indicators => Built.Value.Indicators;
 
-    /// <summary>Services by "centre/code": xojaobod/reading, xojaobod/events, asaka/reading, chust/reading.</summary>
+    /// <summary>Services by "centre/code": xojaobod/reading, xojaobod/events, asaka/reading, chust/reading, andijon/reading.</summary>
     public static IReadOnlyDictionary<string, ServiceUnit> Services => Built.Value.Services;
 
     public static int Id(string centre) => Organisations[centre].Id;
@@ -47,7 +50,7 @@ public static class AccessTable
         var (role, centre) = (user.Split('@')[0], user.Split('@')[1]);
         var organisation = Organisations[centre];
         return new CurrentUser(
-            user, user, role, organisation.Id, organisation.Kind, role == Roles.ServiceHead ? Services["xojaobod/reading"].Id : null);
+            user, user, role, organisation.Id, organisation.Kind, role == Roles.ServiceHead ? Services[$"{centre}/reading"].Id : null);
     }
 
     /// <summary>
@@ -78,6 +81,11 @@ public static class AccessTable
         {
             var organisation = new Organisation(code, kind, code, code, parent is null ? null : organisations[parent]);
             organisations[code] = WithId(organisation, nextId++);
+            if (parent is not null)
+            {
+                typeof(Organisation).GetProperty(nameof(Organisation.ParentId))!.SetValue(organisation, organisations[parent].Id);
+            }
+
             return organisation;
         }
 
@@ -89,7 +97,7 @@ public static class AccessTable
         Add("chust", OrganisationKind.District, "namangan");
 
         var services = new Dictionary<string, ServiceUnit>();
-        foreach (var (centre, code) in new[] { ("xojaobod", "reading"), ("xojaobod", "events"), ("asaka", "reading"), ("chust", "reading") })
+        foreach (var (centre, code) in new[] { ("xojaobod", "reading"), ("xojaobod", "events"), ("asaka", "reading"), ("chust", "reading"), ("andijon", "reading") })
         {
             services[$"{centre}/{code}"] = WithId(new ServiceUnit(organisations[centre], code, code, null, services.Count + 1), 100 + services.Count);
         }

@@ -23,10 +23,12 @@ public class AccountRulesTests
             {
                 [Roles.Administrator] = Kinds,
                 [Roles.Director] = [OrganisationKind.District],
-                [Roles.Inspector] = [OrganisationKind.District],
-                [Roles.ServiceHead] = [OrganisationKind.District],
+                [Roles.Inspector] = [OrganisationKind.District, OrganisationKind.Regional],
+                [Roles.ServiceHead] = [OrganisationKind.District, OrganisationKind.Regional],
                 [Roles.RegionalDirector] = [OrganisationKind.Regional],
                 [Roles.RegionalMethodologist] = [OrganisationKind.Regional],
+                [Roles.NationalDirector] = [OrganisationKind.National],
+                [Roles.NationalMethodologist] = [OrganisationKind.National],
                 ["Superuser"] = [],
             };
             var data = new TheoryData<string, OrganisationKind, bool>();

@@ -5,39 +5,53 @@ using static WorkPlan.UnitTests.Access.AccessTable;
 namespace WorkPlan.UnitTests.Access;
 
 /// <summary>
-/// The "Can…" rules: every user against a district plan of their own, a foreign district of the same region and a
-/// district of another region (and, for the regional rules, their own region and another).
+/// The "Can…" rules: every user against the plan of every centre that keeps one (their own, a foreign district of the
+/// same region, a district of another region, their own regional centre and another), and, for the template, their
+/// own region and another.
 /// </summary>
 public class ActionRulesTests
 {
     public static TheoryData<string, string, bool> EditsPlan => Table(
-        Districts, ("Director@xojaobod", "xojaobod"), ("Inspector@xojaobod", "xojaobod"));
+        PlanCentres, ("Director@xojaobod", "xojaobod"), ("Inspector@xojaobod", "xojaobod"), ("RegionalDirector@andijon", "andijon"), ("Inspector@andijon", "andijon"));
 
-    public static TheoryData<string, string, bool> ApprovesPlan => Table(Districts, ("Director@xojaobod", "xojaobod"));
+    public static TheoryData<string, string, bool> ApprovesPlan => Table(PlanCentres, ("Director@xojaobod", "xojaobod"), ("RegionalDirector@andijon", "andijon"));
 
     public static TheoryData<string, string, bool> RequestsReopening => Table(
-        Districts, ("ServiceHead@xojaobod", "xojaobod"), ("Inspector@xojaobod", "xojaobod"));
+        PlanCentres, ("ServiceHead@xojaobod", "xojaobod"), ("Inspector@xojaobod", "xojaobod"), ("ServiceHead@andijon", "andijon"), ("Inspector@andijon", "andijon"));
 
-    public static TheoryData<string, string, bool> ActsAsRegion => Table(
-        Districts, ("RegionalDirector@andijon", "xojaobod, asaka"), ("RegionalMethodologist@andijon", "xojaobod, asaka"));
+    private const string AndijonDistricts = "xojaobod, asaka";
+
+    private const string RegionalCentres = "andijon, namangan";
+
+    public static TheoryData<string, string, bool> ActsAsCentreAbove => Table(
+        PlanCentres,
+        ("RegionalDirector@andijon", AndijonDistricts),
+        ("RegionalMethodologist@andijon", AndijonDistricts),
+        ("NationalDirector@national", RegionalCentres),
+        ("NationalMethodologist@national", RegionalCentres));
 
     public static TheoryData<string, string, bool> ManagesTemplate => Table(
         Regions, ("RegionalDirector@andijon", "andijon"), ("RegionalMethodologist@andijon", "andijon"));
 
-    /// <summary>Each step of the workflow: who may take it on which district's plan.</summary>
+    /// <summary>Each step of the workflow: who may take it on which centre's plan.</summary>
     public static TheoryData<PlanAction, string, string, bool> TakesStep
     {
         get
         {
-            var regional = "xojaobod, asaka";
+            (string, string)[] above =
+            [
+                ("RegionalDirector@andijon", AndijonDistricts), ("RegionalMethodologist@andijon", AndijonDistricts),
+                ("NationalDirector@national", RegionalCentres), ("NationalMethodologist@national", RegionalCentres),
+            ];
+            (string, string)[] directors = [("Director@xojaobod", "xojaobod"), ("RegionalDirector@andijon", "andijon")];
             var allowed = new Dictionary<PlanAction, (string User, string Targets)[]>
             {
-                [PlanAction.Submitted] = [("Director@xojaobod", "xojaobod"), ("Inspector@xojaobod", "xojaobod")],
-                [PlanAction.Agreed] = [("RegionalDirector@andijon", regional), ("RegionalMethodologist@andijon", regional)],
-                [PlanAction.Approved] = [("Director@xojaobod", "xojaobod")],
-                [PlanAction.Returned] = [("Director@xojaobod", "xojaobod"), ("RegionalDirector@andijon", regional), ("RegionalMethodologist@andijon", regional)],
-                [PlanAction.AmendmentOpened] = [("Director@xojaobod", "xojaobod")],
-                [PlanAction.AmendmentDiscarded] = [("Director@xojaobod", "xojaobod")],
+                [PlanAction.Submitted] = [("Director@xojaobod", "xojaobod"), ("Inspector@xojaobod", "xojaobod"), ("RegionalDirector@andijon", "andijon"), ("Inspector@andijon", "andijon")],
+                [PlanAction.Agreed] = above,
+                [PlanAction.Approved] = directors,
+                [PlanAction.Returned] = [("Director@xojaobod", "xojaobod"), ("RegionalDirector@andijon", "andijon, " + AndijonDistricts), .. above.Skip(1)],
+                [PlanAction.AmendmentOpened] = directors,
+                [PlanAction.AmendmentDiscarded] = directors,
                 [PlanAction.Created] = [],
                 [PlanAction.CameIntoForce] = [],
                 [PlanAction.Imported] = [],
@@ -45,7 +59,7 @@ public class ActionRulesTests
             var data = new TheoryData<PlanAction, string, string, bool>();
             foreach (var (step, users) in allowed)
             {
-                foreach (var row in Table(Districts, users))
+                foreach (var row in Table(PlanCentres, users))
                 {
                     data.Add(step, (string)row[0], (string)row[1], (bool)row[2]);
                 }
@@ -84,17 +98,29 @@ public class ActionRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(ActsAsRegion))]
-    public void LetsARegionsStaffActOnItsOwnDistrictsOnly(string user, string district, bool allowed)
+    [MemberData(nameof(ActsAsCentreAbove))]
+    public void LetsARegionActOnItsOwnDistricts_AndTheNationalLibraryOnTheRegionalCentres(string user, string centre, bool allowed)
     {
-        AccessRules.CanActAsRegion(User(user), Organisations[district].RegionId).Should().Be(allowed);
+        AccessRules.CanActAsCentreAbove(User(user), Organisations[centre].ParentId).Should().Be(allowed);
     }
 
     [Theory]
     [MemberData(nameof(TakesStep))]
-    public void LetsEachWorkflowStepBeTakenByItsSignersOnly(PlanAction step, string user, string district, bool allowed)
+    public void LetsEachWorkflowStepBeTakenByItsSignersOnly(PlanAction step, string user, string centre, bool allowed)
     {
-        AccessRules.CanTakePlanStep(User(user), step, Id(district), Organisations[district].RegionId).Should().Be(allowed);
+        AccessRules.CanTakePlanStep(User(user), step, Id(centre), Organisations[centre].ParentId).Should().Be(allowed);
+    }
+
+    [Theory]
+    [InlineData("NationalDirector@national", true)]
+    [InlineData("NationalMethodologist@national", true)]
+    [InlineData("Administrator@national", false)]
+    [InlineData("RegionalDirector@andijon", false)]
+    [InlineData("RegionalMethodologist@andijon", false)]
+    [InlineData("Director@xojaobod", false)]
+    public void LetsOnlyTheNationalLibrarysStaffKeepTheNationalCatalogue(string user, bool allowed)
+    {
+        AccessRules.CanManageNationalCatalogue(User(user)).Should().Be(allowed);
     }
 
     [Theory]
@@ -106,10 +132,13 @@ public class ActionRulesTests
 
     /// <summary>Monthly values: by the row's centre and responsible service.</summary>
     public static TheoryData<string, string, bool> WritesActual => Table(
-        ["xojaobod/reading", "xojaobod/events", "asaka/reading", "chust/reading"],
+        Services.Keys,
         ("Director@xojaobod", "xojaobod/reading, xojaobod/events"),
         ("Inspector@xojaobod", "xojaobod/reading, xojaobod/events"),
-        ("ServiceHead@xojaobod", "xojaobod/reading"));
+        ("ServiceHead@xojaobod", "xojaobod/reading"),
+        ("RegionalDirector@andijon", "andijon/reading"),
+        ("Inspector@andijon", "andijon/reading"),
+        ("ServiceHead@andijon", "andijon/reading"));
 
     [Theory]
     [MemberData(nameof(WritesActual))]
@@ -124,11 +153,15 @@ public class ActionRulesTests
     [InlineData("Inspector@xojaobod", true)]
     [InlineData("ServiceHead@xojaobod", false)]
     [InlineData("Administrator@xojaobod", false)]
-    [InlineData("RegionalDirector@andijon", false)]
+    [InlineData("RegionalDirector@andijon", true)]
     [InlineData("RegionalMethodologist@andijon", false)]
+    [InlineData("Inspector@andijon", true)]
+    [InlineData("ServiceHead@andijon", false)]
     [InlineData("Administrator@andijon", false)]
+    [InlineData("NationalDirector@national", false)]
+    [InlineData("NationalMethodologist@national", false)]
     [InlineData("Administrator@national", false)]
-    public void LetsOnlyADistrictsDirectorAndInspectorCreateItsPlans(string user, bool allowed)
+    public void LetsOnlyACentresDirectorAndInspectorCreateItsPlans(string user, bool allowed)
     {
         AccessRules.CanCreatePlan(User(user)).Should().Be(allowed);
     }

@@ -10,7 +10,7 @@ namespace WorkPlan.UnitTests.Access;
 /// </summary>
 public class VisibilityRulesTests
 {
-    /// <summary>Who reads which centre: district staff their own; a region its districts; the national centre every one.</summary>
+    /// <summary>Who reads which centre: a centre's own plan staff their own; a region its districts; the national centre every one.</summary>
     public static TheoryData<string, string, bool> Reads => Table(
         Centres,
         ("Director@xojaobod", "xojaobod"),
@@ -19,7 +19,11 @@ public class VisibilityRulesTests
         ("Administrator@xojaobod", "xojaobod"),
         ("RegionalDirector@andijon", "andijon, xojaobod, asaka"),
         ("RegionalMethodologist@andijon", "andijon, xojaobod, asaka"),
+        ("Inspector@andijon", "andijon"),
+        ("ServiceHead@andijon", "andijon"),
         ("Administrator@andijon", "andijon, xojaobod, asaka"),
+        ("NationalDirector@national", "national, andijon, xojaobod, asaka, namangan, chust"),
+        ("NationalMethodologist@national", "national, andijon, xojaobod, asaka, namangan, chust"),
         ("Administrator@national", "national, andijon, xojaobod, asaka, namangan, chust"));
 
     /// <summary>Who administers which centre: administrators their branch; nobody else any.</summary>
@@ -29,12 +33,17 @@ public class VisibilityRulesTests
         ("Administrator@andijon", "andijon, xojaobod, asaka"),
         ("Administrator@national", "national, andijon, xojaobod, asaka, namangan, chust"));
 
-    /// <summary>Whose regional figures a user may look at: regional staff and administrators their region's, the national centre every region's; districts none.</summary>
+    /// <summary>
+    /// Whose regional figures a user may look at: regional staff and administrators their region's, the national centre
+    /// every region's; districts and a regional centre's own plan staff (inspector, service heads) none.
+    /// </summary>
     public static TheoryData<string, string, bool> LooksAtRegion => Table(
         Centres,
         ("RegionalDirector@andijon", "andijon"),
         ("RegionalMethodologist@andijon", "andijon"),
         ("Administrator@andijon", "andijon"),
+        ("NationalDirector@national", "andijon, namangan"),
+        ("NationalMethodologist@national", "andijon, namangan"),
         ("Administrator@national", "andijon, namangan"));
 
     [Theory]
@@ -78,6 +87,10 @@ public class VisibilityRulesTests
     [InlineData("Administrator@xojaobod", Reach.OwnCentre)]
     [InlineData("RegionalMethodologist@andijon", Reach.Region)]
     [InlineData("Administrator@andijon", Reach.Region)]
+    [InlineData("Inspector@andijon", Reach.OwnCentre)]
+    [InlineData("ServiceHead@andijon", Reach.OwnCentre)]
+    [InlineData("NationalDirector@national", Reach.Everything)]
+    [InlineData("NationalMethodologist@national", Reach.Everything)]
     [InlineData("Administrator@national", Reach.Everything)]
     public void ReachesAsFarAsTheUsersCentreAndRoleGo(string user, Reach reach)
     {
@@ -110,6 +123,8 @@ public class VisibilityRulesTests
     [InlineData("Administrator@xojaobod", null)]
     [InlineData("RegionalDirector@andijon", "andijon")]
     [InlineData("Administrator@andijon", "andijon")]
+    [InlineData("Inspector@andijon", null)]
+    [InlineData("NationalMethodologist@national", null)]
     [InlineData("Administrator@national", null)]
     public void StartsARegionalPageOnTheUsersOwnRegion(string user, string? region)
     {

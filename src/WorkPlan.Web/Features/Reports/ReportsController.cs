@@ -49,7 +49,7 @@ public sealed class ReportsController(
         After(await submissions.ReturnAsync(planId, quarter, version, reason, cancellationToken), planId, quarter, "Reports.DoneReturned");
 
     [HttpGet]
-    [Microsoft.AspNetCore.Authorization.Authorize(Policy = Authorization.Policies.RegionalStaff)]
+    [Microsoft.AspNetCore.Authorization.Authorize(Policy = Authorization.Policies.Overseeing)]
     public async Task<IActionResult> Inbox(CancellationToken cancellationToken) => View(await reports.InboxAsync(cancellationToken));
 
     private async Task<IActionResult> ExportAsync(int planId, int quarter, int? number, ReportFile file, string? language, CancellationToken cancellationToken) =>
