@@ -24,18 +24,23 @@ public static class RegionScope
             .Select(o => new RegionRef(o.Id, o.Name)).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The region whose template a user works with: as <see cref="VisibleRegionAsync"/>, and for district staff their own region.</summary>
+    /// <summary>
+    /// The region whose template a user works with: as <see cref="VisibleRegionAsync"/>, and for those who read only their
+    /// own centre (district staff, a regional centre's inspector and service heads) their own region.
+    /// </summary>
     public static async Task<RegionRef?> TemplateRegionAsync(IAppDbContext db, CurrentUser user, int? regionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
-        if (user.OrganisationKind != OrganisationKind.District)
+        if (AccessRules.ReachOf(user) != Reach.OwnCentre)
         {
             return await VisibleRegionAsync(db, user, regionId, cancellationToken);
         }
 
-        var own = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId && o.Region != null)
-            .Select(o => new RegionRef(o.Region!.Id, o.Region.Name)).SingleOrDefaultAsync(cancellationToken);
+        var own = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId)
+            .Where(o => o.Kind == OrganisationKind.Regional || o.Region != null)
+            .Select(o => o.Kind == OrganisationKind.Regional ? new RegionRef(o.Id, o.Name) : new RegionRef(o.Region!.Id, o.Region.Name))
+            .SingleOrDefaultAsync(cancellationToken);
         return own is null || (regionId is not null && regionId != own.Id) ? null : own;
     }
 

@@ -39,8 +39,13 @@ public sealed record WaitingItem(WaitingKind Kind, int? Quarter, string? Reason)
 /// <summary>A service that has not entered all of this month's due values yet: its name, its heads by name, how many are missing.</summary>
 public sealed record NotEntered(int? ServiceId, string Service, IReadOnlyList<Person> Heads, int Missing, int Due);
 
-/// <summary>What waits for the regional centre: plans to agree, reports to accept, districts that are late.</summary>
-public sealed record RegionHome(IReadOnlyList<(int PlanId, string Organisation, int Year, PlanStatus Status)> PlansToAgree, IReadOnlyList<InboxLine> ReportsToAccept, IReadOnlyList<InboxLine> Late);
+/// <summary>
+/// What waits for the centre above (a regional centre, or the National Library): plans to agree, reports to accept,
+/// centres below that are late; and, for the regional director, what waits on their own centre's plan.
+/// </summary>
+public sealed record RegionHome(
+    IReadOnlyList<(int PlanId, string Organisation, int Year, PlanStatus Status)> PlansToAgree, IReadOnlyList<InboxLine> ReportsToAccept, IReadOnlyList<InboxLine> Late,
+    DistrictHome? OwnCentre = null);
 
 /// <summary>The start page's answer to "what do I have to do now?", role by role: one query per page, a fixed number of SQL commands.</summary>
 public sealed class HomeService(
@@ -109,6 +114,7 @@ public sealed class HomeService(
         return new RegionHome(
             [.. plans.Select(p => (p.Id, p.Name, p.Year, p.Status))],
             [.. inbox.Where(l => l.Status == ReportStatus.Submitted)],
-            [.. inbox.Where(l => l.IsLate && l.Status is ReportStatus.Draft or ReportStatus.Returned)]);
+            [.. inbox.Where(l => l.IsLate && l.Status is ReportStatus.Draft or ReportStatus.Returned)],
+            Menu.For(user).OwnCentre ? await DistrictAsync(cancellationToken) : null);
     }
 }

@@ -11,12 +11,21 @@ namespace WorkPlan.IntegrationTests.Access;
 
 /// <summary>
 /// The demo data plus a second region (Namangan, with the Chust district, its plan, service and a
-/// user) and one non-acting "target" user per district, so that every actor has both own and
-/// foreign records to try.
+/// user), a plan of each regional centre's own (Andijon's with a service, an inspector and a service head), the
+/// National Library's director and methodologist, and one non-acting "target" user per centre with a plan, so that
+/// every actor has both own and foreign records to try.
 /// </summary>
 public sealed class AccessWorld
 {
     public const string Password = "Tizim-sinov-2026";
+
+    public const string NationalDirector = "matrix.milliy.direktor";
+
+    public const string NationalMethodologist = "matrix.milliy.metodist";
+
+    public const string RegionalInspector = "matrix.andijon.inspektor";
+
+    public const string RegionalServiceHead = "matrix.andijon.bibliografiya";
 
     public required IReadOnlyDictionary<string, int> Organisations { get; init; }
 
@@ -41,10 +50,13 @@ public sealed class AccessWorld
         var chust = new Organisation("chust", OrganisationKind.District, "Namangan viloyati Chust tuman axborot-kutubxona markazi", "Chust TAKM", namangan);
         var chustService = new ServiceUnit(chust, "bibliography", "Axborot-bibliografiya xizmati", null, 1);
         chust.Services.Add(chustService);
-        var plan = new Plan(chust, 2022, "Chust tuman AKMning 2022 yil uchun ish rejasi");
-        var section = plan.AddSection("I", "ILMIY-METODIK FAOLIYAT");
-        plan.AddIndicator(section, new IndicatorDefinition("1", "Qo'llanmalar", "Hujjat", Measure.Count, 1, 2, ["Reja asosida"], "2022-yil davomida", DueSchedule.DuringYear(), RollupKind.Sum, false), [chustService]);
-        db.AddRange(namangan, chust, plan);
+        var andijon = await db.Organisations.SingleAsync(o => o.Code == "andijon");
+        var andijonService = new ServiceUnit(andijon, "bibliography", "Axborot-bibliografiya bo'limi", null, 1);
+        andijon.Services.Add(andijonService);
+        db.AddRange(
+            namangan, chust, OneRowPlan(chust, "Chust tuman AKMning 2022 yil uchun ish rejasi", chustService),
+            OneRowPlan(andijon, "Andijon viloyat AKMning 2022 yil uchun ish rejasi", andijonService),
+            OneRowPlan(namangan, "Namangan viloyat AKMning 2022 yil uchun ish rejasi", null));
         await db.SaveChangesAsync();
 
         var hasher = new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 }));
@@ -55,6 +67,11 @@ public sealed class AccessWorld
             ("asaka.target", "asaka", Roles.Inspector),
             ("chust.target", "chust", Roles.Inspector),
             ("chust.admin", "chust", Roles.Administrator),
+            ("andijon.target", "andijon", Roles.Inspector),
+            (RegionalInspector, "andijon", Roles.Inspector),
+            (RegionalServiceHead, "andijon", Roles.ServiceHead),
+            (NationalDirector, "national", Roles.NationalDirector),
+            (NationalMethodologist, "national", Roles.NationalMethodologist),
         })
         {
             var user = new AppUser
@@ -64,6 +81,7 @@ public sealed class AccessWorld
                 FullName = name,
                 Role = role,
                 OrganisationId = organisations[code],
+                ServiceId = role == Roles.ServiceHead ? andijonService.Id : null,
                 IsActive = true,
                 IsDemo = true,
                 LockoutEnabled = true,
@@ -83,7 +101,7 @@ public sealed class AccessWorld
         }
 
         await db.SaveChangesAsync();
-        foreach (var code in new[] { "xojaobod", "asaka", "chust" })
+        foreach (var code in new[] { "xojaobod", "asaka", "chust", "andijon", "namangan" })
         {
             var document = await SeedDocuments.OfAsync(database, code);
             db.PlanVersions.Add(new PlanVersion(document.Id, 1, DateTimeOffset.UtcNow, null, document));
@@ -99,5 +117,14 @@ public sealed class AccessWorld
             Sections = await db.Sections.GroupBy(s => s.Plan!.Organisation!.Code).ToDictionaryAsync(g => g.Key, g => g.Min(s => s.Id)),
             Indicators = await db.Indicators.Where(i => !i.Children.Any()).GroupBy(i => i.Plan!.Organisation!.Code).ToDictionaryAsync(g => g.Key, g => g.Max(i => i.Id)),
         };
+    }
+
+    /// <summary>A centre's plan of one section and one row, the service (if any) responsible for it.</summary>
+    private static Plan OneRowPlan(Organisation centre, string title, ServiceUnit? service)
+    {
+        var plan = new Plan(centre, 2022, title);
+        var section = plan.AddSection("I", "ILMIY-METODIK FAOLIYAT");
+        plan.AddIndicator(section, new IndicatorDefinition("1", "Qo'llanmalar", "Hujjat", Measure.Count, 1, 2, ["Reja asosida"], "2022-yil davomida", DueSchedule.DuringYear(), RollupKind.Sum, false), service is null ? [] : [service]);
+        return plan;
     }
 }

@@ -23,8 +23,8 @@ public sealed class DashboardController(DashboardService dashboards) : Controlle
         return region.ToActionResult(this, dashboard => View("Region", dashboard));
     }
 
-    /// <summary>One district plan's dashboard, with a chosen indicator's months.</summary>
+    /// <summary>One centre's plan's dashboard (the user's own centre's when none is given), with a chosen indicator's months.</summary>
     [HttpGet]
-    public async Task<IActionResult> District(int planId, int? indicatorId, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> District(int? planId, int? indicatorId, CancellationToken cancellationToken) =>
         (await dashboards.DistrictAsync(planId, indicatorId, cancellationToken)).ToActionResult(this, dashboard => View(dashboard));
 }

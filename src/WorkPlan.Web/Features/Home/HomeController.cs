@@ -17,7 +17,7 @@ public sealed class HomeController(HomeService home, ICurrentUser currentUser) :
             return RedirectToAction("Index", "Actuals");
         }
 
-        if (Roles.Regional.Contains(user.Role))
+        if (Roles.Overseeing.Contains(user.Role))
         {
             return View("Region", await home.RegionAsync(cancellationToken));
         }
