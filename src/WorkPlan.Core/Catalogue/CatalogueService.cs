@@ -3,6 +3,7 @@ using WorkPlan.Core.Access;
 using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Calendar;
 using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Core.Catalogue;
@@ -57,7 +58,9 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     {
         var user = currentUser.Required;
         var source = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Organisation!.RegionId }).SingleOrDefaultAsync(cancellationToken);
+            // A district's plan, or the regional centre's own: either builds the region's template.
+            .Select(p => new { p.Id, RegionId = p.Organisation!.Kind == OrganisationKind.Regional ? p.OrganisationId : p.Organisation.RegionId })
+            .SingleOrDefaultAsync(cancellationToken);
         if (source?.RegionId is not { } regionId)
         {
             return Result.NotFound();

@@ -62,7 +62,7 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         new(null, Kind.Anonymous, "", "", "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
         new("admin", Kind.National, Roles.Administrator, "national", "chust", null, "chust", null, "national", null, "chust.target", null),
         new(AccessWorld.NationalDirector, Kind.NationalStaff, Roles.NationalDirector, "national", "andijon", null, "andijon", null, "national", null, "andijon.target", null),
-        new(AccessWorld.NationalMethodologist, Kind.NationalStaff, Roles.NationalMethodologist, "national", "namangan", null, "namangan", null, "national", null, "chust.target", null),
+        new(AccessWorld.NationalMethodologist, Kind.NationalStaff, Roles.NationalMethodologist, "national", "namangan", null, "andijon", null, "national", null, "chust.target", null),
         new("andijon.admin", Kind.RegionalAdmin, Roles.Administrator, "andijon", "xojaobod", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
         new("andijon.direktor", Kind.RegionalStaff, Roles.RegionalDirector, "andijon", "xojaobod", "chust", "xojaobod", "chust", "andijon", "namangan", "xojaobod.target", "chust.target"),
         new("andijon.direktor", Kind.RegionalStaff, Roles.RegionalDirector, "andijon", "andijon", "namangan", "xojaobod", "chust", "andijon", "namangan", "xojaobod.target", "chust.target", "own centre"),
