@@ -9,7 +9,7 @@ public sealed class NavBar(IPage page)
     private ILocator Root => page.Locator("header nav.navbar");
 
     /// <summary>The dropdown toggle that shows the signed-in user's full name.</summary>
-    public ILocator UserMenu => Root.Locator(".dropdown-toggle");
+    public ILocator UserMenu => Root.Locator(".user-menu");
 
     public ILocator SignOutButton => Root.GetByRole(AriaRole.Button, new() { Name = "Chiqish", Exact = true });
 
