@@ -37,10 +37,9 @@ public static class RegionScope
             return await VisibleRegionAsync(db, user, regionId, cancellationToken);
         }
 
-        var own = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId)
-            .Where(o => o.Kind == OrganisationKind.Regional || o.Region != null)
-            .Select(o => o.Kind == OrganisationKind.Regional ? new RegionRef(o.Id, o.Name) : new RegionRef(o.Region!.Id, o.Region.Name))
-            .SingleOrDefaultAsync(cancellationToken);
+        var ownRegion = db.Organisations.Where(o => o.Id == user.OrganisationId).Select(Organisation.RegionOrSelf);
+        var own = await db.Organisations.AsNoTracking().Where(r => ownRegion.Contains(r.Id))
+            .Select(r => new RegionRef(r.Id, r.Name)).SingleOrDefaultAsync(cancellationToken);
         return own is null || (regionId is not null && regionId != own.Id) ? null : own;
     }
 

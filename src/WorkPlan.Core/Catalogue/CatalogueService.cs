@@ -57,11 +57,10 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     public async Task<Result> BuildFromPlanAsync(int planId, CancellationToken cancellationToken = default)
     {
         var user = currentUser.Required;
+        // A district's plan, or the regional centre's own: either builds the region's template.
         var source = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            // A district's plan, or the regional centre's own: either builds the region's template.
-            .Select(p => new { p.Id, RegionId = p.Organisation!.Kind == OrganisationKind.Regional ? p.OrganisationId : p.Organisation.RegionId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (source?.RegionId is not { } regionId)
+            .Select(p => p.Organisation!).Select(Organisation.RegionOrSelf).ToListAsync(cancellationToken);
+        if (source.SingleOrDefault() is not { } regionId)
         {
             return Result.NotFound();
         }

@@ -56,6 +56,13 @@ public class Organisation
 
     public Organisation? Region { get; private set; }
 
+    /// <summary>
+    /// The region a centre works in, for queries: a district's region, a regional centre itself (its own plan is one of
+    /// its region's), none for the national centre.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Organisation, int?>> RegionOrSelf { get; } =
+        o => o.Kind == OrganisationKind.Regional ? o.Id : o.RegionId;
+
     public string Name { get; private set; }
 
     public string ShortName { get; private set; }
