@@ -71,6 +71,9 @@ internal static class RegionalReportWorld
         [.. page.QuerySelector($"tr[data-code='{code}']")!.QuerySelectorAll("td.cell-value").Select(c => c.Text())];
 
     /// <summary>A figure as the page writes it ("12 345", "34,1 %") as a number.</summary>
-    public static decimal Number(string text) =>
-        decimal.Parse(new string([.. text.Where(c => char.IsDigit(c) || c is ',' or '-')]).Replace(',', '.'), CultureInfo.InvariantCulture);
+    public static decimal Number(string text)
+    {
+        var figure = new string([.. text.Where(c => char.IsDigit(c) || c == ',')]).Replace(',', '.');
+        return figure.Length == 0 ? 0 : decimal.Parse(figure, CultureInfo.InvariantCulture); // "-": no value
+    }
 }
