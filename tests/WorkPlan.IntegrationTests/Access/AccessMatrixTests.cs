@@ -39,6 +39,7 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     {
         Anonymous,
         National,
+        NationalStaff,
         RegionalAdmin,
         RegionalStaff,
         DistrictAdmin,
@@ -52,6 +53,8 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     [
         new(null, Kind.Anonymous, "", "xojaobod", "asaka", "xojaobod", "asaka", "andijon", "namangan", "xojaobod.target", "asaka.target"),
         new("admin", Kind.National, Roles.Administrator, "chust", null, "chust", null, "national", null, "chust.target", null),
+        new("milliy.direktor", Kind.NationalStaff, Roles.NationalDirector, "chust", null, "chust", null, "national", null, "chust.target", null),
+        new("milliy.metodist", Kind.NationalStaff, Roles.NationalMethodologist, "xojaobod", null, "xojaobod", null, "national", null, "xojaobod.target", null),
         new("andijon.admin", Kind.RegionalAdmin, Roles.Administrator, "xojaobod", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
         new("andijon.direktor", Kind.RegionalStaff, Roles.RegionalDirector, "xojaobod", "chust", "xojaobod", "chust", "andijon", "namangan", "xojaobod.target", "chust.target"),
         new("andijon.metodist", Kind.RegionalStaff, Roles.RegionalMethodologist, "asaka", "chust", "asaka", "chust", "andijon", "namangan", "asaka.target", "chust.target"),
@@ -78,6 +81,15 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
 
     private static bool IsRegion(Actor a) => a.Role is Roles.RegionalDirector or Roles.RegionalMethodologist;
 
+    private static bool IsNational(Actor a) => a.Role is Roles.NationalDirector or Roles.NationalMethodologist;
+
+    /// <summary>A region's record ({region}): those who read the region see it (own), another region's is not found; district staff see none.</summary>
+    private static Expect SeesRegionRecord(Actor a, bool own) => SeesRegion(a, own) == Expect.Allowed && !own ? Expect.NotFound : SeesRegion(a, own);
+
+    /// <summary>A step on a region's report: taken by whom the rule names, 403 to other readers of the region, 404 to outsiders.</summary>
+    private static Func<Actor, bool, Expect> RegionStep(Func<Actor, bool> who) => (a, own) =>
+        SeesRegionRecord(a, own) is var seen && seen != Expect.Allowed ? seen : who(a) ? Expect.Allowed : Expect.Forbidden;
+
     /// <summary>
     /// The editor is for the plan's own director and inspector (while a draft); another reader of the plan may not edit
     /// it (403), and a plan out of reach is not found.
@@ -98,7 +110,7 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     /// <summary>The rule and the URL of every endpoint: {plan}, {org}, {parent}, {service}, {user} take own or foreign ids.</summary>
     // The region's own pages: regional staff and administrators above the districts; a district sees no region's figures.
     private static Expect SeesRegion(Actor a, bool own) =>
-        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.RegionalAdmin or Kind.RegionalStaff ? Expect.Allowed : Expect.NotFound;
+        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.NationalStaff or Kind.RegionalAdmin or Kind.RegionalStaff ? Expect.Allowed : Expect.NotFound;
 
     // The template's editing: the regional director and methodologist only.
     private static Expect RegionOnly(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : Expect.Forbidden;
@@ -123,7 +135,7 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["GET Reports/Quarter"] = ("/Reports/Quarter?planId={plan}&quarter=1", Visible),
         ["GET Reports/ExportExcel"] = ("/Reports/ExportExcel?planId={plan}&quarter=1", Visible),
         ["GET Reports/ExportPdf"] = ("/Reports/ExportPdf?planId={plan}&quarter=1", Visible),
-        ["GET Reports/Inbox"] = ("/Reports/Inbox", (a, _) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : Expect.Forbidden),
+        ["GET Reports/Inbox"] = ("/Reports/Inbox", (a, _) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) || IsNational(a) ? Expect.Allowed : Expect.Forbidden),
         ["POST Reports/Submit"] = ("/Reports/Submit?planId={plan}&quarter=1", Step(IsEditor)),
         ["POST Reports/Accept"] = ("/Reports/Accept?planId={plan}&quarter=1", Step(IsRegion)),
         ["POST Reports/Return"] = ("/Reports/Return?planId={plan}&quarter=1", Step(IsRegion)),
@@ -188,6 +200,13 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["GET Consolidation/Index"] = ("/Consolidation", SeesRegion),
         ["GET Consolidation/ExportExcel"] = ("/Consolidation/ExportExcel", SeesRegion),
         ["GET Consolidation/ExportPdf"] = ("/Consolidation/ExportPdf", SeesRegion),
+        ["GET RegionalReports/Index"] = ("/RegionalReports?regionId={region}&year=2022&quarter=3", SeesRegionRecord),
+        // Nothing is submitted in the world: whoever may read the region finds no stored file.
+        ["GET RegionalReports/ExportExcel"] = ("/RegionalReports/ExportExcel?regionId={region}&year=2022&quarter=3", (a, own) => SeesRegionRecord(a, own) == Expect.Allowed ? Expect.NotFound : SeesRegionRecord(a, own)),
+        ["GET RegionalReports/ExportPdf"] = ("/RegionalReports/ExportPdf?regionId={region}&year=2022&quarter=3", (a, own) => SeesRegionRecord(a, own) == Expect.Allowed ? Expect.NotFound : SeesRegionRecord(a, own)),
+        ["POST RegionalReports/Submit"] = ("/RegionalReports/Submit?regionId={region}&year=2022&quarter=3", RegionStep(IsRegion)),
+        ["POST RegionalReports/Accept"] = ("/RegionalReports/Accept?regionId={region}&year=2022&quarter=3", RegionStep(IsNational)),
+        ["POST RegionalReports/Return"] = ("/RegionalReports/Return?regionId={region}&year=2022&quarter=3", RegionStep(IsNational)),
         ["GET Completeness/Index"] = ("/Completeness", SignedIn),
         ["GET Completeness/Plan"] = ("/Completeness/Plan?planId={plan}", Visible),
         ["GET Dashboard/Index"] = ("/Dashboard", SignedIn),
@@ -236,6 +255,8 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     [Theory]
     [InlineData(null)]
     [InlineData("admin")]
+    [InlineData("milliy.direktor")]
+    [InlineData("milliy.metodist")]
     [InlineData("andijon.admin")]
     [InlineData("andijon.direktor")]
     [InlineData("andijon.metodist")]
@@ -315,6 +336,7 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
             ["{service}"] = () => Pick(actor.OwnOrganisation, actor.ForeignOrganisation) is { } c ? Id(_world.Services, c) : null,
             ["{user}"] = () => Pick(actor.OwnUser, actor.ForeignUser) is { } u ? _world.Users[u] : null,
             ["{section}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Sections, c) : null,
+            ["{region}"] = () => own ? Id(_world.Organisations, "andijon") : actor.Kind is Kind.National or Kind.NationalStaff ? null : Id(_world.Organisations, "namangan"),
             ["{indicator}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Indicators, c) : null,
         };
         foreach (var (placeholder, value) in replacements)

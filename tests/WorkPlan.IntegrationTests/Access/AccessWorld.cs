@@ -55,6 +55,8 @@ public sealed class AccessWorld
             ("asaka.target", "asaka", Roles.Inspector),
             ("chust.target", "chust", Roles.Inspector),
             ("chust.admin", "chust", Roles.Administrator),
+            ("milliy.direktor", "national", Roles.NationalDirector),
+            ("milliy.metodist", "national", Roles.NationalMethodologist),
         })
         {
             var user = new AppUser
