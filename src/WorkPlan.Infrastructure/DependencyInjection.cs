@@ -149,6 +149,7 @@ public static class DependencyInjection
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueMappingService>();
         services.AddScoped<WorkPlan.Core.Regional.IRegionalFigures, Data.Queries.RegionalFiguresQueries>();
         services.AddScoped<WorkPlan.Core.Regional.ConsolidationService>();
+        services.AddScoped<WorkPlan.Core.Regional.RegionalReportService>();
         services.AddScoped<WorkPlan.Core.Regional.CompletenessService>();
         services.AddScoped<WorkPlan.Core.Regional.DashboardService>();
         services.AddSingleton<WorkPlan.Core.Regional.IConsolidationExcelWriter, ClosedXmlConsolidationWriter>();

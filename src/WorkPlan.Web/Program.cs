@@ -49,6 +49,8 @@ builder.Services.AddScoped<PlanExportTexts>();
 builder.Services.AddSingleton<WorkPlan.Core.Plans.IPlanTitles, ResourcePlanTitles>();
 builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddScoped<WorkPlan.Core.Reports.IReportFileRenderer, WorkPlan.Web.Features.Reports.ReportFileRenderer>();
+builder.Services.AddScoped<WorkPlan.Web.Features.Consolidation.ConsolidationFileRenderer>();
+builder.Services.AddScoped<WorkPlan.Core.Regional.IConsolidationFileRenderer>(services => services.GetRequiredService<WorkPlan.Web.Features.Consolidation.ConsolidationFileRenderer>());
 builder.Services.AddSingleton<PrintStyles>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();

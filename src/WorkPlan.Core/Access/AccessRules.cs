@@ -174,6 +174,16 @@ public static partial class AccessRules
     }
 
     /// <summary>
+    /// The regional centre's director and methodologist send their region's consolidated quarterly report to the National
+    /// Library (their own region only); the National Library decides on it as the centre above (<see cref="CanActAsCentreAbove"/>).
+    /// </summary>
+    public static bool CanSubmitRegionalReport(CurrentUser user, int regionId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.OrganisationId == regionId && user.OrganisationKind == OrganisationKind.Regional && Roles.Regional.Contains(user.Role);
+    }
+
+    /// <summary>
     /// The one visibility rule, on a centre's id and its region's id: the user's reach decides which it compares. Written
     /// on the two keys rather than on the organisation, so that a plan's rule reads its own organisation id (no join)
     /// where the region is not needed.

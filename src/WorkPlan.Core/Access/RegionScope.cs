@@ -43,20 +43,24 @@ public static class RegionScope
         return own is null || (regionId is not null && regionId != own.Id) ? null : own;
     }
 
-    /// <summary>A region's districts in name order, each with its plan for the year when that plan is in force (one query).</summary>
-    public static async Task<IReadOnlyList<(int Id, string Name, string ShortName, int? PlanId)>> DistrictsAsync(
-        IAppDbContext db, CurrentUser user, int regionId, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// A region's districts in name order, each with its plan for the year when that plan is in force (one query).
+    /// With <paramref name="withCentre"/>, the regional centre itself comes first (<c>IsCentre</c>), with its own
+    /// plan when it keeps one in force for the year: the region's consolidation counts it beside its districts.
+    /// </summary>
+    public static async Task<IReadOnlyList<(int Id, string Name, string ShortName, int? PlanId, bool IsCentre)>> DistrictsAsync(
+        IAppDbContext db, CurrentUser user, int regionId, int year, CancellationToken cancellationToken, bool withCentre = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
         var plans = db.Plans.Where(AccessRules.PlansVisibleTo(user))
             .Where(p => p.Year == year).Where(PlanRules.PlansWithVersionInForce);
         var rows = await db.Organisations.AsNoTracking().Where(AccessRules.OrganisationsVisibleTo(user))
-            .Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.District)
-            .OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name, o.ShortName, PlanId = plans.Where(p => p.OrganisationId == o.Id).Select(p => (int?)p.Id).FirstOrDefault() })
+            .Where(o => (o.RegionId == regionId && o.Kind == OrganisationKind.District) || (withCentre && o.Id == regionId))
+            .OrderBy(o => o.Kind == OrganisationKind.District).ThenBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name, o.ShortName, o.Kind, PlanId = plans.Where(p => p.OrganisationId == o.Id).Select(p => (int?)p.Id).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Id, r.Name, r.ShortName, r.PlanId))];
+        return [.. rows.Select(r => (r.Id, r.Name, r.ShortName, r.PlanId, r.Kind != OrganisationKind.District))];
     }
 
     /// <summary>The years the region's districts have plans for, latest first (for the year choosers).</summary>

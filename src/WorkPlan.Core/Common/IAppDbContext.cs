@@ -42,6 +42,10 @@ public interface IAppDbContext
 
     DbSet<Reports.ReportSnapshot> ReportSnapshots { get; }
 
+    DbSet<Regional.RegionalReportSubmission> RegionalReportSubmissions { get; }
+
+    DbSet<Regional.RegionalReportSnapshot> RegionalReportSnapshots { get; }
+
     DbSet<Catalogue.RegionalTemplate> RegionalTemplates { get; }
 
     DbSet<Catalogue.TemplateIndicator> TemplateIndicators { get; }

@@ -3,8 +3,11 @@ using WorkPlan.Core.Reports;
 
 namespace WorkPlan.Core.Regional;
 
-/// <summary>A district in the consolidation: its plan in force (if any) and where its quarterly report stands.</summary>
-public sealed record ConsolidationDistrict(int OrganisationId, string Name, string ShortName, int? PlanId, ReportStatus? Status, Timeliness? Timeliness, bool Included);
+/// <summary>
+/// A column of the consolidation: a district, or the regional centre itself (<see cref="IsCentre"/>, its own plan);
+/// its plan in force (if any) and where its quarterly report stands.
+/// </summary>
+public sealed record ConsolidationDistrict(int OrganisationId, string Name, string ShortName, int? PlanId, ReportStatus? Status, Timeliness? Timeliness, bool Included, bool IsCentre = false);
 
 /// <summary>One indicator's figures for one district, or for the region (whose percent counts only the districts with a target).</summary>
 public sealed record ConsolidationCell(decimal? Target, decimal? Quarter, decimal? YearToDate, decimal? Percent)
@@ -37,6 +40,10 @@ public sealed record ConsolidationDocument(
     public int Accepted => Districts.Count(d => d.Status == ReportStatus.Accepted);
 
     public int Included => Districts.Count(d => d.Included);
+
+    /// <summary>The districts' reports expected for the quarter (a district with a plan in force), and how many of them are in (sent).</summary>
+    public (int In, int Expected) DistrictReports =>
+        (Districts.Count(d => !d.IsCentre && d.Status is { } s && s.IsSent()), Districts.Count(d => !d.IsCentre && d.PlanId is not null));
 }
 
 /// <summary>The words of an exported consolidation in the reader's language.</summary>

@@ -31,7 +31,7 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
             return Result<ConsolidationDocument>.NotFound();
         }
 
-        var districts = await RegionScope.DistrictsAsync(db, user, region.Id, chosenYear, cancellationToken);
+        var districts = await RegionScope.DistrictsAsync(db, user, region.Id, chosenYear, cancellationToken, withCentre: true);
         var planIds = districts.Where(d => d.PlanId is not null).Select(d => d.PlanId!.Value).ToList();
         var submissions = await db.ReportSubmissions.AsNoTracking().Where(r => planIds.Contains(r.PlanId) && r.Quarter == chosenQuarter)
             .Select(r => new { r.PlanId, r.Status, r.DueDate, r.SubmittedAt }).ToDictionaryAsync(r => r.PlanId, cancellationToken);
@@ -42,7 +42,7 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
             var status = d.PlanId is null ? (ReportStatus?)null : s?.Status ?? ReportStatus.Draft;
             Timeliness? timeliness = d.PlanId is null ? null : ReportTimeliness.Of(chosenYear, chosenQuarter, status, s?.DueDate ?? due, s?.SubmittedAt, today);
             var included = d.PlanId is not null && (!onlyReported || status is { } sent && sent.IsSent());
-            return new ConsolidationDistrict(d.Id, d.Name, d.ShortName, d.PlanId, status, timeliness, included);
+            return new ConsolidationDistrict(d.Id, d.Name, d.ShortName, d.PlanId, status, timeliness, included, d.IsCentre);
         }).ToList();
 
         var catalogue = await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == region.Id).OrderBy(i => i.SortOrder)

@@ -34,6 +34,9 @@ public sealed record MissingValue(string Service, string Number, string Name, in
 /// <summary>A line of the regional centre's inbox; Submissions counts how many times the report was sent (2 and more after a return).</summary>
 public sealed record InboxLine(int PlanId, string OrganisationName, int Year, int Quarter, ReportStatus Status, DateOnly DueDate, DateTimeOffset? SubmittedAt, bool IsLate, int Submissions)
 {
+    /// <summary>Set on a region's consolidated report to the National Library (<see cref="Regional.RegionalReportInbox"/>): the region it is of; <see cref="PlanId"/> is then 0.</summary>
+    public int? RegionId { get; init; }
+
     /// <summary>How much the line waits for the region: 0 a report to accept or return, 1 a district behind its deadline (not sent, or returned and not sent again), 2 nothing to do.</summary>
     public int Urgency => Status == ReportStatus.Submitted ? 0 : IsLate && Status is ReportStatus.Draft or ReportStatus.Returned ? 1 : 2;
 }
@@ -193,7 +196,8 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
 
     /// <summary>
     /// The inbox of the centre above: every submitted, accepted or returned report of the centres directly below the
-    /// user's (a region's districts, the National Library's regional centres), and the ones due but missing.
+    /// user's (a region's districts, the National Library's regional centres), and the ones due but missing; for the
+    /// National Library, the regions' consolidated reports too. The most urgent first.
     /// </summary>
     public async Task<IReadOnlyList<InboxLine>> InboxAsync(CancellationToken cancellationToken = default)
     {
@@ -206,6 +210,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
         var submissions = await db.ReportSubmissions.AsNoTracking().Where(r => ids.Contains(r.PlanId))
             .Select(r => new { r.PlanId, r.Quarter, r.Status, r.DueDate, r.SubmittedAt, r.SubmissionCount }).ToListAsync(cancellationToken);
         var today = LocalClock.Today(clock);
+        var regional = await Regional.RegionalReportInbox.LinesAsync(db, user, today, cancellationToken);
         return
         [
             .. plans.SelectMany(p => Enumerable.Range(1, 4)
@@ -216,6 +221,7 @@ public sealed class QuarterlyReportService(IAppDbContext db, ICurrentUser curren
                     var due = s?.DueDate ?? ReportTimeliness.DueDate(p.Year, q);
                     return new InboxLine(p.Id, p.OrganisationName, p.Year, q, s?.Status ?? ReportStatus.Draft, due, s?.SubmittedAt, ReportTimeliness.IsLate(due, s?.SubmittedAt, today), s?.SubmissionCount ?? 0);
                 }))
+                .Concat(regional)
                 .OrderBy(l => l.Urgency).ThenByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ThenBy(l => l.OrganisationName),
         ];
     }

@@ -4,16 +4,20 @@ namespace WorkPlan.Core.Reports;
 public sealed record QuarterStanding(int Quarter, ReportStatus Status, DateOnly DueDate, bool IsLate, Timeliness Timeliness, string? ReturnReason)
 {
     /// <summary>A quarter's standing from its submission (none yet: a draft due by the usual day), on a given day.</summary>
-    public static QuarterStanding Of(int year, int quarter, ReportSubmission? submission, DateOnly today)
+    public static QuarterStanding Of(int year, int quarter, ReportSubmission? submission, DateOnly today) =>
+        Of(year, quarter, submission?.Status, submission?.DueDate, submission?.SubmittedAt, submission?.ReturnReason, today);
+
+    /// <summary>A quarter's standing from a report's status, due date, submission and return reason (a region's consolidated report too).</summary>
+    public static QuarterStanding Of(int year, int quarter, ReportStatus? status, DateOnly? dueDate, DateTimeOffset? submittedAt, string? returnReason, DateOnly today)
     {
-        var due = submission?.DueDate ?? ReportTimeliness.DueDate(year, quarter);
+        var due = dueDate ?? ReportTimeliness.DueDate(year, quarter);
         return new QuarterStanding(
             quarter,
-            submission?.Status ?? ReportStatus.Draft,
+            status ?? ReportStatus.Draft,
             due,
-            ReportTimeliness.IsLate(due, submission?.SubmittedAt, today),
-            ReportTimeliness.Of(year, quarter, submission?.Status, due, submission?.SubmittedAt, today),
-            submission?.ReturnReason);
+            ReportTimeliness.IsLate(due, submittedAt, today),
+            ReportTimeliness.Of(year, quarter, status, due, submittedAt, today),
+            returnReason);
     }
 
     /// <summary>Late and still the district's to send (not sent, or returned and not sent again).</summary>

@@ -101,6 +101,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Core.Reports.ReportSnapshot> ReportSnapshots => Set<Core.Reports.ReportSnapshot>();
 
+    public DbSet<Core.Regional.RegionalReportSubmission> RegionalReportSubmissions => Set<Core.Regional.RegionalReportSubmission>();
+
+    public DbSet<Core.Regional.RegionalReportSnapshot> RegionalReportSnapshots => Set<Core.Regional.RegionalReportSnapshot>();
+
     public DbSet<Core.Catalogue.RegionalTemplate> RegionalTemplates => Set<Core.Catalogue.RegionalTemplate>();
 
     public DbSet<Core.Catalogue.TemplateIndicator> TemplateIndicators => Set<Core.Catalogue.TemplateIndicator>();

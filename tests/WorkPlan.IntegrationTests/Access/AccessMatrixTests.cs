@@ -105,6 +105,15 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
 
     private static bool IsRegion(Actor a) => a.Role is Roles.RegionalDirector or Roles.RegionalMethodologist;
 
+    private static bool IsNational(Actor a) => a.Role is Roles.NationalDirector or Roles.NationalMethodologist;
+
+    /// <summary>A region's record ({region}): those who read the region see it (own), another region's is not found; district staff see none.</summary>
+    private static Expect SeesRegionRecord(Actor a, bool own) => SeesRegion(a, own) == Expect.Allowed && !own ? Expect.NotFound : SeesRegion(a, own);
+
+    /// <summary>A step on a region's report: taken by whom the rule names, 403 to other readers of the region, 404 to outsiders.</summary>
+    private static Func<Actor, bool, Expect> RegionStep(Func<Actor, bool> who) => (a, own) =>
+        SeesRegionRecord(a, own) is var seen && seen != Expect.Allowed ? seen : who(a) ? Expect.Allowed : Expect.Forbidden;
+
     /// <summary>
     /// The editor is for the plan's own director and inspector (while a draft); another reader of the plan may not edit
     /// it (403), and a plan out of reach is not found.
@@ -216,6 +225,13 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["GET Consolidation/Index"] = ("/Consolidation", SeesRegion),
         ["GET Consolidation/ExportExcel"] = ("/Consolidation/ExportExcel", SeesRegion),
         ["GET Consolidation/ExportPdf"] = ("/Consolidation/ExportPdf", SeesRegion),
+        ["GET RegionalReports/Index"] = ("/RegionalReports?regionId={region}&year=2022&quarter=3", SeesRegionRecord),
+        // Nothing is submitted in the world: whoever may read the region finds no stored file.
+        ["GET RegionalReports/ExportExcel"] = ("/RegionalReports/ExportExcel?regionId={region}&year=2022&quarter=3", (a, own) => SeesRegionRecord(a, own) == Expect.Allowed ? Expect.NotFound : SeesRegionRecord(a, own)),
+        ["GET RegionalReports/ExportPdf"] = ("/RegionalReports/ExportPdf?regionId={region}&year=2022&quarter=3", (a, own) => SeesRegionRecord(a, own) == Expect.Allowed ? Expect.NotFound : SeesRegionRecord(a, own)),
+        ["POST RegionalReports/Submit"] = ("/RegionalReports/Submit?regionId={region}&year=2022&quarter=3", RegionStep(IsRegion)),
+        ["POST RegionalReports/Accept"] = ("/RegionalReports/Accept?regionId={region}&year=2022&quarter=3", RegionStep(IsNational)),
+        ["POST RegionalReports/Return"] = ("/RegionalReports/Return?regionId={region}&year=2022&quarter=3", RegionStep(IsNational)),
         ["GET Completeness/Index"] = ("/Completeness", SignedIn),
         ["GET Completeness/Plan"] = ("/Completeness/Plan?planId={plan}", Visible),
         ["GET Dashboard/Index"] = ("/Dashboard", SignedIn),
@@ -334,6 +350,7 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
             ["{service}"] = () => Pick(actor.OwnOrganisation, actor.ForeignOrganisation) is { } c ? Id(_world.Services, c) : null,
             ["{user}"] = () => Pick(actor.OwnUser, actor.ForeignUser) is { } u ? _world.Users[u] : null,
             ["{section}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Sections, c) : null,
+            ["{region}"] = () => own ? Id(_world.Organisations, "andijon") : actor.Kind is Kind.National or Kind.NationalStaff ? null : Id(_world.Organisations, "namangan"),
             ["{indicator}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Indicators, c) : null,
         };
         foreach (var (placeholder, value) in replacements)

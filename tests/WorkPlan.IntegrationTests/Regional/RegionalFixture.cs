@@ -118,24 +118,7 @@ internal static class RegionalFixture
             var district = new Organisation($"sinov{n}", OrganisationKind.District, $"Sinov tumani {n:00}", $"Sinov {n:00}", region);
             var service = new ServiceUnit(district, "all", "Barcha xizmatlar", null, 1);
             district.Services.Add(service);
-            var plan = new Plan(district, 2022, $"Sinov tumani {n:00} ish rejasi");
-            var sections = new Dictionary<string, Section>();
-            var rows = new Dictionary<int, Indicator>();
-            foreach (var item in items)
-            {
-                if (!sections.TryGetValue(item.SectionLabel, out var section))
-                {
-                    section = plan.AddSection(item.SectionLabel, item.SectionTitle);
-                    sections[item.SectionLabel] = section;
-                }
-
-                var definition = new IndicatorDefinition(item.Number, item.Name, item.Unit, item.Measure, null, 100 + n, [], null, item.Schedule, item.Rollup, false);
-                var row = plan.AddIndicator(section, definition, [service], item.ParentId is { } parent ? rows[parent] : null);
-                row.MapToCatalogue(item.Code);
-                rows[item.Id] = row;
-            }
-
-            plan.RecordPaperSignatures(plan.Agreement, plan.Approval, PlanStatus.InForce);
+            var plan = PlanOfTheCatalogue(district, service, items, $"Sinov tumani {n:00} ish rejasi", 100 + n);
             db.Organisations.Add(district);
             db.Plans.Add(plan);
             plans.Add(plan);
@@ -151,5 +134,29 @@ internal static class RegionalFixture
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A 2022 plan in force of a centre, made of the catalogue's rows (with their codes), each with the same target.</summary>
+    public static Plan PlanOfTheCatalogue(Organisation centre, ServiceUnit service, IReadOnlyList<WorkPlan.Core.Catalogue.TemplateIndicator> items, string title, decimal target)
+    {
+        var plan = new Plan(centre, 2022, title);
+        var sections = new Dictionary<string, Section>();
+        var rows = new Dictionary<int, Indicator>();
+        foreach (var item in items)
+        {
+            if (!sections.TryGetValue(item.SectionLabel, out var section))
+            {
+                section = plan.AddSection(item.SectionLabel, item.SectionTitle);
+                sections[item.SectionLabel] = section;
+            }
+
+            var definition = new IndicatorDefinition(item.Number, item.Name, item.Unit, item.Measure, null, target, [], null, item.Schedule, item.Rollup, false);
+            var row = plan.AddIndicator(section, definition, [service], item.ParentId is { } parent ? rows[parent] : null);
+            row.MapToCatalogue(item.Code);
+            rows[item.Id] = row;
+        }
+
+        plan.RecordPaperSignatures(plan.Agreement, plan.Approval, PlanStatus.InForce);
+        return plan;
     }
 }

@@ -33,6 +33,10 @@ public class ActionRulesTests
     public static TheoryData<string, string, bool> ManagesTemplate => Table(
         Regions, ("RegionalDirector@andijon", "andijon"), ("RegionalMethodologist@andijon", "andijon"));
 
+    /// <summary>The region's consolidated report: its own director and methodologist send it; no one else, not even the National Library.</summary>
+    public static TheoryData<string, string, bool> SubmitsRegionalReport => Table(
+        Regions, ("RegionalDirector@andijon", "andijon"), ("RegionalMethodologist@andijon", "andijon"));
+
     /// <summary>Each step of the workflow: who may take it on which centre's plan.</summary>
     public static TheoryData<PlanAction, string, string, bool> TakesStep
     {
@@ -121,6 +125,13 @@ public class ActionRulesTests
     public void LetsOnlyTheNationalLibrarysStaffKeepTheNationalCatalogue(string user, bool allowed)
     {
         AccessRules.CanManageNationalCatalogue(User(user)).Should().Be(allowed);
+    }
+
+    [Theory]
+    [MemberData(nameof(SubmitsRegionalReport))]
+    public void LetsOnlyARegionsDirectorAndMethodologistSendItsConsolidatedReport(string user, string region, bool allowed)
+    {
+        AccessRules.CanSubmitRegionalReport(User(user), Id(region)).Should().Be(allowed);
     }
 
     [Theory]

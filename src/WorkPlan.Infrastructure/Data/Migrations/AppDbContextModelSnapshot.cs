@@ -671,7 +671,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Organisations.Service", b =>
+            modelBuilder.Entity("WorkPlan.Core.Organisations.ServiceUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -722,7 +722,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("services", (string)null);
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Plans.InForceService", b =>
+            modelBuilder.Entity("WorkPlan.Core.Plans.InForceResponsibility", b =>
                 {
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer")
@@ -950,32 +950,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("indicators", (string)null);
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Plans.IndicatorService", b =>
-                {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("integer")
-                        .HasColumnName("indicator_id");
-
-                    b.Property<int>("ServiceId")
-                        .HasColumnType("integer")
-                        .HasColumnName("service_id");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.HasKey("IndicatorId", "ServiceId")
-                        .HasName("pk_indicator_services");
-
-                    b.HasIndex("ServiceId")
-                        .HasDatabaseName("ix_indicator_services_service_id");
-
-                    b.ToTable("indicator_services", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_indicator_services_position", "position >= 1");
-                        });
-                });
-
             modelBuilder.Entity("WorkPlan.Core.Plans.PendingImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1201,6 +1175,32 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Plans.Responsibility", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("IndicatorId", "ServiceId")
+                        .HasName("pk_indicator_services");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_indicator_services_service_id");
+
+                    b.ToTable("indicator_services", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_indicator_services_position", "position >= 1");
+                        });
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Plans.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -1276,6 +1276,168 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_sections_plan_id_sort_order");
 
                     b.ToTable("sections", (string)null);
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Regional.RegionalReportSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("document");
+
+                    b.Property<byte[]>("ExcelFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("excel_file");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<byte[]>("PdfFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf_file");
+
+                    b.Property<long>("RegionalReportSubmissionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("regional_report_submission_id");
+
+                    b.Property<int>("ReportsExpected")
+                        .HasColumnType("integer")
+                        .HasColumnName("reports_expected");
+
+                    b.Property<int>("ReportsIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("reports_in");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("schema_version");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regional_report_snapshots");
+
+                    b.HasIndex("RegionalReportSubmissionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_regional_report_snapshots_regional_report_submission_id_num");
+
+                    b.ToTable("regional_report_snapshots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_regional_report_snapshots_schema_version", "schema_version >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Regional.RegionalReportSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_id");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SubmissionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_count");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_regional_report_submissions");
+
+                    b.HasIndex("RegionId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_regional_report_submissions_region_id_year_quarter");
+
+                    b.ToTable("regional_report_submissions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_regional_report_submissions_quarter", "quarter BETWEEN 1 AND 4");
+                        });
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Reports.ReportSnapshot", b =>
@@ -1758,7 +1920,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Region");
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Organisations.Service", b =>
+            modelBuilder.Entity("WorkPlan.Core.Organisations.ServiceUnit", b =>
                 {
                     b.HasOne("WorkPlan.Core.Organisations.Organisation", "Organisation")
                         .WithMany("Services")
@@ -1770,7 +1932,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Plans.InForceService", b =>
+            modelBuilder.Entity("WorkPlan.Core.Plans.InForceResponsibility", b =>
                 {
                     b.HasOne("WorkPlan.Core.Plans.Indicator", "Indicator")
                         .WithMany("InForceServices")
@@ -1779,7 +1941,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_indicator_in_force_services_indicators_indicator_id");
 
-                    b.HasOne("WorkPlan.Core.Organisations.Service", "Service")
+                    b.HasOne("WorkPlan.Core.Organisations.ServiceUnit", "Service")
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1892,27 +2054,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Section");
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Plans.IndicatorService", b =>
-                {
-                    b.HasOne("WorkPlan.Core.Plans.Indicator", "Indicator")
-                        .WithMany("ResponsibleServices")
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_indicator_services_indicators_indicator_id");
-
-                    b.HasOne("WorkPlan.Core.Organisations.Service", "Service")
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_indicator_services_services_service_id");
-
-                    b.Navigation("Indicator");
-
-                    b.Navigation("Service");
-                });
-
             modelBuilder.Entity("WorkPlan.Core.Plans.Plan", b =>
                 {
                     b.HasOne("WorkPlan.Core.Organisations.Organisation", "Organisation")
@@ -2009,6 +2150,27 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_plan_versions_plans_plan_id");
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Plans.Responsibility", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Plans.Indicator", "Indicator")
+                        .WithMany("ResponsibleServices")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_services_indicators_indicator_id");
+
+                    b.HasOne("WorkPlan.Core.Organisations.ServiceUnit", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_services_services_service_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Plans.Section", b =>
                 {
                     b.HasOne("WorkPlan.Core.Plans.Plan", "Plan")
@@ -2019,6 +2181,26 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_sections_plans_plan_id");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Regional.RegionalReportSnapshot", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Regional.RegionalReportSubmission", null)
+                        .WithMany("Snapshots")
+                        .HasForeignKey("RegionalReportSubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_regional_report_snapshots_regional_report_submissions_regio");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Regional.RegionalReportSubmission", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_regional_report_submissions_organisations_region_id");
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Reports.ReportSnapshot", b =>
@@ -2050,7 +2232,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_users_organisations_organisation_id");
 
-                    b.HasOne("WorkPlan.Core.Organisations.Service", "Service")
+                    b.HasOne("WorkPlan.Core.Organisations.ServiceUnit", "Service")
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2085,6 +2267,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Indicators");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Regional.RegionalReportSubmission", b =>
+                {
+                    b.Navigation("Snapshots");
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Reports.ReportSubmission", b =>
