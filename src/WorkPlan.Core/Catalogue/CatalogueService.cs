@@ -316,7 +316,8 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         return [.. services.GroupBy(s => s.Code, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.SortOrder)).Select(g => (g.Key, g.First().Name))];
     }
 
-    private static IEnumerable<ValidationError> Required(string field, string? value)
+    /// <summary>A required field's error when it is empty (the national catalogue's form checks the same way).</summary>
+    internal static IEnumerable<ValidationError> Required(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
