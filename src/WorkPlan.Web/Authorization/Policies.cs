@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>The work of a regional centre or the National Library on the centres directly below it: the report inbox.</summary>
     public const string Overseeing = "Overseeing";
 
+    /// <summary>The National Library's staff and administrators, for the menu (what each may do there is decided in Core).</summary>
+    public const string NationalLevel = "NationalLevel";
+
     /// <summary>Writing a centre's plan (editing, import): its director and inspector. Which plan is checked by the service.</summary>
     public const string WritePlans = "WritePlans";
 
@@ -24,6 +27,8 @@ public static class Policies
         options.AddPolicy(RegionalStaff, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Regional));
         options.AddPolicy(Overseeing, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Overseeing));
         options.AddPolicy(WritePlans, policy => policy.RequireAuthenticatedUser().RequireRole(Core.Access.AccessRules.RolesThatWritePlans));
+        options.AddPolicy(NationalLevel, policy => policy.RequireAuthenticatedUser().RequireClaim(
+            WorkPlan.Infrastructure.Identity.WorkPlanClaims.OrganisationKind, nameof(Core.Organisations.OrganisationKind.National)));
         options.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
     }
 }

@@ -448,6 +448,128 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.NationalCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_catalogues");
+
+                    b.ToTable("national_catalogues", (string)null);
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.NationalIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalogue_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Rollup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rollup");
+
+                    b.Property<string>("SectionLabel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("section_label");
+
+                    b.Property<string>("SectionTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("section_title");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_indicators");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_national_indicators_code");
+
+                    b.HasIndex("CatalogueId", "SortOrder")
+                        .HasDatabaseName("ix_national_indicators_catalogue_id_sort_order");
+
+                    b.ToTable("national_indicators", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -522,6 +644,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NationalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("national_code");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -583,6 +710,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.HasIndex("TemplateId", "Code")
                         .IsUnique()
                         .HasDatabaseName("ix_template_indicators_template_id_code");
+
+                    b.HasIndex("TemplateId", "NationalCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_template_indicators_template_id_national_code")
+                        .HasFilter("national_code IS NOT NULL");
 
                     b.HasIndex("TemplateId", "SortOrder")
                         .HasDatabaseName("ix_template_indicators_template_id_sort_order");
@@ -671,7 +803,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Organisations.Service", b =>
+            modelBuilder.Entity("WorkPlan.Core.Organisations.ServiceUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -722,7 +854,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("services", (string)null);
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Plans.InForceService", b =>
+            modelBuilder.Entity("WorkPlan.Core.Plans.InForceResponsibility", b =>
                 {
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer")
@@ -950,32 +1082,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("indicators", (string)null);
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Plans.IndicatorService", b =>
-                {
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("integer")
-                        .HasColumnName("indicator_id");
-
-                    b.Property<int>("ServiceId")
-                        .HasColumnType("integer")
-                        .HasColumnName("service_id");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
-
-                    b.HasKey("IndicatorId", "ServiceId")
-                        .HasName("pk_indicator_services");
-
-                    b.HasIndex("ServiceId")
-                        .HasDatabaseName("ix_indicator_services_service_id");
-
-                    b.ToTable("indicator_services", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_indicator_services_position", "position >= 1");
-                        });
-                });
-
             modelBuilder.Entity("WorkPlan.Core.Plans.PendingImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1198,6 +1304,32 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                             t.HasCheckConstraint("ck_plan_versions_number", "number >= 1");
 
                             t.HasCheckConstraint("ck_plan_versions_schema_version", "schema_version >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Plans.Responsibility", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("IndicatorId", "ServiceId")
+                        .HasName("pk_indicator_services");
+
+                    b.HasIndex("ServiceId")
+                        .HasDatabaseName("ix_indicator_services_service_id");
+
+                    b.ToTable("indicator_services", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_indicator_services_position", "position >= 1");
                         });
                 });
 
@@ -1681,6 +1813,18 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Indicator");
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.NationalIndicator", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Catalogue.NationalCatalogue", "Catalogue")
+                        .WithMany("Items")
+                        .HasForeignKey("CatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_indicators_national_catalogues_catalogue_id");
+
+                    b.Navigation("Catalogue");
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
                 {
                     b.HasOne("WorkPlan.Core.Organisations.Organisation", null)
@@ -1758,7 +1902,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Region");
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Organisations.Service", b =>
+            modelBuilder.Entity("WorkPlan.Core.Organisations.ServiceUnit", b =>
                 {
                     b.HasOne("WorkPlan.Core.Organisations.Organisation", "Organisation")
                         .WithMany("Services")
@@ -1770,7 +1914,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Plans.InForceService", b =>
+            modelBuilder.Entity("WorkPlan.Core.Plans.InForceResponsibility", b =>
                 {
                     b.HasOne("WorkPlan.Core.Plans.Indicator", "Indicator")
                         .WithMany("InForceServices")
@@ -1779,7 +1923,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_indicator_in_force_services_indicators_indicator_id");
 
-                    b.HasOne("WorkPlan.Core.Organisations.Service", "Service")
+                    b.HasOne("WorkPlan.Core.Organisations.ServiceUnit", "Service")
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1892,27 +2036,6 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Section");
                 });
 
-            modelBuilder.Entity("WorkPlan.Core.Plans.IndicatorService", b =>
-                {
-                    b.HasOne("WorkPlan.Core.Plans.Indicator", "Indicator")
-                        .WithMany("ResponsibleServices")
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_indicator_services_indicators_indicator_id");
-
-                    b.HasOne("WorkPlan.Core.Organisations.Service", "Service")
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_indicator_services_services_service_id");
-
-                    b.Navigation("Indicator");
-
-                    b.Navigation("Service");
-                });
-
             modelBuilder.Entity("WorkPlan.Core.Plans.Plan", b =>
                 {
                     b.HasOne("WorkPlan.Core.Organisations.Organisation", "Organisation")
@@ -2009,6 +2132,27 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_plan_versions_plans_plan_id");
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Plans.Responsibility", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Plans.Indicator", "Indicator")
+                        .WithMany("ResponsibleServices")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_services_indicators_indicator_id");
+
+                    b.HasOne("WorkPlan.Core.Organisations.ServiceUnit", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_services_services_service_id");
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Plans.Section", b =>
                 {
                     b.HasOne("WorkPlan.Core.Plans.Plan", "Plan")
@@ -2050,7 +2194,7 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_users_organisations_organisation_id");
 
-                    b.HasOne("WorkPlan.Core.Organisations.Service", "Service")
+                    b.HasOne("WorkPlan.Core.Organisations.ServiceUnit", "Service")
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2059,6 +2203,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.NationalCatalogue", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
