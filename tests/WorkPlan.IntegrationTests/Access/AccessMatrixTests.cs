@@ -103,6 +103,20 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     // The template's editing: the regional director and methodologist only.
     private static Expect RegionOnly(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : Expect.Forbidden;
 
+    // The national catalogue: read by whoever reads a region or the country (403 to a centre's own staff), kept by the
+    // National Library's staff (none among these actors: NationalCatalogueTests tries them), so 403 to everyone signed in.
+    private static Expect ReadsNational(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.RegionalAdmin or Kind.RegionalStaff ? Expect.Allowed : Expect.Forbidden;
+
+    private static Expect KeepsNational(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : Expect.Forbidden;
+
+    // A region's mapping to the national codes: read by who sees the region, kept by its director and methodologist;
+    // another region, or any region for a district, is not found.
+    private static Expect ReadsRegionMapping(Actor a, bool own) => SeesRegion(a, own) == Expect.Allowed && !own ? Expect.NotFound : SeesRegion(a, own);
+
+    private static Expect KeepsRegionMapping(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : a.Kind is Kind.National or Kind.RegionalAdmin ? Expect.Forbidden : Expect.NotFound;
+
     private static readonly Dictionary<string, (string Url, Func<Actor, bool, Expect> Expect)> Matrix = new()
     {
         ["GET Home/Index"] = ("/", SignedIn),
@@ -199,6 +213,14 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["POST Plans/Create"] = ("/Plans/Create", Writer),
         ["POST Catalogue/Publish"] = ("/Catalogue/Publish", RegionOnly),
         ["POST Catalogue/FromPlan"] = ("/Catalogue/FromPlan?planId={plan}", Step(IsRegion)),
+        ["GET NationalCatalogue/Index"] = ("/NationalCatalogue", ReadsNational),
+        ["GET NationalCatalogue/Item"] = ("/NationalCatalogue/Item", KeepsNational),
+        ["POST NationalCatalogue/Item"] = ("/NationalCatalogue/Item", KeepsNational),
+        ["POST NationalCatalogue/Delete"] = ("/NationalCatalogue/Delete/999999", KeepsNational),
+        ["POST NationalCatalogue/Publish"] = ("/NationalCatalogue/Publish", KeepsNational),
+        ["POST NationalCatalogue/FromTemplate"] = ("/NationalCatalogue/FromTemplate?regionId={region}", KeepsNational),
+        ["GET NationalCatalogue/Mapping"] = ("/NationalCatalogue/Mapping?regionId={region}", ReadsRegionMapping),
+        ["POST NationalCatalogue/Mapping"] = ("/NationalCatalogue/Mapping", KeepsRegionMapping),
 
         // Workflow steps last: they change the plan's status (each actor starts from a fresh world).
         ["POST Plans/NextYear"] = ("/Plans/NextYear/{plan}", (a, own) => Editor(a, own)),
@@ -314,6 +336,8 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
             ["{parent}"] = () => Pick(actor.OwnParent ?? actor.OwnOrganisation, actor.ForeignParent) is { } c ? Id(_world.Organisations, c) : null,
             ["{service}"] = () => Pick(actor.OwnOrganisation, actor.ForeignOrganisation) is { } c ? Id(_world.Services, c) : null,
             ["{user}"] = () => Pick(actor.OwnUser, actor.ForeignUser) is { } u ? _world.Users[u] : null,
+            // A region: the actor's own (any region for the national level, which has no foreign one), or another.
+            ["{region}"] = () => Pick(actor.Kind == Kind.National ? "andijon" : actor.OwnParent, actor.ForeignParent) is { } c ? Id(_world.Organisations, c) : null,
             ["{section}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Sections, c) : null,
             ["{indicator}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Indicators, c) : null,
         };
