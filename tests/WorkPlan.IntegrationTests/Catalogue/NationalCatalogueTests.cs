@@ -21,7 +21,9 @@ public sealed class NationalCatalogueTests(DatabaseFixture database) : IAsyncLif
         await using (var db = database.CreateContext())
         {
             var andijon = await db.Organisations.Where(o => o.Code == "andijon").Select(o => o.Id).SingleAsync();
-            var empty = await Html.ParseAsync(await director.GetAsync("/NationalCatalogue"));
+            var response = await director.GetAsync("/NationalCatalogue");
+            var empty = await Html.ParseAsync(response);
+            Console.WriteLine($"DEBUG {(int)response.StatusCode} {response.Headers.Location} {empty.QuerySelector("main")?.TextContent}");
             empty.QuerySelector("select[name=regionId] option")!.GetAttribute("value").Should().Be(andijon.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Forms.PostAsync(director, "/NationalCatalogue", $"/NationalCatalogue/FromTemplate?regionId={andijon}", new Dictionary<string, string>());
         }
