@@ -147,6 +147,8 @@ public static class DependencyInjection
         services.AddScoped<WorkPlan.Core.Home.HomeService>();
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueService>();
         services.AddScoped<WorkPlan.Core.Catalogue.CatalogueMappingService>();
+        services.AddScoped<WorkPlan.Core.Catalogue.NationalCatalogueService>();
+        services.AddScoped<WorkPlan.Core.Catalogue.NationalMappingService>();
         services.AddScoped<WorkPlan.Core.Regional.IRegionalFigures, Data.Queries.RegionalFiguresQueries>();
         services.AddScoped<WorkPlan.Core.Regional.ConsolidationService>();
         services.AddScoped<WorkPlan.Core.Regional.RegionalReportService>();

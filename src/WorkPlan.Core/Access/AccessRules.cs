@@ -184,6 +184,12 @@ public static partial class AccessRules
     }
 
     /// <summary>
+    /// Who reads the national catalogue: those who read a region or the whole country (regional and national directors and
+    /// methodologists, and the administrators of those levels). A centre's own staff do not.
+    /// </summary>
+    public static bool ReadsNationalCatalogue(CurrentUser user) => ReachOf(user) != Reach.OwnCentre;
+
+    /// <summary>
     /// The one visibility rule, on a centre's id and its region's id: the user's reach decides which it compares. Written
     /// on the two keys rather than on the organisation, so that a plan's rule reads its own organisation id (no join)
     /// where the region is not needed.

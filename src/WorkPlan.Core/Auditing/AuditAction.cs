@@ -22,6 +22,12 @@ public sealed class AuditAction
     public static readonly AuditAction CatalogueItemDeleted = new("Catalogue.ItemDeleted");
     public static readonly AuditAction CataloguePublished = new("Catalogue.Published");
     public static readonly AuditAction CatalogueMapped = new("Catalogue.Mapped");
+    public static readonly AuditAction NationalCatalogueBuilt = new("NationalCatalogue.Built");
+    public static readonly AuditAction NationalCatalogueItemAdded = new("NationalCatalogue.ItemAdded");
+    public static readonly AuditAction NationalCatalogueItemChanged = new("NationalCatalogue.ItemChanged");
+    public static readonly AuditAction NationalCatalogueItemDeleted = new("NationalCatalogue.ItemDeleted");
+    public static readonly AuditAction NationalCataloguePublished = new("NationalCatalogue.Published");
+    public static readonly AuditAction NationalCatalogueMapped = new("NationalCatalogue.Mapped");
     public static readonly AuditAction MonthReopened = new("Month.Reopened");
     public static readonly AuditAction MonthReopenRequested = new("Month.ReopenRequested");
     public static readonly AuditAction MonthReopenDeclined = new("Month.ReopenDeclined");
@@ -37,6 +43,7 @@ public sealed class AuditAction
         OrganisationCreated, OrganisationUpdated, ServiceCreated, ServiceUpdated, ServiceDeleted,
         UserCreated, UserUpdated, UserActivated, UserDeactivated, UserPasswordReset,
         CatalogueBuilt, CatalogueItemAdded, CatalogueItemChanged, CatalogueItemDeleted, CataloguePublished, CatalogueMapped,
+        NationalCatalogueBuilt, NationalCatalogueItemAdded, NationalCatalogueItemChanged, NationalCatalogueItemDeleted, NationalCataloguePublished, NationalCatalogueMapped,
         MonthReopened, MonthReopenRequested, MonthReopenDeclined,
     ];
 

@@ -22,7 +22,7 @@ public static class AuditTrail
     public const string ValueChanged = "Actual.Changed";
 
     /// <summary>The kinds of record the audit page can be narrowed to, in the order it offers them.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["Organisation", "Service", "User", PlanEntity, ValueEntity, "Month", "RegionalTemplate"];
+    public static IReadOnlyList<string> Kinds { get; } = ["Organisation", "Service", "User", PlanEntity, ValueEntity, "Month", "RegionalTemplate", "NationalCatalogue"];
 
     /// <summary>A plan step's action in the trail's naming: "Plan.Approved".</summary>
     public static string PlanAction(PlanAction action) => $"Plan.{action}";

@@ -21,7 +21,11 @@ public sealed record TemplatePage(
     int Year,
     uint Version,
     IReadOnlyList<TemplateRow> Rows,
-    IReadOnlyList<PlanChoice> SourcePlans);
+    IReadOnlyList<PlanChoice> SourcePlans)
+{
+    /// <summary>Whether the user reads the national catalogue, and so the region's mapping to it.</summary>
+    public bool ReadsNationalCatalogue { get; init; }
+}
 
 /// <summary>A catalogue row as the edit form shows it.</summary>
 public sealed record TemplateItemForm(

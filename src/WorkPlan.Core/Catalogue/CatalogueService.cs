@@ -41,7 +41,8 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             .GroupBy(i => i.CatalogueCode!).Select(g => new { Code = g.Key, Plans = g.Select(i => i.PlanId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Code, g => g.Plans, cancellationToken);
         var sources = canEdit && rows.Count == 0
-            ? await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.RegionId == region.Id)
+            ? await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
+                .Where(p => p.Organisation!.RegionId == region.Id || p.OrganisationId == region.Id)
                 .OrderByDescending(p => p.Year).ThenBy(p => p.Organisation!.Name)
                 .Select(p => new PlanChoice(p.Id, p.Organisation!.Name, p.Year)).ToListAsync(cancellationToken)
             : [];
@@ -50,7 +51,10 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
             template?.PublishedAt is not null && AccessRules.CanCreatePlan(user),
             ThisYear(),
             template?.Version ?? 0,
-            [.. rows.Select(r => r with { UsedBy = used.GetValueOrDefault(r.Code) })], sources));
+            [.. rows.Select(r => r with { UsedBy = used.GetValueOrDefault(r.Code) })], sources)
+        {
+            ReadsNationalCatalogue = AccessRules.ReadsNationalCatalogue(user),
+        });
     }
 
     /// <summary>Builds the region's catalogue from one of its districts' plans: its sections and rows, each with a code from its number.</summary>
@@ -318,7 +322,8 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         return [.. services.GroupBy(s => s.Code, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.SortOrder)).Select(g => (g.Key, g.First().Name))];
     }
 
-    private static IEnumerable<ValidationError> Required(string field, string? value)
+    /// <summary>A required field's error when it is empty (the national catalogue's form checks the same way).</summary>
+    internal static IEnumerable<ValidationError> Required(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -78,6 +78,12 @@ public class TemplateIndicator
 
     public int SortOrder { get; internal set; }
 
+    /// <summary>
+    /// The national indicator this one is counted in (<see cref="NationalIndicator.Code"/>), or null for an indicator of
+    /// the region's own, which stays out of the national figures.
+    /// </summary>
+    public string? NationalCode { get; private set; }
+
     /// <summary>Row version (PostgreSQL xmin) for optimistic concurrency.</summary>
     public uint Version { get; private set; }
 
@@ -96,6 +102,10 @@ public class TemplateIndicator
         Code = normalised;
         Apply(definition);
     }
+
+    /// <summary>Maps the indicator to a national code, or back to the region's own (null); the rules are in <see cref="NationalMappingService"/>.</summary>
+    public void MapToNational(string? nationalCode) =>
+        NationalCode = nationalCode is null ? null : TemplateRules.NormaliseCode(nationalCode);
 
     internal void PlaceUnder(TemplateIndicator? parent, int sortOrder)
     {

@@ -50,6 +50,10 @@ public interface IAppDbContext
 
     DbSet<Catalogue.TemplateIndicator> TemplateIndicators { get; }
 
+    DbSet<Catalogue.NationalCatalogue> NationalCatalogues { get; }
+
+    DbSet<Catalogue.NationalIndicator> NationalIndicators { get; }
+
     /// <summary>For use cases that must save twice in one transaction (e.g. to audit a new row's id).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

@@ -109,6 +109,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Core.Catalogue.TemplateIndicator> TemplateIndicators => Set<Core.Catalogue.TemplateIndicator>();
 
+    public DbSet<Core.Catalogue.NationalCatalogue> NationalCatalogues => Set<Core.Catalogue.NationalCatalogue>();
+
+    public DbSet<Core.Catalogue.NationalIndicator> NationalIndicators => Set<Core.Catalogue.NationalIndicator>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -140,6 +140,20 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     // The template's editing: the regional director and methodologist only.
     private static Expect RegionOnly(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : Expect.Forbidden;
 
+    // The national catalogue: read by whoever reads a region or the country (403 to a centre's own staff), kept by the
+    // National Library's director and methodologist (403 to everyone else signed in, the national administrator too).
+    private static Expect ReadsNational(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.NationalStaff or Kind.RegionalAdmin or Kind.RegionalStaff ? Expect.Allowed : Expect.Forbidden;
+
+    private static Expect KeepsNational(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsNational(a) ? Expect.Allowed : Expect.Forbidden;
+
+    // A region's mapping to the national codes: read by who sees the region, kept by its director and methodologist;
+    // another region, or any region for a district, is not found.
+    private static Expect ReadsRegionMapping(Actor a, bool own) => SeesRegion(a, own) == Expect.Allowed && !own ? Expect.NotFound : SeesRegion(a, own);
+
+    private static Expect KeepsRegionMapping(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : a.Kind is Kind.National or Kind.NationalStaff or Kind.RegionalAdmin ? Expect.Forbidden : Expect.NotFound;
+
     private static readonly Dictionary<string, (string Url, Func<Actor, bool, Expect> Expect)> Matrix = new()
     {
         ["GET Home/Index"] = ("/", SignedIn),
@@ -243,6 +257,14 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["POST Plans/Create"] = ("/Plans/Create", Writer),
         ["POST Catalogue/Publish"] = ("/Catalogue/Publish", RegionOnly),
         ["POST Catalogue/FromPlan"] = ("/Catalogue/FromPlan?planId={plan}", Step(IsRegion)),
+        ["GET NationalCatalogue/Index"] = ("/NationalCatalogue", ReadsNational),
+        ["GET NationalCatalogue/Item"] = ("/NationalCatalogue/Item", KeepsNational),
+        ["POST NationalCatalogue/Item"] = ("/NationalCatalogue/Item", KeepsNational),
+        ["POST NationalCatalogue/Delete"] = ("/NationalCatalogue/Delete/999999", (a, own) => KeepsNational(a, own) == Expect.Allowed ? Expect.NotFound : KeepsNational(a, own)),
+        ["POST NationalCatalogue/Publish"] = ("/NationalCatalogue/Publish", KeepsNational),
+        ["POST NationalCatalogue/FromTemplate"] = ("/NationalCatalogue/FromTemplate?regionId={region}", KeepsNational),
+        ["GET NationalCatalogue/Mapping"] = ("/NationalCatalogue/Mapping?regionId={region}", ReadsRegionMapping),
+        ["POST NationalCatalogue/Mapping"] = ("/NationalCatalogue/Mapping", KeepsRegionMapping),
 
         // Workflow steps last: they change the plan's status (each actor starts from a fresh world).
         ["POST Plans/NextYear"] = ("/Plans/NextYear/{plan}", (a, own) => Editor(a, own)),
@@ -350,6 +372,7 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
             ["{service}"] = () => Pick(actor.OwnOrganisation, actor.ForeignOrganisation) is { } c ? Id(_world.Services, c) : null,
             ["{user}"] = () => Pick(actor.OwnUser, actor.ForeignUser) is { } u ? _world.Users[u] : null,
             ["{section}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Sections, c) : null,
+            // A region: Andijon as the actor's own (any region for the national level, which has no foreign one), or Namangan.
             ["{region}"] = () => own ? Id(_world.Organisations, "andijon") : actor.Kind is Kind.National or Kind.NationalStaff ? null : Id(_world.Organisations, "namangan"),
             ["{indicator}"] = () => Pick(actor.OwnPlan, actor.ForeignPlan) is { } c ? Id(_world.Indicators, c) : null,
         };

@@ -67,6 +67,22 @@ public class ScopeRulesTests
     }
 
     [Theory]
+    [InlineData("Director@xojaobod", false)]
+    [InlineData("Inspector@xojaobod", false)]
+    [InlineData("ServiceHead@xojaobod", false)]
+    [InlineData("Administrator@xojaobod", false)]
+    [InlineData("Inspector@andijon", false)]
+    [InlineData("ServiceHead@andijon", false)]
+    [InlineData("RegionalDirector@andijon", true)]
+    [InlineData("RegionalMethodologist@andijon", true)]
+    [InlineData("Administrator@andijon", true)]
+    [InlineData("NationalDirector@national", true)]
+    [InlineData("NationalMethodologist@national", true)]
+    [InlineData("Administrator@national", true)]
+    public void ShowsTheNationalCatalogueToRegionalAndNationalStaffOnly(string user, bool reads) =>
+        AccessRules.ReadsNationalCatalogue(User(user)).Should().Be(reads);
+
+    [Theory]
     [InlineData(Roles.Administrator, OrganisationKind.District, true)]
     [InlineData(Roles.Director, OrganisationKind.District, true)]
     [InlineData(Roles.Inspector, OrganisationKind.District, true)]

@@ -35,6 +35,10 @@ internal sealed class TemplateIndicatorConfiguration : IEntityTypeConfiguration<
         builder.Navigation(i => i.Schedule).IsRequired();
         builder.HasOne(i => i.Parent).WithMany().HasForeignKey(i => i.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.TemplateId, i.Code }).IsUnique();
+        builder.Property(i => i.NationalCode).HasMaxLength(FieldLimits.CatalogueCode);
+
+        // A national indicator is counted from at most one indicator of each region (else the region's figure would count twice).
+        builder.HasIndex(i => new { i.TemplateId, i.NationalCode }).IsUnique().HasFilter("national_code IS NOT NULL");
         builder.HasIndex(i => new { i.TemplateId, i.SortOrder });
         builder.HasIndex(i => i.ParentId);
     }

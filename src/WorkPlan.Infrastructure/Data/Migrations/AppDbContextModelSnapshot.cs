@@ -448,6 +448,128 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.NationalCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_catalogues");
+
+                    b.ToTable("national_catalogues", (string)null);
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.NationalIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueId")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalogue_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Rollup")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rollup");
+
+                    b.Property<string>("SectionLabel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("section_label");
+
+                    b.Property<string>("SectionTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("section_title");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_indicators");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_national_indicators_code");
+
+                    b.HasIndex("CatalogueId", "SortOrder")
+                        .HasDatabaseName("ix_national_indicators_catalogue_id_sort_order");
+
+                    b.ToTable("national_indicators", (string)null);
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -522,6 +644,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NationalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("national_code");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -583,6 +710,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.HasIndex("TemplateId", "Code")
                         .IsUnique()
                         .HasDatabaseName("ix_template_indicators_template_id_code");
+
+                    b.HasIndex("TemplateId", "NationalCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_template_indicators_template_id_national_code")
+                        .HasFilter("national_code IS NOT NULL");
 
                     b.HasIndex("TemplateId", "SortOrder")
                         .HasDatabaseName("ix_template_indicators_template_id_sort_order");
@@ -1843,6 +1975,18 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Indicator");
                 });
 
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.NationalIndicator", b =>
+                {
+                    b.HasOne("WorkPlan.Core.Catalogue.NationalCatalogue", "Catalogue")
+                        .WithMany("Items")
+                        .HasForeignKey("CatalogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_indicators_national_catalogues_catalogue_id");
+
+                    b.Navigation("Catalogue");
+                });
+
             modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
                 {
                     b.HasOne("WorkPlan.Core.Organisations.Organisation", null)
@@ -2241,6 +2385,11 @@ namespace WorkPlan.Infrastructure.Data.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("WorkPlan.Core.Catalogue.NationalCatalogue", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("WorkPlan.Core.Catalogue.RegionalTemplate", b =>
