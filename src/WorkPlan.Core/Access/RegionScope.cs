@@ -63,12 +63,13 @@ public static class RegionScope
         return [.. rows.Select(r => (r.Id, r.Name, r.ShortName, r.PlanId, r.Kind != OrganisationKind.District))];
     }
 
-    /// <summary>The years the region's districts have plans for, latest first (for the year choosers).</summary>
+    /// <summary>The years the region's centres have plans for, latest first (for the year choosers).</summary>
     public static async Task<IReadOnlyList<int>> YearsAsync(IAppDbContext db, CurrentUser user, int regionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
-        return await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Organisation!.RegionId == regionId)
+        return await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
+            .Where(p => db.Organisations.Where(Organisation.OfRegion(regionId)).Select(o => o.Id).Contains(p.OrganisationId))
             .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
     }
 }

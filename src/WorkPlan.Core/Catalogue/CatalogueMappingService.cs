@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Access;
 using WorkPlan.Core.Auditing;
 using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
 
 namespace WorkPlan.Core.Catalogue;
 
@@ -16,7 +17,7 @@ public sealed class CatalogueMappingService(IAppDbContext db, ICurrentUser curre
     {
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.Title, p.Year, p.OrganisationId, OrganisationName = p.Organisation!.Name, RegionId = p.Organisation.ParentId })
+            .Select(p => new { p.Id, p.Title, p.Year, p.OrganisationId, OrganisationName = p.Organisation!.Name, RegionId = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(Organisation.RegionOrSelf).FirstOrDefault() })
             .SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
@@ -57,7 +58,8 @@ public sealed class CatalogueMappingService(IAppDbContext db, ICurrentUser curre
         ArgumentNullException.ThrowIfNull(cells);
         var user = currentUser.Required;
         var plan = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.OrganisationId, p.Organisation!.RegionId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Id, p.OrganisationId, RegionId = db.Organisations.Where(o => o.Id == p.OrganisationId).Select(Organisation.RegionOrSelf).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
         if (plan is null)
         {
             return Result.NotFound();

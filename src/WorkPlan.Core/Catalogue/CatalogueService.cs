@@ -36,13 +36,14 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         }
 
         var rows = template is null ? [] : await Rows(template.Id).ToListAsync(cancellationToken);
+        var centres = db.Organisations.Where(Organisation.OfRegion(region.Id)).Select(o => o.Id);
         var used = await db.Indicators.AsNoTracking()
-            .Where(i => i.CatalogueCode != null && i.Plan!.Organisation!.RegionId == region.Id)
+            .Where(i => i.CatalogueCode != null && centres.Contains(i.Plan!.OrganisationId))
             .GroupBy(i => i.CatalogueCode!).Select(g => new { Code = g.Key, Plans = g.Select(i => i.PlanId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Code, g => g.Plans, cancellationToken);
         var sources = canEdit && rows.Count == 0
             ? await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
-                .Where(p => p.Organisation!.RegionId == region.Id || p.OrganisationId == region.Id)
+                .Where(p => centres.Contains(p.OrganisationId))
                 .OrderByDescending(p => p.Year).ThenBy(p => p.Organisation!.Name)
                 .Select(p => new PlanChoice(p.Id, p.Organisation!.Name, p.Year)).ToListAsync(cancellationToken)
             : [];
@@ -305,19 +306,19 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         return [.. chosen.Where(known.Contains).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>Whether a district of the region reports against the code.</summary>
+    /// <summary>Whether a centre of the region (a district or the regional centre) reports against the code.</summary>
     private Task<bool> InUseAsync(string code, int regionId, CancellationToken cancellationToken) =>
-        db.Indicators.AnyAsync(i => i.CatalogueCode == code && i.Plan!.Organisation!.RegionId == regionId, cancellationToken);
+        db.Indicators.AnyAsync(i => i.CatalogueCode == code && db.Organisations.Where(Organisation.OfRegion(regionId)).Select(o => o.Id).Contains(i.Plan!.OrganisationId), cancellationToken);
 
     private static TemplateItemChoices Choices(RegionalTemplate template, TemplateIndicator? item, IReadOnlyList<(string Code, string Name)> services) => new(
         [.. template.Items.Where(i => i.ParentId == null && i != item).OrderBy(i => i.SortOrder).Select(i => (i.Id, $"{i.Number}. {i.Name}"))],
         [.. template.Items.OrderBy(i => i.SortOrder).Select(i => (i.SectionLabel, i.SectionTitle)).Distinct()],
         services);
 
-    /// <summary>The services the region's districts have, by code (a template row names its responsible services by code).</summary>
+    /// <summary>The services the region's centres have, by code (a template row names its responsible services by code).</summary>
     private async Task<IReadOnlyList<(string Code, string Name)>> ServicesOfRegionAsync(int regionId, CancellationToken cancellationToken)
     {
-        var services = await db.Services.AsNoTracking().Where(s => s.Organisation!.RegionId == regionId)
+        var services = await db.Services.AsNoTracking().Where(s => db.Organisations.Where(Organisation.OfRegion(regionId)).Select(o => o.Id).Contains(s.OrganisationId))
             .Select(s => new { s.Code, s.Name, s.SortOrder }).ToListAsync(cancellationToken);
         return [.. services.GroupBy(s => s.Code, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.SortOrder)).Select(g => (g.Key, g.First().Name))];
     }

@@ -63,6 +63,15 @@ public class Organisation
     public static System.Linq.Expressions.Expression<Func<Organisation, int?>> RegionOrSelf { get; } =
         o => o.Kind == OrganisationKind.Regional ? o.Id : o.RegionId;
 
+    private static readonly Func<Organisation, int?> RegionOrSelfOf = RegionOrSelf.Compile();
+
+    /// <summary>The centres of a region for queries: its districts and the regional centre itself.</summary>
+    public static System.Linq.Expressions.Expression<Func<Organisation, bool>> OfRegion(int regionId) =>
+        o => o.RegionId == regionId || o.Id == regionId;
+
+    /// <summary><see cref="RegionOrSelf"/> of a loaded centre.</summary>
+    public int? WorksInRegionId => RegionOrSelfOf(this);
+
     public string Name { get; private set; }
 
     public string ShortName { get; private set; }

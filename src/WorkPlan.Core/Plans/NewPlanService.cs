@@ -110,7 +110,7 @@ public sealed class NewPlanService(IAppDbContext db, ICurrentUser currentUser, I
     private async Task<IReadOnlyList<ValidationError>> FillFromTemplateAsync(Plan plan, Organisation organisation, CancellationToken cancellationToken)
     {
         var template = await db.RegionalTemplates.AsNoTracking().Include(t => t.Items)
-            .SingleOrDefaultAsync(t => t.RegionId == organisation.RegionId && t.PublishedAt != null, cancellationToken);
+            .SingleOrDefaultAsync(t => t.RegionId == organisation.WorksInRegionId && t.PublishedAt != null, cancellationToken);
         if (template is null)
         {
             return [new ValidationError(string.Empty, TemplateRules.Messages.NotPublished)];
