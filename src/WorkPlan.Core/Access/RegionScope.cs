@@ -63,13 +63,20 @@ public static class RegionScope
         return [.. rows.Select(r => (r.Id, r.Name, r.ShortName, r.PlanId, r.Kind != OrganisationKind.District))];
     }
 
+    /// <summary>The ids of a region's centres, its districts and the regional centre itself, as a subquery.</summary>
+    public static IQueryable<int> CentresOf(IAppDbContext db, int regionId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Organisations.Where(Organisation.OfRegion(regionId)).Select(o => o.Id);
+    }
+
     /// <summary>The years the region's centres have plans for, latest first (for the year choosers).</summary>
     public static async Task<IReadOnlyList<int>> YearsAsync(IAppDbContext db, CurrentUser user, int regionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
         return await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user))
-            .Where(p => db.Organisations.Where(Organisation.OfRegion(regionId)).Select(o => o.Id).Contains(p.OrganisationId))
+            .Where(p => CentresOf(db, regionId).Contains(p.OrganisationId))
             .Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
     }
 }

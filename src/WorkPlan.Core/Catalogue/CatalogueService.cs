@@ -36,7 +36,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
         }
 
         var rows = template is null ? [] : await Rows(template.Id).ToListAsync(cancellationToken);
-        var centres = db.Organisations.Where(Organisation.OfRegion(region.Id)).Select(o => o.Id);
+        var centres = RegionScope.CentresOf(db, region.Id);
         var used = await db.Indicators.AsNoTracking()
             .Where(i => i.CatalogueCode != null && centres.Contains(i.Plan!.OrganisationId))
             .GroupBy(i => i.CatalogueCode!).Select(g => new { Code = g.Key, Plans = g.Select(i => i.PlanId).Distinct().Count() })
@@ -308,7 +308,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
 
     /// <summary>Whether a centre of the region (a district or the regional centre) reports against the code.</summary>
     private Task<bool> InUseAsync(string code, int regionId, CancellationToken cancellationToken) =>
-        db.Indicators.AnyAsync(i => i.CatalogueCode == code && db.Organisations.Where(Organisation.OfRegion(regionId)).Select(o => o.Id).Contains(i.Plan!.OrganisationId), cancellationToken);
+        db.Indicators.AnyAsync(i => i.CatalogueCode == code && RegionScope.CentresOf(db, regionId).Contains(i.Plan!.OrganisationId), cancellationToken);
 
     private static TemplateItemChoices Choices(RegionalTemplate template, TemplateIndicator? item, IReadOnlyList<(string Code, string Name)> services) => new(
         [.. template.Items.Where(i => i.ParentId == null && i != item).OrderBy(i => i.SortOrder).Select(i => (i.Id, $"{i.Number}. {i.Name}"))],
@@ -318,7 +318,7 @@ public sealed class CatalogueService(IAppDbContext db, ICurrentUser currentUser,
     /// <summary>The services the region's centres have, by code (a template row names its responsible services by code).</summary>
     private async Task<IReadOnlyList<(string Code, string Name)>> ServicesOfRegionAsync(int regionId, CancellationToken cancellationToken)
     {
-        var services = await db.Services.AsNoTracking().Where(s => db.Organisations.Where(Organisation.OfRegion(regionId)).Select(o => o.Id).Contains(s.OrganisationId))
+        var services = await db.Services.AsNoTracking().Where(s => RegionScope.CentresOf(db, regionId).Contains(s.OrganisationId))
             .Select(s => new { s.Code, s.Name, s.SortOrder }).ToListAsync(cancellationToken);
         return [.. services.GroupBy(s => s.Code, StringComparer.Ordinal).OrderBy(g => g.Min(s => s.SortOrder)).Select(g => (g.Key, g.First().Name))];
     }

@@ -240,36 +240,7 @@ public sealed class RegionalReportService(
             return Result.Forbidden();
         }
 
-        if (reason is not null && string.IsNullOrWhiteSpace(reason))
-        {
-            return Result.Invalid([new ValidationError("Reason", "Workflow.ReasonRequired")]);
-        }
-
         var submission = await Submissions(regionId, year, quarter).Include(r => r.Snapshots.OrderByDescending(s => s.Number).Take(1)).SingleOrDefaultAsync(cancellationToken);
-        if (submission is not { Status: ReportStatus.Submitted })
-        {
-            return Result.Invalid([new ValidationError(string.Empty, QuarterlyReportService.Messages.NotPossible)]);
-        }
-
-        db.Entry(submission).Property(r => r.Version).OriginalValue = version;
-        if (reason is null)
-        {
-            submission.Accept(user.UserName, clock.GetUtcNow());
-        }
-        else
-        {
-            submission.Return(reason, user.UserName, clock.GetUtcNow());
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict();
-        }
-
-        return Result.Ok();
+        return await ReportDecision.DecideAsync(db, submission, version, reason, user.UserName, clock.GetUtcNow(), cancellationToken);
     }
 }

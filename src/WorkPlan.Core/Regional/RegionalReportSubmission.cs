@@ -7,7 +7,7 @@ namespace WorkPlan.Core.Regional;
 /// district's report, <see cref="ReportStatusRules"/>), when it was due, who did what, and every submission as its own
 /// stored snapshot (<see cref="RegionalReportSnapshot"/>, numbered 1, 2, ...), whose document and files never change.
 /// </summary>
-public class RegionalReportSubmission
+public class RegionalReportSubmission : IDecidableReport
 {
     private readonly List<RegionalReportSnapshot> _snapshots = [];
 

@@ -5,7 +5,7 @@ namespace WorkPlan.Core.Reports;
 /// what, and every submission as its own stored snapshot (<see cref="ReportSnapshot"/>, numbered 1, 2, ...),
 /// whose document and files never change once submitted.
 /// </summary>
-public class ReportSubmission
+public class ReportSubmission : IDecidableReport
 {
     private readonly List<ReportSnapshot> _snapshots = [];
 

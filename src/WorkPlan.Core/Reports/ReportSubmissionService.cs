@@ -230,37 +230,8 @@ public sealed class ReportSubmissionService(
             return Result.Forbidden();
         }
 
-        if (reason is not null && string.IsNullOrWhiteSpace(reason))
-        {
-            return Result.Invalid([new ValidationError("Reason", "Workflow.ReasonRequired")]);
-        }
-
         var submission = await WithLatestSnapshot().SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
-        if (submission is not { Status: ReportStatus.Submitted })
-        {
-            return Result.Invalid([new ValidationError(string.Empty, QuarterlyReportService.Messages.NotPossible)]);
-        }
-
-        db.Entry(submission).Property(r => r.Version).OriginalValue = version;
-        if (reason is null)
-        {
-            submission.Accept(user.UserName, clock.GetUtcNow());
-        }
-        else
-        {
-            submission.Return(reason, user.UserName, clock.GetUtcNow());
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict();
-        }
-
-        return Result.Ok();
+        return await ReportDecision.DecideAsync(db, submission, version, reason, user.UserName, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Reports with their latest snapshot loaded, to decide on it.</summary>
