@@ -4,11 +4,8 @@ using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Web.Infrastructure;
 
-/// <summary>
-/// What an indicator form (a plan's row or a template's) shares: the row's number, name, unit, measure and roll-up,
-/// its steps (one per line) and the deadline picker.
-/// </summary>
-public abstract class IndicatorRowInput
+/// <summary>What every indicator form shares (a plan's row, a template's, the national set's): number, name, unit, measure and roll-up.</summary>
+public abstract class IndicatorBasicsInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(FieldLimits.IndicatorNumber, ErrorMessage = "Validation.TooLong")]
@@ -29,7 +26,13 @@ public abstract class IndicatorRowInput
 
     [Display(Name = "Editor.Rollup")]
     public RollupKind Rollup { get; set; }
+}
 
+/// <summary>
+/// What a plan's row form and a template's share beyond the basics: the row's steps (one per line) and the deadline picker.
+/// </summary>
+public abstract class IndicatorRowInput : IndicatorBasicsInput
+{
     /// <summary>One step per line.</summary>
     [Display(Name = "Plan.Mechanism")]
     [StringLength(FieldLimits.Mechanism, ErrorMessage = "Validation.TooLong")]

@@ -10,6 +10,7 @@ using WorkPlan.IntegrationTests.Infrastructure;
 using WorkPlan.Web.Features.Account;
 using WorkPlan.Web.Features.Actuals;
 using WorkPlan.Web.Features.Catalogue;
+using WorkPlan.Web.Features.NationalCatalogue;
 using WorkPlan.Web.Features.Organisations;
 using WorkPlan.Web.Features.PlanEditor;
 using WorkPlan.Web.Features.Plans;
@@ -28,12 +29,15 @@ public sealed class FormLimitsTests(DatabaseFixture database) : IAsyncLifetime
     /// <summary>A field of a form (a property of an input, or a parameter of an action) and the columns it is saved to.</summary>
     private static readonly Dictionary<string, (Type Entity, string Column)[]> Stored = new()
     {
-        [$"{nameof(IndicatorRowInput)}.{nameof(IndicatorRowInput.Number)}"] = [(typeof(Indicator), nameof(Indicator.Number)), (typeof(TemplateIndicator), nameof(TemplateIndicator.Number))],
-        [$"{nameof(IndicatorRowInput)}.{nameof(IndicatorRowInput.Name)}"] = [(typeof(Indicator), nameof(Indicator.Name)), (typeof(TemplateIndicator), nameof(TemplateIndicator.Name))],
-        [$"{nameof(IndicatorRowInput)}.{nameof(IndicatorRowInput.Unit)}"] = [(typeof(Indicator), nameof(Indicator.Unit)), (typeof(TemplateIndicator), nameof(TemplateIndicator.Unit))],
+        [$"{nameof(IndicatorBasicsInput)}.{nameof(IndicatorBasicsInput.Number)}"] = [(typeof(Indicator), nameof(Indicator.Number)), (typeof(TemplateIndicator), nameof(TemplateIndicator.Number)), (typeof(NationalIndicator), nameof(NationalIndicator.Number))],
+        [$"{nameof(IndicatorBasicsInput)}.{nameof(IndicatorBasicsInput.Name)}"] = [(typeof(Indicator), nameof(Indicator.Name)), (typeof(TemplateIndicator), nameof(TemplateIndicator.Name)), (typeof(NationalIndicator), nameof(NationalIndicator.Name))],
+        [$"{nameof(IndicatorBasicsInput)}.{nameof(IndicatorBasicsInput.Unit)}"] = [(typeof(Indicator), nameof(Indicator.Unit)), (typeof(TemplateIndicator), nameof(TemplateIndicator.Unit)), (typeof(NationalIndicator), nameof(NationalIndicator.Unit))],
         [$"{nameof(TemplateItemInput)}.{nameof(TemplateItemInput.Code)}"] = [(typeof(TemplateIndicator), nameof(TemplateIndicator.Code))],
         [$"{nameof(TemplateItemInput)}.{nameof(TemplateItemInput.SectionLabel)}"] = [(typeof(TemplateIndicator), nameof(TemplateIndicator.SectionLabel))],
         [$"{nameof(TemplateItemInput)}.{nameof(TemplateItemInput.SectionTitle)}"] = [(typeof(TemplateIndicator), nameof(TemplateIndicator.SectionTitle))],
+        [$"{nameof(NationalItemInput)}.{nameof(NationalItemInput.Code)}"] = [(typeof(NationalIndicator), nameof(NationalIndicator.Code))],
+        [$"{nameof(NationalItemInput)}.{nameof(NationalItemInput.SectionLabel)}"] = [(typeof(NationalIndicator), nameof(NationalIndicator.SectionLabel))],
+        [$"{nameof(NationalItemInput)}.{nameof(NationalItemInput.SectionTitle)}"] = [(typeof(NationalIndicator), nameof(NationalIndicator.SectionTitle))],
         [$"{nameof(NamedInput)}.{nameof(NamedInput.Name)}"] = [(typeof(ServiceUnit), nameof(ServiceUnit.Name)), (typeof(Organisation), nameof(Organisation.Name))],
         [$"{nameof(NamedInput)}.{nameof(NamedInput.ShortName)}"] = [(typeof(ServiceUnit), nameof(ServiceUnit.ShortName)), (typeof(Organisation), nameof(Organisation.ShortName))],
         [$"{nameof(OrganisationInput)}.{nameof(OrganisationInput.DirectorTitle)}"] = [(typeof(Organisation), nameof(Organisation.DirectorTitle))],

@@ -20,7 +20,8 @@ public sealed class ExportLimitTests(DatabaseFixture database)
             .ToList();
 
         exports.Select(e => $"{e.Action!.ControllerName}/{e.Action.ActionName}").Should().BeEquivalentTo(
-            "Plans/ExportExcel", "Plans/ExportPdf", "Reports/ExportExcel", "Reports/ExportPdf", "Consolidation/ExportExcel", "Consolidation/ExportPdf");
+            "Plans/ExportExcel", "Plans/ExportPdf", "Reports/ExportExcel", "Reports/ExportPdf", "Consolidation/ExportExcel", "Consolidation/ExportPdf",
+            "RegionalReports/ExportExcel", "RegionalReports/ExportPdf");
         exports.Should().OnlyContain(e => e.Limit != null && e.Limit.PolicyName == ExportLimits.Policy);
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Catalogue;
 using WorkPlan.Core.Common;
-using WorkPlan.Core.Plans;
 using WorkPlan.Web.Infrastructure;
 
 namespace WorkPlan.Web.Features.NationalCatalogue;
@@ -108,7 +107,8 @@ public sealed class NationalMappingCellInput
     public uint Version { get; set; }
 }
 
-public sealed class NationalItemInput
+/// <summary>A national indicator's form: its code and section beside what every indicator form has.</summary>
+public sealed class NationalItemInput : IndicatorBasicsInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(FieldLimits.CatalogueCode, ErrorMessage = "Validation.TooLong")]
@@ -124,26 +124,6 @@ public sealed class NationalItemInput
     [StringLength(FieldLimits.SectionTitle, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Editor.SectionTitle")]
     public string SectionTitle { get; set; } = string.Empty;
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLimits.IndicatorNumber, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Number")]
-    public string Number { get; set; } = string.Empty;
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(FieldLimits.IndicatorName, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Name")]
-    public string Name { get; set; } = string.Empty;
-
-    [StringLength(FieldLimits.Unit, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Plan.Unit")]
-    public string? Unit { get; set; }
-
-    [Display(Name = "Editor.Measure")]
-    public Measure Measure { get; set; }
-
-    [Display(Name = "Editor.Rollup")]
-    public RollupKind Rollup { get; set; }
 
     public uint Version { get; set; }
 
