@@ -104,11 +104,14 @@ public sealed class CatalogueMappingService(IAppDbContext db, ICurrentUser curre
                 continue;
             }
 
-            chosen[cell.IndicatorId] = code;
-            if (code != indicator.CatalogueCode)
+            // A change over a form read before someone else's change to the row is a conflict; a change made while this
+            // one saves is caught by the row version the row was read with.
+            if (code != indicator.CatalogueCode && indicator.Version != cell.Version)
             {
-                db.Entry(indicator).Property(i => i.Version).OriginalValue = cell.Version;
+                return Result.Conflict();
             }
+
+            chosen[cell.IndicatorId] = code;
         }
 
         var final = indicators.Values.ToDictionary(i => i.Id, i => chosen.TryGetValue(i.Id, out var c) ? c : i.CatalogueCode);

@@ -109,6 +109,27 @@ public sealed class CatalogueTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefusesAMappingOverAFormThatAnotherChangeMadeStale_ChangingNothing()
+    {
+        await RegionalFixture.PublishTemplateAsync(database, _xojaobod);
+        var client = database.OctoberFactory.CreateClientAs("xojaobod.inspektor");
+        var page = await Html.ParseAsync(await client.GetAsync($"/Catalogue/Mapping?planId={_xojaobod}"));
+        await using (var db = database.CreateContext())
+        {
+            // Someone else changes row 1 meanwhile (its row version moves on).
+            await db.Database.ExecuteSqlAsync($"UPDATE indicators SET name = name || '.' WHERE plan_id = {_xojaobod} AND number = '1'");
+        }
+
+        var refused = await Forms.PostAsync(client, $"/Catalogue/Mapping?planId={_xojaobod}", $"/Catalogue/Mapping?planId={_xojaobod}", RegionalFixture.Fields(page));
+        var notice = await Html.ParseAsync(await client.GetAsync($"/Catalogue/Mapping?planId={_xojaobod}"));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        notice.QuerySelector(".alert-danger")!.Text().Should().Contain("boshqa foydalanuvchi");
+        await using var check = database.CreateContext();
+        (await check.Indicators.CountAsync(i => i.PlanId == _xojaobod && i.CatalogueCode != null)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task CreatesADistrictsPlanFromTheTemplate_WithCodesServicesDeadlinesAndLastYearsFacts()
     {
         await RegionalFixture.PublishTemplateAsync(database, _xojaobod);
