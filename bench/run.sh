@@ -3,9 +3,9 @@
 # pages with wrk, measures the baselines (static file, hand-written SQL, MiniExcel, cold Chromium) and
 # writes docs/PERFORMANCE.md.
 #
-#   bench/run.sh            full run (about 10-12 minutes on 2 cores): datasets 20x1, 186x1 and 186x3
+#   bench/run.sh            full run (about 10-12 minutes on 2 cores): datasets 33x1, 186x1 and 186x3
 #                           (districts x years); 1, 16 and 64 connections for 10 s each on 186x3
-#   bench/run.sh --quick    smoke check (about 2 minutes): dataset 20x1, 1 and 16 connections for 2 s,
+#   bench/run.sh --quick    smoke check (about 2 minutes): dataset 33x1, 1 and 16 connections for 2 s,
 #                           writes the report to $BENCH_DIR/PERFORMANCE-quick.md instead of docs/
 #
 # Settings (environment): BENCH_DIR (work folder, default /tmp/workplan-bench-$UID), BENCH_PGPORT (55439),
@@ -35,7 +35,7 @@ BASE_URL=http://127.0.0.1:$APP_PORT
 CHROMIUM=${BENCH_CHROMIUM:-/usr/bin/chromium}
 
 if $QUICK; then
-  DATASETS=(20x1)
+  DATASETS=(33x1)
   LEVELS=${BENCH_LEVELS:-1,16}
   SECONDS_PER_RUN=${BENCH_SECONDS:-2}
   WARMUP=1
@@ -45,8 +45,8 @@ if $QUICK; then
   REPORT=$BENCH_DIR/PERFORMANCE-quick.md
 else
   # The first dataset gets every concurrency and the baselines; the others are measured at 16 connections
-  # for the cost-growth comparison (20 vs 186 districts, 1 vs 3 years).
-  DATASETS=(186x3 186x1 20x1)
+  # for the cost-growth comparison (33 vs 186 districts, 1 vs 3 years; the measured region has 20 in each).
+  DATASETS=(186x3 186x1 33x1)
   LEVELS=${BENCH_LEVELS:-1,16,64}
   SECONDS_PER_RUN=${BENCH_SECONDS:-10}
   WARMUP=2

@@ -33,7 +33,7 @@ internal static partial class DatasetGenerator
         }
 
         await using var items = await connection.BeginBinaryImportAsync(
-            "COPY template_indicators (id, template_id, parent_id, code, section_label, section_title, number, name, unit, measure, rollup, mechanism, schedule_kind, schedule_due_months, children_partition, service_codes, sort_order) FROM STDIN (FORMAT BINARY)");
+            "COPY template_indicators (id, template_id, parent_id, code, section_label, section_title, number, name, unit, measure, rollup, mechanism, schedule_kind, schedule_due_months, children_partition, service_codes, sort_order, national_code) FROM STDIN (FORMAT BINARY)");
         var id = 1;
         for (var r = 0; r < regionIds.Length; r++)
         {
@@ -67,18 +67,68 @@ internal static partial class DatasetGenerator
                 await items.WriteAsync(false, NpgsqlDbType.Boolean);
                 await items.WriteAsync(row.Services.Select(s => ServiceCodes[s]).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await items.WriteAsync(row.SortOrder, NpgsqlDbType.Integer);
+                if (IsRegionsOwn(r, row, catalogue))
+                {
+                    await items.WriteNullAsync();
+                }
+                else
+                {
+                    await items.WriteAsync(NationalCode(row), NpgsqlDbType.Varchar);
+                }
             }
         }
 
         await items.CompleteAsync();
     }
 
-    /// <summary>District counts per region: the first region takes 20 of 186 (in proportion for other sizes), the rest share evenly.</summary>
+    /// <summary>
+    /// The National Library's published catalogue: one national indicator per catalogue row (the regions map their codes
+    /// to it, <see cref="NationalCode"/>), so that the national consolidation adds every region's figures.
+    /// </summary>
+    private static async Task WriteNationalCatalogueAsync(NpgsqlConnection connection, IReadOnlyList<CatalogueRow> catalogue)
+    {
+        var published = new DateTimeOffset(2021, 12, 1, 5, 0, 0, TimeSpan.Zero);
+        await Database.Execute(connection, "INSERT INTO national_catalogues (id, published_at, published_by) VALUES (1, '2021-12-01T05:00:00Z', 'n.metodist')");
+        await using var items = await connection.BeginBinaryImportAsync(
+            "COPY national_indicators (id, catalogue_id, code, section_label, section_title, number, name, unit, measure, rollup, sort_order, published_at, published_by) FROM STDIN (FORMAT BINARY)");
+        var id = 1;
+        foreach (var row in catalogue)
+        {
+            await items.StartRowAsync();
+            await items.WriteAsync(id++, NpgsqlDbType.Integer);
+            await items.WriteAsync(1, NpgsqlDbType.Integer);
+            await items.WriteAsync(NationalCode(row), NpgsqlDbType.Varchar);
+            await items.WriteAsync(SectionLabels[row.Section], NpgsqlDbType.Varchar);
+            await items.WriteAsync(SectionTitles[row.Section], NpgsqlDbType.Varchar);
+            await items.WriteAsync(row.Number, NpgsqlDbType.Varchar);
+            await items.WriteAsync(row.Name, NpgsqlDbType.Varchar);
+            await items.WriteAsync(row.Unit, NpgsqlDbType.Varchar);
+            await items.WriteAsync(row.Measure.ToString(), NpgsqlDbType.Varchar);
+            await items.WriteAsync(row.Rollup.ToString(), NpgsqlDbType.Varchar);
+            await items.WriteAsync(row.SortOrder, NpgsqlDbType.Integer);
+            await items.WriteAsync(published, NpgsqlDbType.TimestampTz);
+            await items.WriteAsync("n.metodist", NpgsqlDbType.Varchar);
+        }
+
+        await items.CompleteAsync();
+    }
+
+    /// <summary>The national code a catalogue row counts in.</summary>
+    private static string NationalCode(CatalogueRow row) => "N" + TemplateRules.CodeFor(row.Number);
+
+    /// <summary>The last region keeps its last catalogue row as its own indicator, left out of the national figures.</summary>
+    private static bool IsRegionsOwn(int region, CatalogueRow row, IReadOnlyList<CatalogueRow> catalogue) =>
+        region == DatasetSize.Regions - 1 && row == catalogue[^1];
+
+    /// <summary>
+    /// District counts per region: the first region (the one measured) takes 20 whatever the size, when the others can still
+    /// have one each, so that its pages' own work stays the same and only the other regions' data grows; the rest share evenly.
+    /// </summary>
     public static int[] SpreadDistricts(int districts)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(districts, DatasetSize.Regions);
         var counts = new int[DatasetSize.Regions];
-        counts[0] = Math.Max(1, (int)Math.Round(districts * 20.0 / 186));
+        counts[0] = Math.Min(DatasetSize.MeasuredRegionDistricts, districts - (DatasetSize.Regions - 1));
         var rest = districts - counts[0];
         for (var r = 1; r < DatasetSize.Regions; r++)
         {

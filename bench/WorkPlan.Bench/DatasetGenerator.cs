@@ -112,8 +112,13 @@ internal static partial class DatasetGenerator
             await copy.CompleteAsync();
         }
 
-        // Users: per district a director, an inspector and a head of each service; per region a director and a methodologist.
-        var users = new List<UserRow>();
+        // Users: per district a director, an inspector and a head of each service; per region a director and a methodologist;
+        // the National Library's director and methodologist.
+        var users = new List<UserRow>
+        {
+            new("n.direktor", "Milliy kutubxona direktori", 1, "NationalDirector", null),
+            new("n.metodist", "Milliy kutubxona metodisti", 1, "NationalMethodologist", null),
+        };
         for (var r = 0; r < DatasetSize.Regions; r++)
         {
             users.Add(new UserRow($"r{r + 1:00}.direktor", $"Viloyat direktori {r + 1}", regionIds[r], "RegionalDirector", null));
@@ -132,6 +137,7 @@ internal static partial class DatasetGenerator
 
         await WriteUsersAsync(connection, users);
         await WriteTemplatesAsync(connection, regionIds, catalogue);
+        await WriteNationalCatalogueAsync(connection, catalogue);
 
         // Plans, sections, indicators, their services, events, actuals and report submissions.
         var planId = 1;
@@ -192,13 +198,13 @@ internal static partial class DatasetGenerator
                 "COPY indicators (id, plan_id, section_id, parent_id, number, name, unit, measure, previous_fact, target, mechanism, deadline, schedule_kind, schedule_due_months, rollup, children_partition, sort_order, catalogue_code) FROM STDIN (FORMAT BINARY)"))
             await using (var indicatorServices = await BeginCopyAsync(connectionString, copyConnections, "COPY indicator_services (indicator_id, service_id, position) FROM STDIN (FORMAT BINARY)"))
             await using (var events = await BeginCopyAsync(connectionString, copyConnections,
-                "COPY plan_events (id, plan_id, plan_version, action, from_status, to_status, user_id, user_name, at, comment) FROM STDIN (FORMAT BINARY)"))
+                "COPY plan_events (id, plan_id, plan_version, action, status_before, status_after, user_id, user_name, at, comment) FROM STDIN (FORMAT BINARY)"))
             await using (var actuals = await BeginCopyAsync(connectionString, copyConnections,
                 "COPY monthly_actuals (id, indicator_id, month, value, note, entered_by, entered_at) FROM STDIN (FORMAT BINARY)"))
             await using (var submissions = await BeginCopyAsync(connectionString, copyConnections,
                 "COPY report_submissions (id, plan_id, quarter, status, due_date, submitted_at, submitted_by, decided_at, decided_by, submission_count) FROM STDIN (FORMAT BINARY)"))
             await using (var snapshots = await BeginCopyAsync(connectionString, copyConnections,
-                "COPY report_snapshots (report_submission_id, number, document, submitted_at, submitted_by, outcome, decided_at, decided_by) FROM STDIN (FORMAT BINARY)"))
+                "COPY report_snapshots (report_submission_id, number, document, submitted_at, submitted_by, outcome, decided_at, decided_by, schema_version) FROM STDIN (FORMAT BINARY)"))
             {
                 var userIds = users.ToDictionary(u => u.UserName, u => u.Id);
                 foreach (var (id, year, district) in planRows)
@@ -324,6 +330,7 @@ internal static partial class DatasetGenerator
                         await snapshots.WriteAsync(nameof(ReportStatus.Accepted), NpgsqlDbType.Varchar);
                         await snapshots.WriteAsync(submitted.AddDays(2), NpgsqlDbType.TimestampTz);
                         await snapshots.WriteAsync(decidedBy, NpgsqlDbType.Varchar);
+                        await snapshots.WriteAsync(SubmittedReportSnapshot.CurrentSchema, NpgsqlDbType.Integer);
                         await submissions.StartRowAsync();
                         await submissions.WriteAsync(submissionId++, NpgsqlDbType.Bigint);
                         await submissions.WriteAsync(id, NpgsqlDbType.Integer);
@@ -355,7 +362,7 @@ internal static partial class DatasetGenerator
             }
         }
 
-        foreach (var table in new[] { "organisations", "services", "plans", "sections", "indicators", "monthly_actuals", "report_submissions", "plan_events", "regional_templates", "template_indicators" })
+        foreach (var table in new[] { "organisations", "services", "plans", "sections", "indicators", "monthly_actuals", "report_submissions", "plan_events", "regional_templates", "template_indicators", "national_catalogues", "national_indicators" })
         {
             await Database.Execute(connection, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))");
         }
@@ -379,7 +386,7 @@ internal static partial class DatasetGenerator
         var regionalUser = "r01.direktor";
         return new DatasetManifest(
             size.Label, size.Districts, size.Years, DatasetSize.LastYear, regionIds[0], targetPlanId, Password,
-            $"{targetDistrict}.direktor", $"{targetDistrict}.inspektor", $"{targetDistrict}.{ServiceCodes[0]}", regionalUser,
+            $"{targetDistrict}.direktor", $"{targetDistrict}.inspektor", $"{targetDistrict}.{ServiceCodes[0]}", regionalUser, "n.metodist",
             saveWorkerList, actualId - 1, clock.Elapsed.TotalSeconds);
     }
 }

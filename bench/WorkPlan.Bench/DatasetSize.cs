@@ -10,6 +10,9 @@ internal sealed record DatasetSize(int Districts, int Years)
 
     public const int IndicatorsPerPlan = 60;
 
+    /// <summary>The districts of the measured region, in every dataset that has room for them (33 districts and up).</summary>
+    public const int MeasuredRegionDistricts = 20;
+
     public string Label => $"{Districts}x{Years}";
 
     public int FirstYear => LastYear - Years + 1;
@@ -28,6 +31,7 @@ internal sealed record DatasetManifest(
     string InspectorUser,
     string ServiceHeadUser,
     string RegionalUser,
+    string NationalUser,
     IReadOnlyList<SaveWorker> SaveWorkers,
     long MonthlyActuals,
     double SecondsToGenerate);

@@ -103,6 +103,7 @@ internal static class Report
             var timings = main.Timings.ToDictionary(t => t.Key);
             var one = main.Loads.Where(l => l.Connections == 1 && l.Tool == "wrk").ToDictionary(l => l.Key);
             Compare(Line, "Consolidation (regional page vs SQL)", one.GetValueOrDefault("consolidation"), timings.GetValueOrDefault("sql-regional"), 1.5, "≤ 1.5 × SQL");
+            Compare(Line, "National consolidation (national page vs SQL)", one.GetValueOrDefault("national"), timings.GetValueOrDefault("sql-national"), 1.5, "≤ 1.5 × SQL");
             Compare(Line, "Quarterly report Excel (ClosedXML vs MiniExcel, both incl. reading)", one.GetValueOrDefault("quarter-xlsx"), timings.GetValueOrDefault("miniexcel"), 3, "≤ 3 × MiniExcel");
             Compare(Line, "Quarterly report PDF (shared browser vs cold Chromium)", one.GetValueOrDefault("quarter-pdf"), timings.GetValueOrDefault("chromium-cold"), 0.5, "≤ 0.5 × cold print");
             Line();

@@ -74,7 +74,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     private static async Task PgAsync(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "pg.sh"));
+        start.ArgumentList.Add(Repository.PathOf("scripts", "pg.sh"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -99,18 +99,5 @@ public sealed class ThrowawayCluster : IAsyncDisposable
             throw new InvalidOperationException(
                 $"scripts/pg.sh {string.Join(' ', start.ArgumentList.Skip(1))} exited with {process.ExitCode}: {await output}{await errors}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "scripts", "pg.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No scripts/pg.sh above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WorkPlan.IntegrationTests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace WorkPlan.IntegrationTests.Operations;
@@ -91,19 +92,7 @@ public sealed partial class DockerComposeTests
             };
         });
 
-    private static string ComposeFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "docker-compose.yml");
-            if (File.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "WorkPlan.sln")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("docker-compose.yml not found above the test's folder.");
-    }
+    private static string ComposeFile() => Repository.PathOf("docker-compose.yml");
 
     [GeneratedRegex(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?<op>:-|-|:\?|\?)(?<arg>[^}]*))?\}")]
     private static partial Regex Variable();
