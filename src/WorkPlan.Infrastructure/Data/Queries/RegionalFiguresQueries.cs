@@ -96,14 +96,17 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
                 FROM indicators i
                 WHERE i.plan_id = ANY(@p0) AND i.is_in_force AND i.in_force_target IS NOT NULL -- PlanRules.RowsInForce, PlanRules.ExpectsActual
             ), entered AS (
-                SELECT a.indicator_id, a.month
+                -- each indicator's months with a value as bits, and its first such month: one row per indicator
+                SELECT a.indicator_id, bit_or(1 << a.month) AS months, min(a.month) AS first_month
                 FROM ind
                 JOIN monthly_actuals a ON a.indicator_id = ind.id AND a.month <= @p1 AND a.value IS NOT NULL
+                GROUP BY a.indicator_id
             )
-            SELECT ind.plan_id, m AS month, count(DISTINCT ind.id)::int AS due, count(DISTINCT e.indicator_id)::int AS entered
+            SELECT ind.plan_id, m AS month, count(*)::int AS due,
+                   count(*) FILTER (WHERE (e.months & (1 << m)) <> 0 OR (ind.one_off AND e.first_month < m))::int AS entered -- PlanRules.Answers
             FROM ind
             CROSS JOIN generate_series(1, @p1) AS m
-            LEFT JOIN entered e ON e.indicator_id = ind.id AND (e.month = m OR (ind.one_off AND e.month < m)) -- PlanRules.Answers
+            LEFT JOIN entered e ON e.indicator_id = ind.id
             -- PlanRules.ExpectsActual: a due month of the schedule; a one-off task only its deadline's last month
             WHERE (ind.schedule_due_months & (1 << m)) <> 0 AND (NOT ind.one_off OR (ind.schedule_due_months >> (m + 1)) = 0)
             GROUP BY ind.plan_id, m
