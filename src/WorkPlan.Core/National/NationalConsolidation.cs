@@ -21,6 +21,8 @@ public sealed record NationalSection(string Label, string Title, IReadOnlyList<N
 /// the country's total; and the choices of the page.
 /// </summary>
 public sealed record NationalConsolidationDocument(
+    int OrganisationId,
+    string OrganisationName,
     int Year,
     int Quarter,
     bool OnlyAccepted,

@@ -83,6 +83,7 @@ public sealed class NationalConsolidationService(IAppDbContext db, ICurrentUser 
 
         var years = await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Select(p => p.Year).Distinct()
             .OrderByDescending(y => y).ToListAsync(cancellationToken);
-        return Result<NationalConsolidationDocument>.Ok(new NationalConsolidationDocument(chosenYear, chosenQuarter, onlyAccepted, columns, sections, years));
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        return Result<NationalConsolidationDocument>.Ok(new NationalConsolidationDocument(user.OrganisationId, organisation, chosenYear, chosenQuarter, onlyAccepted, columns, sections, years));
     }
 }
