@@ -113,7 +113,7 @@ public sealed class NationalConsolidationTests(DatabaseFixture database, ITestOu
         var after = await CountAsync(client, Url);
 
         output.WriteLine($"{before} SQL commands with Alfa and Beta; {after} with two more regions of three districts");
-        (await client.GetStringAsync(Url)).Should().Contain("Sinov 2-3").And.Contain("Sinov 2 viloyat AKM");
+        (await client.GetStringAsync(Url)).Should().Contain("Sinov 2 viloyat AKM");
         after.Should().Be(before);
         before.Should().BeLessThan(15);
     }
@@ -128,7 +128,7 @@ public sealed class NationalConsolidationTests(DatabaseFixture database, ITestOu
 
         var header = sheet.Row(5);
         var alfa = header.CellsUsed().Single(c => c.GetString() == "Alfa viloyat AKM").Address.ColumnNumber;
-        var total = header.CellsUsed().Last().Address.ColumnNumber;
+        var total = header.CellsUsed().Single(c => c.GetString() == "Respublika bo'yicha jami").Address.ColumnNumber;
         var n01 = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "Kitobxonlar soni");
         var n02 = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "Fond hajmi");
 
