@@ -155,6 +155,9 @@ public static class DependencyInjection
         services.AddScoped<WorkPlan.Core.Regional.CompletenessService>();
         services.AddScoped<WorkPlan.Core.Regional.DashboardService>();
         services.AddSingleton<WorkPlan.Core.Regional.IConsolidationExcelWriter, ClosedXmlConsolidationWriter>();
+        services.AddScoped<WorkPlan.Core.National.INationalFigures, Data.Queries.NationalFiguresQueries>();
+        services.AddScoped<WorkPlan.Core.National.NationalConsolidationService>();
+        services.AddSingleton<WorkPlan.Core.National.INationalConsolidationExcelWriter, ClosedXmlNationalConsolidationWriter>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<ChromiumPdfRenderer>();
         services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());

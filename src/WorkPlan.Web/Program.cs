@@ -50,6 +50,7 @@ builder.Services.AddSingleton<WorkPlan.Core.Plans.IPlanTitles, ResourcePlanTitle
 builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddScoped<WorkPlan.Core.Reports.IReportFileRenderer, WorkPlan.Web.Features.Reports.ReportFileRenderer>();
 builder.Services.AddScoped<WorkPlan.Web.Features.Consolidation.ConsolidationFileRenderer>();
+builder.Services.AddScoped<WorkPlan.Web.Features.NationalConsolidation.NationalConsolidationFileRenderer>();
 builder.Services.AddScoped<WorkPlan.Core.Regional.IConsolidationFileRenderer>(services => services.GetRequiredService<WorkPlan.Web.Features.Consolidation.ConsolidationFileRenderer>());
 builder.Services.AddSingleton<PrintStyles>();
 builder.Services.AddHttpContextAccessor();

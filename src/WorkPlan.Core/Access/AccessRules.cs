@@ -190,6 +190,12 @@ public static partial class AccessRules
     public static bool ReadsNationalCatalogue(CurrentUser user) => ReachOf(user) != Reach.OwnCentre;
 
     /// <summary>
+    /// Who reads the country's figures (the national consolidation): those whose reading reaches every centre, the National
+    /// Library's directors and methodologists and its administrators. Regional and district staff do not (404).
+    /// </summary>
+    public static bool ReadsCountry(CurrentUser user) => ReachOf(user) == Reach.Everything;
+
+    /// <summary>
     /// The one visibility rule, on a centre's id and its region's id: the user's reach decides which it compares. Written
     /// on the two keys rather than on the organisation, so that a plan's rule reads its own organisation id (no join)
     /// where the region is not needed.

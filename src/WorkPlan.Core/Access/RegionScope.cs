@@ -24,6 +24,15 @@ public static class RegionScope
             .Select(o => new RegionRef(o.Id, o.Name)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The regions the user may look at, by name (for a region picker): every region for the national level, their own for a region's staff, none for a centre's own staff.</summary>
+    public static async Task<IReadOnlyList<RegionRef>> VisibleRegionsAsync(IAppDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        return await db.Organisations.AsNoTracking().Where(AccessRules.RegionsVisibleTo(user)).OrderBy(o => o.Name)
+            .Select(o => new RegionRef(o.Id, o.Name)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// The region whose template a user works with: as <see cref="VisibleRegionAsync"/>, and for those who read only their
     /// own centre (district staff, a regional centre's inspector and service heads) their own region.

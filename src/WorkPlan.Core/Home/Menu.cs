@@ -27,7 +27,7 @@ public sealed record Menu(bool OwnCentre, bool Inbox, bool Region, bool Country,
             ownCentre,
             Roles.Overseeing.Contains(user.Role),
             reach == Reach.Region,
-            reach == Reach.Everything,
+            AccessRules.ReadsCountry(user),
             user.IsInRole(Roles.Administrator));
     }
 }

@@ -154,6 +154,11 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     private static Expect KeepsRegionMapping(Actor a, bool own) =>
         a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : a.Kind is Kind.National or Kind.NationalStaff or Kind.RegionalAdmin ? Expect.Forbidden : Expect.NotFound;
 
+    // The national consolidation: the National Library's staff and its administrator read the country's figures; a region's
+    // staff and administrator, and every centre's own staff, find nothing (404).
+    private static Expect ReadsCountry(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.NationalStaff ? Expect.Allowed : Expect.NotFound;
+
     private static readonly Dictionary<string, (string Url, Func<Actor, bool, Expect> Expect)> Matrix = new()
     {
         ["GET Home/Index"] = ("/", SignedIn),
@@ -239,6 +244,9 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["GET Consolidation/Index"] = ("/Consolidation", SeesRegion),
         ["GET Consolidation/ExportExcel"] = ("/Consolidation/ExportExcel", SeesRegion),
         ["GET Consolidation/ExportPdf"] = ("/Consolidation/ExportPdf", SeesRegion),
+        ["GET NationalConsolidation/Index"] = ("/NationalConsolidation?year=2022&quarter=2", ReadsCountry),
+        ["GET NationalConsolidation/ExportExcel"] = ("/NationalConsolidation/ExportExcel?year=2022&quarter=2", ReadsCountry),
+        ["GET NationalConsolidation/ExportPdf"] = ("/NationalConsolidation/ExportPdf?year=2022&quarter=2", ReadsCountry),
         ["GET RegionalReports/Index"] = ("/RegionalReports?regionId={region}&year=2022&quarter=3", SeesRegionRecord),
         // Nothing is submitted in the world: whoever may read the region finds no stored file.
         ["GET RegionalReports/ExportExcel"] = ("/RegionalReports/ExportExcel?regionId={region}&year=2022&quarter=3", (a, own) => SeesRegionRecord(a, own) == Expect.Allowed ? Expect.NotFound : SeesRegionRecord(a, own)),

@@ -19,7 +19,8 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
     private const string Max = nameof(RollupKind.Max);
 
     // Per indicator of the plans @p0: the value of months @p1–@p2 and of months 1–@p2, by roll-up kind (Rollup.Combine).
-    private const string Figures = $"""
+    // Shared with NationalFiguresQueries, which adds its own CTEs and final SELECT after it.
+    internal const string Figures = $"""
         WITH ind AS MATERIALIZED (
             SELECT i.id, i.plan_id, i.catalogue_code, i.in_force_parent_id AS parent_id, i.in_force_target AS target, i.in_force_rollup AS rollup
             FROM indicators i
@@ -115,7 +116,7 @@ internal sealed class RegionalFiguresQueries(AppDbContext db) : IRegionalFigures
         return [.. rows.Select(r => new MonthFill(r.PlanId, r.Month, r.Due, r.Entered))];
     }
 
-    private static object[] Parameters(IReadOnlyList<int> planIds, int fromMonth, int toMonth) =>
+    internal static object[] Parameters(IReadOnlyList<int> planIds, int fromMonth, int toMonth) =>
     [
         new Npgsql.NpgsqlParameter("p0", planIds.ToArray()),
         new Npgsql.NpgsqlParameter("p1", Math.Clamp(fromMonth, 1, 12)),

@@ -26,6 +26,9 @@ public sealed record ConsolidationViewModel(ConsolidationDocument Document, Cons
     /// <summary>On the regional consolidation page: where the quarter's report to the National Library stands.</summary>
     public RegionalReportStanding? Report { get; init; }
 
+    /// <summary>The regions the user may choose among (the region picker shows when there is more than one).</summary>
+    public IReadOnlyList<WorkPlan.Core.Access.RegionRef> Regions { get; init; } = [];
+
     /// <summary>The printed page (A4 landscape) holds the row labels and ten figure columns.</summary>
     public const int PrintedFiguresPerTable = 10;
 
@@ -70,7 +73,11 @@ public sealed class ConsolidationController(ConsolidationService consolidation, 
             return built.Failure(this);
         }
 
-        return View(new ConsolidationViewModel(built.Value, measure) { Report = await reports.StandingAsync(built.Value, cancellationToken) });
+        return View(new ConsolidationViewModel(built.Value, measure)
+        {
+            Report = await reports.StandingAsync(built.Value, cancellationToken),
+            Regions = await consolidation.RegionsAsync(cancellationToken),
+        });
     }
 
     /// <summary>The consolidation in Excel, in the region's document language unless another is chosen.</summary>
