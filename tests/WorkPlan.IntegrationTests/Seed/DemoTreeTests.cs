@@ -24,7 +24,9 @@ public sealed class DemoTreeTests(DatabaseFixture database, ITestOutputHelper ou
 
     public async Task InitializeAsync()
     {
+        var region = Stopwatch.GetTimestamp();
         await database.ResetWithDemoRegionAsync();
+        output.WriteLine($"Demo data and the Andijon region seeded in {Stopwatch.GetElapsedTime(region).TotalSeconds:0.0} s");
         var started = Stopwatch.GetTimestamp();
         await using var db = database.CreateContext();
         await DatabaseFixture.TreeSeeder(db).SeedAsync();

@@ -24,7 +24,8 @@ namespace WorkPlan.Infrastructure.Data.Seed;
 /// with actuals. The National Library keeps a published national catalogue every region maps to (Samarqand keeps
 /// one indicator its own), and the regions' consolidated reports for the first two quarters are accepted, late,
 /// returned or still awaited. Everything goes through the services the users use, on a demo clock for the past
-/// dates. Added once, when the Andijon region is in place and Namangan is not.
+/// dates. Added once, when the Andijon region is in place and nothing of the rest is there yet (no other region, no
+/// plan of Andijon's centre, no national catalogue, no regional report).
 /// </summary>
 public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswordHasher<AppUser> hasher, ILogger<DemoTreeSeeder> logger)
 {
@@ -98,7 +99,10 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
             .SingleOrDefaultAsync(p => p.Organisation!.Code == "xojaobod" && p.Year == Year, cancellationToken);
         if (national is null || andijon is null || source is null || source.Indicators.Any(i => i.CatalogueCode is null)
             || !await db.Users.AnyAsync(u => u.OrganisationId == national.Id && u.Role == Roles.NationalDirector, cancellationToken)
-            || await db.Organisations.AnyAsync(o => o.Code == Regions[0].Code, cancellationToken))
+            || await db.Organisations.AnyAsync(o => o.Code == Regions[0].Code || o.Code == Regions[1].Code, cancellationToken)
+            || await db.Plans.AnyAsync(p => p.OrganisationId == andijon.Id, cancellationToken)
+            || await db.NationalIndicators.AnyAsync(cancellationToken)
+            || await db.RegionalReportSubmissions.AnyAsync(cancellationToken))
         {
             return;
         }
