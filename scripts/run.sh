@@ -63,6 +63,7 @@ if [[ ${WorkPlan__DemoMode,,} == true ]]; then
     echo "Demo accounts (password: $demo_password):"
     sed -nE 's/.*"userName": "([^"]+)".*"organisation": "([^"]+)", "role": "([^"]+)".*/  \1  (\3, \2)/p' \
         src/WorkPlan.Infrastructure/Data/Seed/demo-users.json
+    echo "  and the Namangan and Samarqand regions' accounts (DemoTreeSeeder.cs; README.md, Demo accounts)"
 fi
 echo "(building and starting; Ctrl+C stops the app)"
 echo

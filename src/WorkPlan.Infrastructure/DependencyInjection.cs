@@ -121,6 +121,7 @@ public static class DependencyInjection
         services.AddScoped<DemoUserSeeder>();
         services.AddScoped<DemoActualsSeeder>();
         services.AddScoped<DemoRegionSeeder>();
+        services.AddScoped<DemoTreeSeeder>();
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<DatabaseInitialiser>();
         services.AddScoped<AuditLog>();

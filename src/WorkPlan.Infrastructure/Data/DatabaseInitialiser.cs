@@ -10,7 +10,7 @@ namespace WorkPlan.Infrastructure.Data;
 /// from its first start and demo data and accounts, or the configured first administrator otherwise.
 /// </summary>
 public sealed class DatabaseInitialiser(
-    AppDbContext db, DemoDataSeeder demo, DemoUserSeeder demoUsers, DemoActualsSeeder demoActuals, DemoRegionSeeder demoRegion,
+    AppDbContext db, DemoDataSeeder demo, DemoUserSeeder demoUsers, DemoActualsSeeder demoActuals, DemoRegionSeeder demoRegion, DemoTreeSeeder demoTree,
     BootstrapAdministrator bootstrap, TimeProvider clock,
     ILogger<DatabaseInitialiser> logger)
 {
@@ -33,6 +33,7 @@ public sealed class DatabaseInitialiser(
             await demoUsers.SeedAsync(cancellationToken);
             await demoActuals.SeedAsync(cancellationToken);
             await demoRegion.SeedAsync(cancellationToken);
+            await demoTree.SeedAsync(cancellationToken);
         }
         else
         {

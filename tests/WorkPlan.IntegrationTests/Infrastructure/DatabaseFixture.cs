@@ -112,6 +112,18 @@ public sealed class DatabaseFixture : IAsyncLifetime
         await RegionSeeder(db).SeedAsync();
     }
 
+    /// <summary>The demo region and the rest of the demo tree: two more regions, the regional centres' own plans, the national catalogue and the regional reports.</summary>
+    public async Task ResetWithDemoTreeAsync()
+    {
+        await ResetWithDemoRegionAsync();
+        await using var db = CreateContext();
+        await TreeSeeder(db).SeedAsync();
+    }
+
+    /// <summary>The demo tree's seeder over a context, with the app's plan titles and fast password hashes.</summary>
+    public static DemoTreeSeeder TreeSeeder(AppDbContext db) => new(
+        db, PlanTitles, new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 1_000 })), NullLogger<DemoTreeSeeder>.Instance);
+
     /// <summary>Loads the demo data and accounts (fast password hashes) into an empty, migrated database.</summary>
     public static async Task SeedDemoAsync(string connectionString)
     {

@@ -11,8 +11,8 @@ namespace WorkPlan.IntegrationTests.Regional;
 
 /// <summary>
 /// The demo region on 3 October 2022, with the regional centre's own 2022 plan in force (the catalogue's rows, a target
-/// of 1 000 each, 7 in every month of the third quarter), the National Library's director and methodologist, and the
-/// director of another region (Namangan).
+/// of 1 000 each, 7 in every month of the third quarter), the National Library's director and methodologist (demo accounts),
+/// and the director of another region (Namangan).
 /// </summary>
 internal static class RegionalReportWorld
 {
@@ -43,8 +43,7 @@ internal static class RegionalReportWorld
         }
 
         await db.SaveChangesAsync();
-        await TestUsers.CreateAsync(database, NationalDirector, Roles.NationalDirector, "national");
-        await TestUsers.CreateAsync(database, NationalMethodologist, Roles.NationalMethodologist, "national");
+        // The National Library's director and methodologist are demo accounts.
         await TestUsers.CreateAsync(database, ForeignDirector, Roles.RegionalDirector, "namangan");
         return region.Id;
     }

@@ -81,7 +81,7 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
 
             var plan = await db.Plans.Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices).ThenInclude(r => r.Service)
                 .SingleAsync(p => p.Id == created.Value, cancellationToken);
-            SetTargets(plan, profile, targets);
+            SetTargets(plan, profile.Code, profile.Scale, targets);
             if (profile.Code == "shahrixon")
             {
                 // A row of the district's own: it is in the plan and the reports, not in the consolidation.
@@ -114,7 +114,7 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
     }
 
     /// <summary>Each row's target is the Xo'jaobod target scaled for the district (a little more or less per row); "of which" rows stay within their parent.</summary>
-    private static void SetTargets(Plan plan, DistrictProfile profile, Dictionary<string, (decimal? Target, decimal? PreviousFact)> source)
+    internal static void SetTargets(Plan plan, string centreCode, decimal scale, IReadOnlyDictionary<string, (decimal? Target, decimal? PreviousFact)> source)
     {
         decimal? Scale(decimal? value, Indicator indicator)
         {
@@ -123,8 +123,8 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
                 return null;
             }
 
-            var variation = 0.9m + ((indicator.CatalogueCode!.Sum(c => c) + profile.Code.Sum(c => c)) % 21 / 100m);
-            var scaled = v * profile.Scale * variation;
+            var variation = 0.9m + ((indicator.CatalogueCode!.Sum(c => c) + centreCode.Sum(c => c)) % 21 / 100m);
+            var scaled = v * scale * variation;
             return indicator.Measure == Measure.Money ? Math.Round(scaled, 2) : Math.Max(v > 0 ? 1 : 0, Math.Round(scaled, 0));
         }
 

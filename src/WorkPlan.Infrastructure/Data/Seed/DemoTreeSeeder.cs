@@ -1,0 +1,471 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WorkPlan.Core.Auditing;
+using WorkPlan.Core.Calendar;
+using WorkPlan.Core.Catalogue;
+using WorkPlan.Core.Common;
+using WorkPlan.Core.Organisations;
+using WorkPlan.Core.Plans;
+using WorkPlan.Core.Regional;
+using WorkPlan.Core.Reports;
+using WorkPlan.Infrastructure.Data.Queries;
+using WorkPlan.Infrastructure.Identity;
+
+namespace WorkPlan.Infrastructure.Data.Seed;
+
+/// <summary>
+/// Demo mode only: the rest of the tree above and beside the Andijon region, generated from one template. Two more
+/// regions (Namangan, Samarqand), each with its regional centre and five districts: a pilot district's plan made
+/// after the Xo'jaobod plan builds the region's catalogue, the other districts' plans are made from it, all in
+/// force with actuals at different paces and quarterly reports in every state. Each regional centre (Andijon's
+/// too) keeps its own plan, agreed by the National Library and approved by its director through the workflow,
+/// with actuals. The National Library keeps a published national catalogue every region maps to (Samarqand keeps
+/// one indicator its own), and the regions' consolidated reports for the first two quarters are accepted, late,
+/// returned or still awaited. Everything goes through the services the users use, on a demo clock for the past
+/// dates. Added once, when the Andijon region is in place and nothing of the rest is there yet (no other region, no
+/// plan of Andijon's centre, no national catalogue, no regional report).
+/// </summary>
+public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswordHasher<AppUser> hasher, ILogger<DemoTreeSeeder> logger)
+{
+    private const int Year = 2022;
+
+    /// <summary>The regions generated here: code, centre's name and short name, director, and five real districts.</summary>
+    private static readonly RegionItem[] Regions =
+    [
+        new("namangan", "Namangan viloyat axborot-kutubxona markazi", "Namangan viloyat AKM", "Namangan viloyati", "A.Tojiboyeva",
+            [new("chust", "Chust"), new("chortoq", "Chortoq"), new("kosonsoy", "Kosonsoy"), new("pop", "Pop"), new("toraqorgon", "To'raqo'rg'on")]),
+        new("samarqand", "Samarqand viloyat axborot-kutubxona markazi", "Samarqand viloyat AKM", "Samarqand viloyati", "F.Ergasheva",
+            [new("urgut", "Urgut"), new("bulungur", "Bulung'ur"), new("ishtixon", "Ishtixon"), new("jomboy", "Jomboy"), new("kattaqorgon", "Kattaqo'rg'on")]),
+    ];
+
+    /// <summary>
+    /// How the n-th district of a region runs its year: scale of its targets, pace against them, which months are
+    /// entered, and its Q1/Q2 reports (submitted on, decided how). The first is the region's pilot.
+    /// </summary>
+    private static readonly Profile[] Profiles =
+    [
+        new(1.0m, 0.05m, (_, m) => m <= 8, [new(1, new(2022, 4, 6), Decision.Accept), new(2, new(2022, 7, 7), Decision.Accept)]),
+        new(0.8m, -0.25m, (_, m) => m <= 8, [new(1, new(2022, 4, 8), Decision.Accept), new(2, new(2022, 7, 8), Decision.None)]),
+        new(1.3m, 0.1m, (i, m) => m <= 8 && !(m == 5 && i.Id % 2 == 0), [new(1, new(2022, 4, 18), Decision.Accept), new(2, new(2022, 7, 9), Decision.Return)]),
+        new(0.9m, -0.1m, (_, m) => m <= 6, [new(1, new(2022, 4, 9), Decision.Accept)]),
+        new(1.1m, 0m, (i, m) => m <= 7 || (m == 8 && i.Id % 3 != 0), [new(1, new(2022, 4, 7), Decision.Accept), new(2, new(2022, 7, 21), Decision.Accept)]),
+    ];
+
+    /// <summary>The services of every generated centre, as the Xo'jaobod centre's.</summary>
+    private static readonly (string Code, string Name, string ShortName)[] Services =
+    [
+        ("bibliography", "Axborot-bibliografiya xizmati", "Axborot-bibliografiya"),
+        ("acquisition", "Fondlarni to'ldirish, saqlash va ularga ishlov berish xizmati", "Fondlar"),
+        ("lending", "Abonementlarga foydalanuvchilarga xizmat ko'rsatish xizmati", "Abonement"),
+        ("ict", "Axborot kommunikatsiya texnologiyalar va raqamlashtirish xizmati", "AKT"),
+        ("reading-rooms", "Elektron resurslardan foydalanish va o'quv zallari xizmati", "O'quv zallari"),
+        ("hr", "Kadrlar bo'yicha inspektor", "Kadrlar"),
+    ];
+
+    /// <summary>The national set: code, number, name, unit, roll-up, and the regional catalogue code each region maps to it.</summary>
+    private static readonly NationalItem[] National =
+    [
+        new("M-USERS", "1", "Ro'yxatga olingan foydalanuvchilar", "Kishi", RollupKind.Last, "K015"),
+        new("M-USERS-NEW", "1.1", "shundan yangi foydalanuvchilar", "Kishi", RollupKind.Sum, "K015.1"),
+        new("M-VISITS", "2", "Kitobxonlar qatnovi", "Qatnov", RollupKind.Sum, "K016"),
+        new("M-ISSUED", "3", "Foydalanuvchilarga berilgan kitoblar", "Nusxa", RollupKind.Sum, "K017"),
+        new("M-EVENTS", "4", "Tadbirlar va ko'rgazmalar", "Tadbir", RollupKind.Sum, "K018"),
+        new("M-ACQUIRED", "5", "Fondga kelib tushgan adabiyotlar", "Nusxa", RollupKind.Sum, "K010"),
+        new("M-RECORDS", "6", "Yaratilgan bibliografik yozuvlar", "Yozuv", RollupKind.Sum, "K011"),
+        new("M-DIGITISED", "7", "Raqamlashtirilgan bosma nashrlar", "Sahifa", RollupKind.Sum, "K035"),
+    ];
+
+    /// <summary>The one indicator the Samarqand region keeps its own (counted its own way, not mapped nationally).</summary>
+    public const string UnmappedRegion = "samarqand";
+
+    public const string UnmappedCode = "K035";
+
+    private enum Decision
+    {
+        None,
+        Accept,
+        Return,
+    }
+
+    public Task SeedAsync(CancellationToken cancellationToken = default) => db.InTransactionAsync(SeedInTransactionAsync, cancellationToken);
+
+    private async Task SeedInTransactionAsync(CancellationToken cancellationToken)
+    {
+        var national = await db.Organisations.SingleOrDefaultAsync(o => o.Code == "national", cancellationToken);
+        var andijon = await db.Organisations.SingleOrDefaultAsync(o => o.Code == "andijon", cancellationToken);
+        var source = await db.Plans.AsNoTracking().Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices).ThenInclude(r => r.Service)
+            .SingleOrDefaultAsync(p => p.Organisation!.Code == "xojaobod" && p.Year == Year, cancellationToken);
+        if (national is null || andijon is null || source is null || source.Indicators.Any(i => i.CatalogueCode is null)
+            || !await db.Users.AnyAsync(u => u.OrganisationId == national.Id && u.Role == Roles.NationalDirector, cancellationToken)
+            || await db.Organisations.AnyAsync(o => o.Code == Regions[0].Code || o.Code == Regions[1].Code, cancellationToken)
+            || await db.Plans.AnyAsync(p => p.OrganisationId == andijon.Id, cancellationToken)
+            || await db.NationalIndicators.AnyAsync(cancellationToken)
+            || await db.RegionalReportSubmissions.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var targets = source.Indicators.ToDictionary(i => i.CatalogueCode!, i => (i.Target, i.PreviousFact), StringComparer.Ordinal);
+        var clock = new DemoClock(new DateTimeOffset(2022, 1, 4, 10, 0, 0, LocalClock.Offset));
+        var nationalDirector = await UserAsync(national, Roles.NationalDirector, cancellationToken);
+        var nationalMethodologist = await UserAsync(national, Roles.NationalMethodologist, cancellationToken);
+
+        // The tree: regional centres, districts, their services and accounts.
+        await AddTreeAsync(national, andijon, cancellationToken);
+
+        var regions = new List<Organisation> { andijon };
+        foreach (var item in Regions)
+        {
+            var region = await db.Organisations.SingleAsync(o => o.Code == item.Code, cancellationToken);
+            regions.Add(region);
+            var methodologist = await UserAsync(region, Roles.RegionalMethodologist, cancellationToken);
+
+            // The pilot district's plan after the Xo'jaobod plan builds and publishes the region's catalogue.
+            var pilot = await db.Organisations.SingleAsync(o => o.Code == item.Districts[0].Code, cancellationToken);
+            var pilotDirector = await UserAsync(pilot, Roles.Director, cancellationToken);
+            var pilotPlan = await new NewPlanService(db, new FixedCurrentUser(pilotDirector), titles, clock)
+                .CreateAsync(Year, "demo", (plan, organisation, _) => Task.FromResult(CopyRows(source, plan, organisation)), cancellationToken: cancellationToken);
+            Ensure(pilotPlan, $"create the {pilot.Code} plan");
+            var catalogue = Catalogue(methodologist, clock);
+            Ensure(await catalogue.BuildFromPlanAsync(pilotPlan.Value, cancellationToken), $"build the {item.Code} catalogue");
+            var template = await db.RegionalTemplates.AsNoTracking().SingleAsync(t => t.RegionId == region.Id, cancellationToken);
+            Ensure(await catalogue.PublishAsync(template.Version, cancellationToken), $"publish the {item.Code} catalogue");
+            var codes = await db.TemplateIndicators.Where(i => i.TemplateId == template.Id).ToDictionaryAsync(i => i.Number, i => i.Code, StringComparer.Ordinal, cancellationToken);
+            var pilotRows = await db.Indicators.Where(i => i.PlanId == pilotPlan.Value).ToListAsync(cancellationToken);
+            foreach (var row in pilotRows)
+            {
+                row.MapToCatalogue(codes[row.Number]);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+
+            foreach (var (district, index) in item.Districts.Select((d, i) => (d, i)))
+            {
+                await DistrictYearAsync(district.Code, index == 0 ? pilotPlan.Value : null, Profiles[index], targets, methodologist, clock, cancellationToken);
+            }
+        }
+
+        // Each regional centre's own plan: agreed by the National Library, approved by the regional director.
+        foreach (var region in regions)
+        {
+            await CentreYearAsync(region, targets, nationalDirector, nationalMethodologist, clock, cancellationToken);
+        }
+
+        await NationalCatalogueAsync(nationalMethodologist, regions, clock, cancellationToken);
+        await RegionalReportsAsync(regions, nationalMethodologist, clock, cancellationToken);
+
+        logger.LogInformation("Demo tree: {RegionCount} more regions, the regional centres' own plans, the national catalogue and the regional reports in {Seconds:0.0} s",
+            Regions.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private async Task AddTreeAsync(Organisation national, Organisation andijon, CancellationToken cancellationToken)
+    {
+        var users = new List<(Organisation Organisation, string UserName, string FullName, string Role, string? Position)>();
+        var centres = new List<Organisation>();
+        foreach (var item in Regions)
+        {
+            var region = new Organisation(item.Code, OrganisationKind.Regional, item.Name, item.ShortName, national);
+            region.SetDirector($"{item.Name} direktori", item.DirectorName);
+            db.Organisations.Add(region);
+            centres.Add(region);
+            users.Add((region, $"{item.Code}.admin", $"{item.ShortName} administratori", Roles.Administrator, null));
+            users.Add((region, $"{item.Code}.direktor", item.DirectorName, Roles.RegionalDirector, $"{item.Name} direktori"));
+            users.Add((region, $"{item.Code}.metodist", $"{item.ShortName} metodisti", Roles.RegionalMethodologist, $"{item.Name} metodisti"));
+            users.Add((region, $"{item.Code}.inspektor", $"{item.ShortName} inspektori", Roles.Inspector, null));
+            foreach (var (district, index) in item.Districts.Select((d, i) => (d, i)))
+            {
+                var name = $"{item.Area} {district.Name} tuman axborot-kutubxona markazi";
+                var director = $"{(char)('A' + index)}.{district.Name.Replace("'", string.Empty, StringComparison.Ordinal)}ova";
+                var organisation = new Organisation(district.Code, OrganisationKind.District, name, $"{district.Name} TAKM", region);
+                organisation.SetDirector($"{name} direktori", director);
+                db.Organisations.Add(organisation);
+                centres.Add(organisation);
+                users.Add((organisation, $"{district.Code}.direktor", director, Roles.Director, null));
+                users.Add((organisation, $"{district.Code}.inspektor", $"{district.Name} TAKM inspektori", Roles.Inspector, null));
+            }
+        }
+
+        // Andijon's regional centre keeps a plan of its own too: its services and its inspector.
+        centres.Add(andijon);
+        await db.Entry(andijon).Collection(o => o.Services).LoadAsync(cancellationToken);
+        users.Add((andijon, "andijon.inspektor", "Andijon viloyat AKM inspektori", Roles.Inspector, null));
+        foreach (var centre in centres)
+        {
+            foreach (var (service, index) in Services.Select((s, i) => (s, i)))
+            {
+                if (centre.Services.All(s => s.Code != service.Code))
+                {
+                    centre.Services.Add(new ServiceUnit(centre, service.Code, service.Name, service.ShortName, index + 1));
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var existing = await db.Users.Select(u => u.NormalizedUserName).ToListAsync(cancellationToken);
+        string? hash = null;
+        foreach (var item in users.Where(u => !existing.Contains(u.UserName.ToUpperInvariant())))
+        {
+            var user = new AppUser
+            {
+                UserName = item.UserName,
+                NormalizedUserName = item.UserName.ToUpperInvariant(),
+                FullName = item.FullName,
+                Position = item.Position,
+                Role = item.Role,
+                OrganisationId = item.Organisation.Id,
+                IsActive = true,
+                IsDemo = true,
+                LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+
+            // One hash serves every demo account, as DemoUserSeeder's: hashing is deliberately slow.
+            user.PasswordHash = hash ??= hasher.HashPassword(user, DemoUserSeeder.Password);
+            db.Users.Add(user);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The pilot's rows: the Xo'jaobod plan's sections and rows, services matched by code, deadlines of the year.</summary>
+    private static IReadOnlyList<ValidationError> CopyRows(Plan source, Plan plan, Organisation organisation)
+    {
+        var sections = new Dictionary<int, Section>();
+        var added = new Dictionary<int, Indicator>();
+        foreach (var section in source.Sections.OrderBy(s => s.SortOrder))
+        {
+            sections[section.Id] = plan.AddSection(section.Label, section.Title);
+        }
+
+        foreach (var row in source.Indicators.OrderBy(i => i.ParentId is not null).ThenBy(i => i.SortOrder))
+        {
+            var codes = row.ResponsibleServices.OrderBy(r => r.Position).Select(r => r.Service!.Code).ToList();
+            var services = codes.Select(c => organisation.Services.Single(s => s.Code == c)).ToList();
+            added[row.Id] = plan.AddIndicator(sections[row.SectionId], row.ToDefinition(), services, row.ParentId is { } parent ? added[parent] : null);
+        }
+
+        return [];
+    }
+
+    private async Task DistrictYearAsync(
+        string code, int? planId, Profile profile, IReadOnlyDictionary<string, (decimal? Target, decimal? PreviousFact)> targets,
+        CurrentUser methodologist, DemoClock clock, CancellationToken cancellationToken)
+    {
+        var district = await db.Organisations.SingleAsync(o => o.Code == code, cancellationToken);
+        var director = await UserAsync(district, Roles.Director, cancellationToken);
+        var inspector = await UserAsync(district, Roles.Inspector, cancellationToken);
+        clock.Set(new DateTimeOffset(Year, 1, 4, 10, 0, 0, LocalClock.Offset));
+        if (planId is null)
+        {
+            var created = await new NewPlanService(db, new FixedCurrentUser(director), titles, clock).CreateFromTemplateAsync(Year, cancellationToken);
+            Ensure(created, $"create the {code} plan");
+            planId = created.Value;
+        }
+
+        var plan = await PlanAsync(planId.Value, cancellationToken);
+        DemoRegionSeeder.SetTargets(plan, code, profile.Scale, targets);
+        plan.RecordPaperSignatures(plan.Agreement with { Date = new DateOnly(Year, 1, 10) }, plan.Approval with { Date = new DateOnly(Year, 1, 6) }, PlanStatus.InForce);
+        await db.SaveChangesAsync(cancellationToken);
+
+        DemoActualsSeeder.AddActuals(db, plan, Heads(plan, inspector), profile.PaceShift, profile.Entered);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var asDistrict = ReportSubmissionService.WithoutFiles(db, new FixedCurrentUser(inspector), clock, new People(db));
+        var asRegion = ReportSubmissionService.WithoutFiles(db, new FixedCurrentUser(methodologist), clock, new People(db));
+        foreach (var report in profile.Reports)
+        {
+            var submitted = At(report.Submitted, 11);
+            clock.Set(submitted);
+            Ensure(await asDistrict.SubmitAsync(plan.Id, report.Quarter, submitted, cancellationToken), $"submit Q{report.Quarter} of {code}");
+            var decided = submitted.AddDays(3).AddHours(4);
+            if (report.Decision == Decision.Accept)
+            {
+                await asRegion.AcceptAsOfAsync(plan.Id, report.Quarter, decided, cancellationToken);
+            }
+            else if (report.Decision == Decision.Return)
+            {
+                var submission = await db.ReportSubmissions.Include(r => r.Snapshots.OrderByDescending(s => s.Number).Take(1))
+                    .SingleAsync(r => r.PlanId == plan.Id && r.Quarter == report.Quarter, cancellationToken);
+                submission.Return("17-qatordagi kitob berilishi oylik ma'lumotlarga mos emas; may oyini tekshirib, qayta yuboring.", methodologist.UserName, decided);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>A regional centre's own year: its plan from its catalogue, KELISHILDI by the National Library, TASDIQLAYMAN by its director, with actuals and Q1/Q2 reports accepted by the National Library.</summary>
+    private async Task CentreYearAsync(
+        Organisation region, IReadOnlyDictionary<string, (decimal? Target, decimal? PreviousFact)> targets,
+        CurrentUser nationalDirector, CurrentUser nationalMethodologist, DemoClock clock, CancellationToken cancellationToken)
+    {
+        var director = await UserAsync(region, Roles.RegionalDirector, cancellationToken);
+        var inspector = await UserAsync(region, Roles.Inspector, cancellationToken);
+        clock.Set(new DateTimeOffset(Year, 1, 5, 10, 0, 0, LocalClock.Offset));
+        var created = await new NewPlanService(db, new FixedCurrentUser(director), titles, clock).CreateFromTemplateAsync(Year, cancellationToken);
+        Ensure(created, $"create the {region.Code} centre's plan");
+        var plan = await PlanAsync(created.Value, cancellationToken);
+        DemoRegionSeeder.SetTargets(plan, region.Code, 2.5m, targets);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await StepAsync(director, plan.Id, PlanAction.Submitted, clock, cancellationToken);
+        clock.Set(new DateTimeOffset(Year, 1, 12, 15, 0, 0, LocalClock.Offset));
+        await StepAsync(nationalDirector, plan.Id, PlanAction.Agreed, clock, cancellationToken);
+        clock.Set(new DateTimeOffset(Year, 1, 13, 10, 0, 0, LocalClock.Offset));
+        await StepAsync(director, plan.Id, PlanAction.Approved, clock, cancellationToken);
+
+        plan = await PlanAsync(created.Value, cancellationToken);
+        DemoActualsSeeder.AddActuals(db, plan, Heads(plan, inspector), 0.08m, (_, m) => m <= 8);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var asCentre = ReportSubmissionService.WithoutFiles(db, new FixedCurrentUser(inspector), clock, new People(db));
+        var asNational = ReportSubmissionService.WithoutFiles(db, new FixedCurrentUser(nationalMethodologist), clock, new People(db));
+        foreach (var (quarter, submitted) in new[] { (1, new DateOnly(Year, 4, 5)), (2, new DateOnly(Year, 7, 6)) })
+        {
+            var at = At(submitted, 10);
+            clock.Set(at);
+            Ensure(await asCentre.SubmitAsync(plan.Id, quarter, at, cancellationToken), $"submit Q{quarter} of the {region.Code} centre");
+            await asNational.AcceptAsOfAsync(plan.Id, quarter, at.AddDays(2), cancellationToken);
+        }
+    }
+
+    private async Task StepAsync(CurrentUser user, int planId, PlanAction action, DemoClock clock, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var current = new FixedCurrentUser(user);
+        var workflow = new PlanWorkflowService(db, current, new PlanService(db, current), clock, new People(db));
+        var version = await db.Plans.Where(p => p.Id == planId).Select(p => p.Version).SingleAsync(cancellationToken);
+        var result = action switch
+        {
+            PlanAction.Submitted => await workflow.SubmitAsync(planId, version, cancellationToken),
+            PlanAction.Agreed => await workflow.AgreeAsync(planId, version, null, cancellationToken),
+            _ => await workflow.ApproveAsync(planId, version, null, cancellationToken),
+        };
+        Ensure(result, $"take the step {action} on plan {planId}");
+    }
+
+    /// <summary>The National Library's published set, and each region's catalogue mapped to it (Samarqand keeps one indicator its own).</summary>
+    private async Task NationalCatalogueAsync(CurrentUser methodologist, IReadOnlyList<Organisation> regions, DemoClock clock, CancellationToken cancellationToken)
+    {
+        clock.Set(new DateTimeOffset(Year, 2, 1, 10, 0, 0, LocalClock.Offset));
+        var current = new FixedCurrentUser(methodologist);
+        var service = new NationalCatalogueService(db, current, new AuditLog(db, current, clock), clock);
+        foreach (var item in National)
+        {
+            var saved = await service.SaveItemAsync(null, new SaveNationalItem(item.Code, "I", "ASOSIY KO'RSATKICHLAR", item.Number, item.Name, item.Unit, Measure.Count, item.Rollup, 0), cancellationToken);
+            Ensure(saved, $"add the national indicator {item.Code}");
+        }
+
+        var version = await db.NationalCatalogues.Select(c => c.Version).SingleAsync(cancellationToken);
+        Ensure(await service.PublishAsync(version, cancellationToken), "publish the national catalogue");
+
+        clock.Set(new DateTimeOffset(Year, 2, 8, 10, 0, 0, LocalClock.Offset));
+        foreach (var region in regions)
+        {
+            db.ChangeTracker.Clear();
+            var regional = new FixedCurrentUser(await UserAsync(region, Roles.RegionalMethodologist, cancellationToken));
+            var rows = await db.TemplateIndicators.AsNoTracking().Where(i => i.Template!.RegionId == region.Id)
+                .Select(i => new { i.Id, i.Code, i.Version }).ToListAsync(cancellationToken);
+            var cells = National
+                .Where(n => !(region.Code == UnmappedRegion && n.RegionalCode == UnmappedCode))
+                .Select(n => rows.Single(r => r.Code == n.RegionalCode))
+                .Select(r => new NationalMappingCell(r.Id, National.Single(n => n.RegionalCode == r.Code).Code, r.Version))
+                .ToList();
+            Ensure(await new NationalMappingService(db, regional, new AuditLog(db, regional, clock)).SaveAsync(cells, cancellationToken), $"map the {region.Code} catalogue");
+        }
+    }
+
+    /// <summary>The regions' consolidated reports of Q1 and Q2: Andijon's both accepted; Namangan's Q1 accepted and Q2 sent late; Samarqand's Q1 returned and Q2 not sent.</summary>
+    private async Task RegionalReportsAsync(IReadOnlyList<Organisation> regions, CurrentUser nationalMethodologist, DemoClock clock, CancellationToken cancellationToken)
+    {
+        var plan = new Dictionary<string, (int Quarter, DateOnly Submitted, Decision Decision)[]>(StringComparer.Ordinal)
+        {
+            ["andijon"] = [(1, new(Year, 4, 8), Decision.Accept), (2, new(Year, 7, 8), Decision.Accept)],
+            ["namangan"] = [(1, new(Year, 4, 7), Decision.Accept), (2, new(Year, 7, 26), Decision.None)],
+            ["samarqand"] = [(1, new(Year, 4, 9), Decision.Return)],
+        };
+        foreach (var region in regions)
+        {
+            var methodologist = new FixedCurrentUser(await UserAsync(region, Roles.RegionalMethodologist, cancellationToken));
+            foreach (var (quarter, submitted, decision) in plan[region.Code])
+            {
+                db.ChangeTracker.Clear();
+                clock.Set(At(submitted, 12));
+                Ensure(await Reports(methodologist, clock).SubmitAsync(region.Id, Year, quarter, true, cancellationToken), $"send the {region.Code} report of Q{quarter}");
+                if (decision == Decision.None)
+                {
+                    continue;
+                }
+
+                clock.Set(At(submitted.AddDays(4), 15));
+                var version = await db.RegionalReportSubmissions.Where(r => r.RegionId == region.Id && r.Year == Year && r.Quarter == quarter)
+                    .Select(r => r.Version).SingleAsync(cancellationToken);
+                var national = new FixedCurrentUser(nationalMethodologist);
+                Ensure(
+                    decision == Decision.Accept
+                        ? await Reports(national, clock).AcceptAsync(region.Id, Year, quarter, version, cancellationToken)
+                        : await Reports(national, clock).ReturnAsync(region.Id, Year, quarter, version,
+                            "Tumanlar hisobotlari to'liq emas: Ishtixon va Jomboy TAKMlarining ma'lumotlarini tekshirib, qayta yuboring.", cancellationToken),
+                    $"decide the {region.Code} report of Q{quarter}");
+            }
+        }
+    }
+
+    private RegionalReportService Reports(ICurrentUser user, TimeProvider clock) =>
+        new(db, user, clock, new ConsolidationService(db, user, new RegionalFiguresQueries(db), clock), new DocumentLanguageService(db, user), new People(db),
+            NullLogger<RegionalReportService>.Instance);
+
+    private Task<Plan> PlanAsync(int planId, CancellationToken cancellationToken) =>
+        db.Plans.Include(p => p.Sections).Include(p => p.Indicators).ThenInclude(i => i.ResponsibleServices).ThenInclude(r => r.Service)
+            .SingleAsync(p => p.Id == planId, cancellationToken);
+
+    /// <summary>Who entered each service's actuals: the centre's inspector stands in for its service heads.</summary>
+    private static Dictionary<int, (string Id, string Name)> Heads(Plan plan, CurrentUser inspector) =>
+        plan.Indicators.SelectMany(i => i.ResponsibleServices).Select(r => r.ServiceId).Distinct().ToDictionary(id => id, _ => (inspector.UserId, inspector.UserName));
+
+    private static DateTimeOffset At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), LocalClock.Offset).ToUniversalTime();
+
+    private static void Ensure(Result result, string step)
+    {
+        if (!result.IsOk)
+        {
+            throw new InvalidOperationException($"Demo tree: could not {step} ({result.Status}: {string.Join(", ", result.Errors.Select(e => e.MessageKey))}).");
+        }
+    }
+
+    private CatalogueService Catalogue(CurrentUser user, TimeProvider clock)
+    {
+        var current = new FixedCurrentUser(user);
+        return new CatalogueService(db, current, new AuditLog(db, current, clock), clock);
+    }
+
+    private async Task<CurrentUser> UserAsync(Organisation organisation, string role, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Role == role)
+            .OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName, u.FullName, u.Position }).FirstAsync(cancellationToken);
+        return new CurrentUser(user.Id, user.UserName!, role, organisation.Id, organisation.Kind, null, user.FullName, user.Position);
+    }
+
+    /// <summary>The moments the demo's past steps were taken at.</summary>
+    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public void Set(DateTimeOffset now) => _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
+    }
+
+    private sealed record RegionItem(string Code, string Name, string ShortName, string Area, string DirectorName, IReadOnlyList<DistrictItem> Districts);
+
+    private sealed record DistrictItem(string Code, string Name);
+
+    private sealed record NationalItem(string Code, string Number, string Name, string Unit, RollupKind Rollup, string RegionalCode);
+
+    private sealed record Profile(decimal Scale, decimal PaceShift, Func<Indicator, int, bool> Entered, IReadOnlyList<Report> Reports);
+
+    private sealed record Report(int Quarter, DateOnly Submitted, Decision Decision);
+}
