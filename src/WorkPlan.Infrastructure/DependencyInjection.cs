@@ -154,6 +154,7 @@ public static class DependencyInjection
         services.AddScoped<WorkPlan.Core.Regional.RegionalReportService>();
         services.AddScoped<WorkPlan.Core.Regional.CompletenessService>();
         services.AddScoped<WorkPlan.Core.Regional.DashboardService>();
+        services.AddScoped<WorkPlan.Core.National.NationalProgressService>();
         services.AddSingleton<WorkPlan.Core.Regional.IConsolidationExcelWriter, ClosedXmlConsolidationWriter>();
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.SectionName));
         services.AddSingleton<ChromiumPdfRenderer>();

@@ -189,6 +189,9 @@ public static partial class AccessRules
     /// </summary>
     public static bool ReadsNationalCatalogue(CurrentUser user) => ReachOf(user) != Reach.OwnCentre;
 
+    /// <summary>Who reads the whole country's pages (every region's figures, reports and completeness): the National Library's staff and administrators.</summary>
+    public static bool ReadsCountry(CurrentUser user) => ReachOf(user) == Reach.Everything;
+
     /// <summary>
     /// The one visibility rule, on a centre's id and its region's id: the user's reach decides which it compares. Written
     /// on the two keys rather than on the organisation, so that a plan's rule reads its own organisation id (no join)
