@@ -145,6 +145,10 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     private static Expect ReadsNational(Actor a, bool own) =>
         a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.NationalStaff or Kind.RegionalAdmin or Kind.RegionalStaff ? Expect.Allowed : Expect.Forbidden;
 
+    /// <summary>The whole country's pages: the National Library's staff and administrator; anyone else finds nothing (404).</summary>
+    private static Expect ReadsCountry(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.NationalStaff ? Expect.Allowed : Expect.NotFound;
+
     private static Expect KeepsNational(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsNational(a) ? Expect.Allowed : Expect.Forbidden;
 
     // A region's mapping to the national codes: read by who sees the region, kept by its director and methodologist;
@@ -257,6 +261,8 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["POST Plans/Create"] = ("/Plans/Create", Writer),
         ["POST Catalogue/Publish"] = ("/Catalogue/Publish", RegionOnly),
         ["POST Catalogue/FromPlan"] = ("/Catalogue/FromPlan?planId={plan}", Step(IsRegion)),
+        ["GET NationalProgress/Index"] = ("/NationalProgress?year=2022", ReadsCountry),
+        ["GET NationalProgress/Dashboard"] = ("/NationalProgress/Dashboard?year=2022", ReadsCountry),
         ["GET NationalCatalogue/Index"] = ("/NationalCatalogue", ReadsNational),
         ["GET NationalCatalogue/Item"] = ("/NationalCatalogue/Item", KeepsNational),
         ["POST NationalCatalogue/Item"] = ("/NationalCatalogue/Item", KeepsNational),
