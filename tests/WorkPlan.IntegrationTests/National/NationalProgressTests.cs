@@ -93,6 +93,27 @@ public sealed class NationalProgressTests(DatabaseFixture database, ITestOutputH
     }
 
     [Fact]
+    public async Task TheNationalDashboard_ShowsAChosenNationalIndicatorInEachRegion_ByTheRegionsMapping()
+    {
+        await TestUsers.CreateAsync(database, Catalogue.NationalCatalogueFixture.Methodologist, Roles.NationalMethodologist, "national");
+        await Catalogue.NationalCatalogueFixture.PublishFromAndijonAsync(database);
+        var region = database.OctoberFactory.CreateClientAs("andijon.metodist");
+        var mapping = await Html.ParseAsync(await region.GetAsync("/NationalCatalogue/Mapping"));
+        await Forms.PostAsync(region, "/NationalCatalogue/Mapping", "/NationalCatalogue/Mapping", RegionalFixture.Fields(mapping));
+
+        var page = await PageAsync(NationalDirector, "/NationalProgress/Dashboard?year=2022&code=K001");
+        var regional = await PageAsync(NationalDirector, $"/Dashboard?regionId={_andijon}&year=2022&code=K001");
+
+        page.QuerySelector("select[name='code'] option[selected]")!.GetAttribute("value").Should().Be("K001");
+        var andijon = page.QuerySelectorAll($"#across-regions tr[data-region='{_andijon}'] td").Select(td => td.GetAttribute("data-value")).ToList();
+        var districts = regional.QuerySelectorAll("#across-table tbody tr").Select(r => r.QuerySelectorAll("td")[0].GetAttribute("data-value")).ToList();
+        Decimal(andijon[0]).Should().Be(districts.Sum(Decimal), "the region's target is its districts' targets added up");
+        page.QuerySelector($"#across-regions tr[data-region='{_namangan}']")!.Text().Should().Contain("Bog'lanmagan", "Namangan has not mapped its codes");
+    }
+
+    private static decimal Decimal(string? value) => string.IsNullOrEmpty(value) ? 0 : decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task TheRegionPicker_LetsTheNationalLibraryChooseTheRegion_AndARegionalDirectorOnlyTheirOwn()
     {
         foreach (var path in new[] { "/Completeness", "/Dashboard" })
