@@ -155,6 +155,7 @@ public static class DependencyInjection
         services.AddScoped<WorkPlan.Core.Regional.RegionalReportService>();
         services.AddScoped<WorkPlan.Core.Regional.CompletenessService>();
         services.AddScoped<WorkPlan.Core.Regional.DashboardService>();
+        services.AddScoped<WorkPlan.Core.National.NationalProgressService>();
         services.AddSingleton<WorkPlan.Core.Regional.IConsolidationExcelWriter, ClosedXmlConsolidationWriter>();
         services.AddScoped<WorkPlan.Core.National.INationalFigures, Data.Queries.NationalFiguresQueries>();
         services.AddScoped<WorkPlan.Core.National.NationalConsolidationService>();

@@ -190,8 +190,8 @@ public static partial class AccessRules
     public static bool ReadsNationalCatalogue(CurrentUser user) => ReachOf(user) != Reach.OwnCentre;
 
     /// <summary>
-    /// Who reads the country's figures (the national consolidation): those whose reading reaches every centre, the National
-    /// Library's directors and methodologists and its administrators. Regional and district staff do not (404).
+    /// Who reads the whole country's pages (the national consolidation, every region's reports and completeness, the national
+    /// dashboard): those whose reading reaches every centre, the National Library's staff and administrators. Others get 404.
     /// </summary>
     public static bool ReadsCountry(CurrentUser user) => ReachOf(user) == Reach.Everything;
 

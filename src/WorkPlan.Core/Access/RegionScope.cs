@@ -24,8 +24,8 @@ public static class RegionScope
             .Select(o => new RegionRef(o.Id, o.Name)).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The regions the user may look at, by name (for a region picker): every region for the national level, their own for a region's staff, none for a centre's own staff.</summary>
-    public static async Task<IReadOnlyList<RegionRef>> VisibleRegionsAsync(IAppDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    /// <summary>The regions the user may look at, in name order (for the region pickers; one for a regional centre's staff, none for a district's).</summary>
+    public static async Task<IReadOnlyList<RegionRef>> RegionsAsync(IAppDbContext db, CurrentUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
@@ -70,6 +70,24 @@ public static class RegionScope
             .Select(o => new { o.Id, o.Name, o.ShortName, o.Kind, PlanId = plans.Where(p => p.OrganisationId == o.Id).Select(p => (int?)p.Id).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Id, r.Name, r.ShortName, r.PlanId, r.Kind != OrganisationKind.District))];
+    }
+
+    /// <summary>
+    /// The districts of several regions at once (one query whatever their number), by region and name, each with its plan
+    /// for the year when that plan is in force: as <see cref="DistrictsAsync(IAppDbContext, CurrentUser, int, int, CancellationToken, bool)"/> for the national pages.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(int RegionId, int Id, string Name, string ShortName, int? PlanId)>> DistrictsOfRegionsAsync(
+        IAppDbContext db, CurrentUser user, IReadOnlyCollection<int> regionIds, int year, CancellationToken cancellationToken)
+    {
+        var plans = db.Plans.Where(AccessRules.PlansVisibleTo(user))
+            .Where(p => p.Year == year).Where(PlanRules.PlansWithVersionInForce);
+        var ids = regionIds.ToList();
+        var rows = await db.Organisations.AsNoTracking().Where(AccessRules.OrganisationsVisibleTo(user))
+            .Where(o => o.Kind == OrganisationKind.District && o.RegionId != null && ids.Contains(o.RegionId.Value))
+            .OrderBy(o => o.RegionId).ThenBy(o => o.Name)
+            .Select(o => new { RegionId = o.RegionId!.Value, o.Id, o.Name, o.ShortName, PlanId = plans.Where(p => p.OrganisationId == o.Id).Select(p => (int?)p.Id).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.RegionId, r.Id, r.Name, r.ShortName, r.PlanId))];
     }
 
     /// <summary>The ids of a region's centres, its districts and the regional centre itself, as a subquery.</summary>

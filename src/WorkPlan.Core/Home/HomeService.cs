@@ -41,11 +41,12 @@ public sealed record NotEntered(int? ServiceId, string Service, IReadOnlyList<Pe
 
 /// <summary>
 /// What waits for the centre above (a regional centre, or the National Library): plans to agree, reports to accept,
-/// centres below that are late; and, for the regional director, what waits on their own centre's plan.
+/// centres below that are late; for the regional director, what waits on their own centre's plan; for the National Library
+/// (<see cref="Country"/>), the way to the country's pages (the regions' reports and completeness, the national dashboard).
 /// </summary>
 public sealed record RegionHome(
     IReadOnlyList<(int PlanId, string Organisation, int Year, PlanStatus Status)> PlansToAgree, IReadOnlyList<InboxLine> ReportsToAccept, IReadOnlyList<InboxLine> Late,
-    DistrictHome? OwnCentre = null);
+    DistrictHome? OwnCentre = null, bool Country = false);
 
 /// <summary>The start page's answer to "what do I have to do now?", role by role: one query per page, a fixed number of SQL commands.</summary>
 public sealed class HomeService(
@@ -115,6 +116,7 @@ public sealed class HomeService(
             [.. plans.Select(p => (p.Id, p.Name, p.Year, p.Status))],
             [.. inbox.Where(l => l.Status == ReportStatus.Submitted)],
             [.. inbox.Where(l => l.IsLate && l.Status is ReportStatus.Draft or ReportStatus.Returned)],
-            Menu.For(user).OwnCentre ? await DistrictAsync(cancellationToken) : null);
+            Menu.For(user).OwnCentre ? await DistrictAsync(cancellationToken) : null,
+            AccessRules.ReadsCountry(user));
     }
 }

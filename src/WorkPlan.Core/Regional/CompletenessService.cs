@@ -34,7 +34,11 @@ public sealed record CompletenessLine(int? PlanId, string Name, bool HasPlan, IR
 /// <summary>Districts × months and districts × quarters for a region, or services × months and the quarters for a district.</summary>
 public sealed record CompletenessMatrix(
     string Title, int Year, bool IsRegion, int? RegionId, int? PlanId, IReadOnlyList<int> Months, IReadOnlyList<CompletenessLine> Lines,
-    IReadOnlyList<(string Name, int? PlanId, IReadOnlyList<QuarterCell> Quarters)> Reports, IReadOnlyList<int> Years);
+    IReadOnlyList<(string Name, int? PlanId, IReadOnlyList<QuarterCell> Quarters)> Reports, IReadOnlyList<int> Years)
+{
+    /// <summary>The regions the user may choose among (the region picker shows when there is more than one).</summary>
+    public IReadOnlyList<RegionRef> Regions { get; init; } = [];
+}
 
 /// <summary>Completeness of monthly entries and timeliness of quarterly reports.</summary>
 public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUser, IRegionalFigures figures, ActualsService actuals, TimeProvider clock)
@@ -63,9 +67,12 @@ public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUs
         var years = await RegionScope.YearsAsync(db, user, region.Id, cancellationToken);
         return Result<CompletenessMatrix>.Ok(new CompletenessMatrix(
             region.Name, chosen, true, region.Id, null, months,
-            [.. districts.Select(d => new CompletenessLine(d.PlanId, d.Name, d.PlanId is not null, [.. months.Select(m => d.PlanId is { } id && fill.TryGetValue((id, m), out var f) ? new FillCell(m, f.Due, f.Entered) : new FillCell(m, 0, 0))]))],
+            [.. districts.Select(d => new CompletenessLine(d.PlanId, d.Name, d.PlanId is not null, [.. months.Select(m => CellOf(fill, d.PlanId, m))]))],
             [.. districts.Select(d => (d.Name, d.PlanId, d.PlanId is { } id ? quarters[id] : (IReadOnlyList<QuarterCell>)[]))],
-            years));
+            years)
+        {
+            Regions = await RegionScope.RegionsAsync(db, user, cancellationToken),
+        });
     }
 
     /// <summary>A district plan's matrix: services × months, and its four quarterly reports.</summary>
@@ -91,8 +98,21 @@ public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUs
     }
 
     /// <summary>The months of the year that have ended by today (all twelve for a past year).</summary>
-    private static List<int> EndedMonths(int year, DateOnly today) =>
+    internal static List<int> EndedMonths(int year, DateOnly today) =>
         [.. Enumerable.Range(1, 12).Where(m => new DateOnly(year, m, 1).AddMonths(1) <= today)];
+
+    /// <summary>A plan's month from the plans' fill (one query for all of them): nothing due when the plan has none, or no plan.</summary>
+    internal static FillCell CellOf(IReadOnlyDictionary<(int PlanId, int Month), MonthFill> fill, int? planId, int month) =>
+        planId is { } id && fill.TryGetValue((id, month), out var f) ? new FillCell(month, f.Due, f.Entered) : new FillCell(month, 0, 0);
+
+    /// <summary>A quarter's report as it stands on a day (a district's or a region's): its status, timeliness, due date and the day it was sent.</summary>
+    internal static QuarterCell QuarterOf(int year, int quarter, ReportStatus? stored, DateOnly? storedDue, DateTimeOffset? submittedAt, DateOnly today)
+    {
+        var due = storedDue ?? ReportTimeliness.DueDate(year, quarter);
+        var status = stored ?? ReportStatus.Draft;
+        DateOnly? on = status != ReportStatus.Draft && submittedAt is { } at ? LocalClock.DateOf(at) : null;
+        return new QuarterCell(quarter, status, ReportTimeliness.Of(year, quarter, status, due, submittedAt, today), due, on);
+    }
 
     private async Task<Dictionary<int, IReadOnlyList<QuarterCell>>> QuartersAsync(List<int> planIds, int year, DateOnly today, CancellationToken cancellationToken)
     {
@@ -101,10 +121,7 @@ public sealed class CompletenessService(IAppDbContext db, ICurrentUser currentUs
         return planIds.ToDictionary(id => id, id => (IReadOnlyList<QuarterCell>)[.. Enumerable.Range(1, 4).Select(q =>
         {
             var s = submissions.FirstOrDefault(x => x.PlanId == id && x.Quarter == q);
-            var due = s?.DueDate ?? ReportTimeliness.DueDate(year, q);
-            var status = s?.Status ?? ReportStatus.Draft;
-            DateOnly? on = status != ReportStatus.Draft && s?.SubmittedAt is { } at ? LocalClock.DateOf(at) : null;
-            return new QuarterCell(q, status, ReportTimeliness.Of(year, q, status, due, s?.SubmittedAt, today), due, on);
+            return QuarterOf(year, q, s?.Status, s?.DueDate, s?.SubmittedAt, today);
         })]);
     }
 }

@@ -17,7 +17,7 @@ public sealed class ConsolidationService(IAppDbContext db, ICurrentUser currentU
 {
     /// <summary>The regions the user may choose among on the page (one query; a region's staff see only their own).</summary>
     public Task<IReadOnlyList<RegionRef>> RegionsAsync(CancellationToken cancellationToken = default) =>
-        RegionScope.VisibleRegionsAsync(db, currentUser.Required, cancellationToken);
+        RegionScope.RegionsAsync(db, currentUser.Required, cancellationToken);
 
     public async Task<Result<ConsolidationDocument>> BuildAsync(int? regionId, int? year, int? quarter, bool onlyReported, CancellationToken cancellationToken = default)
     {

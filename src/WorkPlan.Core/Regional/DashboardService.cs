@@ -108,8 +108,8 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
         var ranking = districts
             .Select(d => new ExecutionBar(
                 d.ShortName,
-                d.PlanId is { } id ? Execution.Mean(byPlan[id].Where(v => !v.IsSubRow).Select(v => (v.YearToDate, v.Target))) : null,
-                d.PlanId is { } p ? byPlan[p].Count(v => !v.IsSubRow && v.Target is > 0) : 0,
+                d.PlanId is { } id ? ExecutionOf(byPlan[id]) : null,
+                d.PlanId is { } p ? TargetedRows(byPlan[p]) : 0,
                 d.PlanId))
             .OrderByDescending(b => b.Percent ?? -1).ThenBy(b => b.Label, StringComparer.Ordinal).ToList();
 
@@ -134,18 +134,41 @@ public sealed class DashboardService(IAppDbContext db, ICurrentUser currentUser,
 
         var years = await RegionScope.YearsAsync(db, user, region.Id, cancellationToken);
         return Result<RegionDashboard>.Ok(new RegionDashboard(
-            region.Id, region.Name, chosenYear, asOf, Expected(asOf), ranking, months, heat, across, [.. codes.Select(c => c.Choice)], years));
+            region.Id, region.Name, chosenYear, asOf, Expected(asOf), ranking, months, heat, across, [.. codes.Select(c => c.Choice)], years)
+        {
+            Regions = await RegionScope.RegionsAsync(db, user, cancellationToken),
+        });
     }
 
+    /// <summary>The execution of a plan's figures, or of several plans' together: the mean over the top-level rows with a target.</summary>
+    internal static decimal? ExecutionOf(IEnumerable<IndicatorFigure> figures) =>
+        Execution.Mean(figures.Where(v => !v.IsSubRow).Select(v => (v.YearToDate, v.Target)));
+
+    /// <summary>How many top-level rows with a target the execution covers.</summary>
+    internal static int TargetedRows(IEnumerable<IndicatorFigure> figures) => figures.Count(v => !v.IsSubRow && v.Target is > 0);
+
+    /// <summary>
+    /// Where a plan's execution ends the year at the current pace: the mean over its top-level rows with a target of each
+    /// row's forecast (<see cref="Execution.Forecast"/>, as the rows behind plan are forecast) against its target.
+    /// </summary>
+    internal static decimal? ForecastExecutionOf(IEnumerable<IndicatorFigure> figures, IReadOnlyDictionary<int, (RollupKind Rollup, DueSchedule Schedule)> rows, int asOf) =>
+        Execution.Mean(figures.Where(v => !v.IsSubRow && rows.ContainsKey(v.IndicatorId))
+            .Select(v => (Execution.Forecast(rows[v.IndicatorId].Rollup, v.YearToDate ?? 0, rows[v.IndicatorId].Schedule, asOf), v.Target)));
+
     /// <summary>The pace a linear plan would have reached by the end of a month, in percent.</summary>
-    private static decimal Expected(int asOf) => Math.Round(asOf * 100m / 12, 1);
+    internal static decimal Expected(int asOf) => Math.Round(asOf * 100m / 12, 1);
 
     /// <summary>
     /// The plans' figures and the month they stand at: the latest month with a value in any of the plans,
     /// and never a month that has not ended (for a past year, December at most). One query: the figures
     /// up to the last ended month equal those up to the latest month with a value.
     /// </summary>
-    private async Task<(int AsOf, IReadOnlyList<IndicatorFigure> Figures)> FiguresAsOfAsync(List<int> planIds, int year, CancellationToken cancellationToken)
+    private Task<(int AsOf, IReadOnlyList<IndicatorFigure> Figures)> FiguresAsOfAsync(List<int> planIds, int year, CancellationToken cancellationToken) =>
+        FiguresAsOfAsync(figures, clock, planIds, year, cancellationToken);
+
+    /// <summary>As the instance's, for the national pages: one query for all the plans given.</summary>
+    internal static async Task<(int AsOf, IReadOnlyList<IndicatorFigure> Figures)> FiguresAsOfAsync(
+        IRegionalFigures figures, TimeProvider clock, IReadOnlyList<int> planIds, int year, CancellationToken cancellationToken)
     {
         var today = LocalClock.Today(clock);
         var ended = Execution.AsOfMonth(year, today, 12);

@@ -48,4 +48,8 @@ public sealed record RegionDashboard(
     IReadOnlyList<CompletenessLine> Heat,
     AcrossDistricts? Indicator,
     IReadOnlyList<CatalogueChoice> Codes,
-    IReadOnlyList<int> Years);
+    IReadOnlyList<int> Years)
+{
+    /// <summary>The regions the user may choose among (the region picker shows when there is more than one).</summary>
+    public IReadOnlyList<Access.RegionRef> Regions { get; init; } = [];
+}

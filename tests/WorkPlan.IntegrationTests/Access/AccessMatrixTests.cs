@@ -145,6 +145,13 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
     private static Expect ReadsNational(Actor a, bool own) =>
         a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.NationalStaff or Kind.RegionalAdmin or Kind.RegionalStaff ? Expect.Allowed : Expect.Forbidden;
 
+    /// <summary>
+    /// The whole country's pages (the national consolidation, reports and completeness, dashboard): the National Library's staff
+    /// and administrator; a region's staff and administrator, and every centre's own staff, find nothing (404).
+    /// </summary>
+    private static Expect ReadsCountry(Actor a, bool own) =>
+        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.NationalStaff ? Expect.Allowed : Expect.NotFound;
+
     private static Expect KeepsNational(Actor a, bool own) => a.Kind == Kind.Anonymous ? Expect.SignIn : IsNational(a) ? Expect.Allowed : Expect.Forbidden;
 
     // A region's mapping to the national codes: read by who sees the region, kept by its director and methodologist;
@@ -153,11 +160,6 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
 
     private static Expect KeepsRegionMapping(Actor a, bool own) =>
         a.Kind == Kind.Anonymous ? Expect.SignIn : IsRegion(a) ? Expect.Allowed : a.Kind is Kind.National or Kind.NationalStaff or Kind.RegionalAdmin ? Expect.Forbidden : Expect.NotFound;
-
-    // The national consolidation: the National Library's staff and its administrator read the country's figures; a region's
-    // staff and administrator, and every centre's own staff, find nothing (404).
-    private static Expect ReadsCountry(Actor a, bool own) =>
-        a.Kind == Kind.Anonymous ? Expect.SignIn : a.Kind is Kind.National or Kind.NationalStaff ? Expect.Allowed : Expect.NotFound;
 
     private static readonly Dictionary<string, (string Url, Func<Actor, bool, Expect> Expect)> Matrix = new()
     {
@@ -265,6 +267,8 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["POST Plans/Create"] = ("/Plans/Create", Writer),
         ["POST Catalogue/Publish"] = ("/Catalogue/Publish", RegionOnly),
         ["POST Catalogue/FromPlan"] = ("/Catalogue/FromPlan?planId={plan}", Step(IsRegion)),
+        ["GET NationalProgress/Index"] = ("/NationalProgress?year=2022", ReadsCountry),
+        ["GET NationalProgress/Dashboard"] = ("/NationalProgress/Dashboard?year=2022", ReadsCountry),
         ["GET NationalCatalogue/Index"] = ("/NationalCatalogue", ReadsNational),
         ["GET NationalCatalogue/Item"] = ("/NationalCatalogue/Item", KeepsNational),
         ["POST NationalCatalogue/Item"] = ("/NationalCatalogue/Item", KeepsNational),
