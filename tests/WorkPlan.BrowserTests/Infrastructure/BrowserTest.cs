@@ -53,6 +53,19 @@ public abstract class BrowserTest<TFixture>(TFixture fixture, ITestOutputHelper 
         }
     }
 
+    /// <summary>Signs a demo account in through the login form and waits for the menu to name the user.</summary>
+    protected async Task SignInAsync(string userName, string fullName)
+    {
+        var login = new Pages.LoginPage(Page);
+        await login.GotoAsync();
+        await login.SignInAsync(userName, DemoAccounts.Password);
+        await new Pages.NavBar(Page).ExpectSignedInAsAsync(fullName);
+    }
+
+    /// <summary>A figure as a page writes it (thousands separated by spaces, a decimal comma) as a number.</summary>
+    protected static double Number(string text) =>
+        double.Parse(new string([.. text.Where(c => char.IsDigit(c) || c == ',')]).Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task SaveScreenshotAsync(string testName)
     {
         try

@@ -65,3 +65,20 @@ public static class DemoPlans
     /// <summary>The Asaka plan is a draft (Loyiha) with three indicators, numbers 1 to 3.</summary>
     public const string AsakaTitle = "Andijon viloyati Asaka tuman axborot-kutubxona markazining 2022 yil uchun mo'ljallangan ish rejasi";
 }
+
+/// <summary>The National Library's demo accounts and what the demo tree holds for them (DemoTreeSeeder).</summary>
+public static class DemoNational
+{
+    /// <summary>The National Library's methodologist: accepts or returns the regions' consolidated reports.</summary>
+    public const string Methodologist = "milliy.metodist";
+
+    public const string MethodologistName = "Milliy kutubxona metodisti";
+
+    /// <summary>Namangan's consolidated report for the second quarter of 2022: sent late, waiting for the National Library.</summary>
+    public const string NamanganCentre = "Namangan viloyat axborot-kutubxona markazi";
+
+    public const string NamanganShortName = "Namangan viloyat AKM";
+
+    /// <summary>A national indicator every region maps (books issued, the regional code K017).</summary>
+    public const string IssuedCode = "M-ISSUED";
+}

@@ -20,6 +20,9 @@ public sealed class ReportInboxPage(IPage page)
         .Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = organisationName, Exact = true }) })
         .Filter(new() { Has = page.Locator("td", new() { HasTextString = $"{year}, {ReportsPage.QuarterNames[quarter - 1]}" }) });
 
+    /// <summary>The line of a region's consolidated report for the year's quarter (beside its centre's own report, in the National Library's inbox).</summary>
+    public ILocator RegionalLine(string regionName, int year, int quarter) => Line(regionName, year, quarter).Filter(new() { Has = page.Locator("td.inbox-regional") });
+
     /// <summary>The line's status: "Yuborilmagan", "Yuborildi", "Qabul qilindi", "Qaytarildi".</summary>
     public ILocator Status(string organisationName, int year, int quarter) => Line(organisationName, year, quarter).Locator("td").Nth(2);
 

@@ -92,15 +92,4 @@ public sealed class RegionalViewsTests(BrowserFixture fixture, ITestOutputHelper
         await Expect(Page.Locator("#by-section tbody tr")).ToHaveCountAsync(4);
         problems.Should().BeEmpty("the page draws its charts without script errors or blocked content");
     });
-
-    private async Task SignInAsync(string userName, string fullName)
-    {
-        var login = new LoginPage(Page);
-        await login.GotoAsync();
-        await login.SignInAsync(userName, DemoAccounts.Password);
-        await new NavBar(Page).ExpectSignedInAsAsync(fullName);
-    }
-
-    private static double Number(string text) =>
-        double.Parse(new string([.. text.Where(c => char.IsDigit(c) || c == ',')]).Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
 }
