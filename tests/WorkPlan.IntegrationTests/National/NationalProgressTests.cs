@@ -135,7 +135,6 @@ public sealed class NationalProgressTests(DatabaseFixture database, ITestOutputH
     {
         string[] pages = ["/NationalProgress?year=2022", "/NationalProgress/Dashboard?year=2022"];
         await database.ResetWithDemoRegionAsync();
-        await TestUsers.CreateAsync(database, NationalDirector, Roles.NationalDirector, "national");
         var one = await CountAsync(pages);
         await using (var db = database.CreateContext())
         {
