@@ -51,10 +51,8 @@ public interface INationalFigures
     Task<IReadOnlyList<NationalFigure>> ConsolidateAsync(IReadOnlyList<NationalPlan> plans, int fromMonth, int toMonth, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The words of the exported national consolidation in the reader's language.</summary>
-public sealed record NationalConsolidationText(
-    string Organisation, string Title, string NumberColumn, string NameColumn, string UnitColumn, string TotalColumn,
-    string TargetColumn, string QuarterColumn, string YearToDateColumn, string PercentColumn, string StatusLine, string PageLabel, string SheetName);
+/// <summary>The words of the exported national consolidation in the reader's language: the organisation heading the sheet, and the sheet's words as the regional one's.</summary>
+public sealed record NationalConsolidationText(string Organisation, ConsolidationText Sheet);
 
 /// <summary>Writes the national consolidation as .xlsx: every region with its four figures, then the country's total.</summary>
 public interface INationalConsolidationExcelWriter

@@ -21,16 +21,11 @@ public sealed class NationalProgressService(IAppDbContext db, ICurrentUser curre
     /// <summary>Regions × quarters (the regional reports' timeliness) and regions × ended months (the share of districts complete).</summary>
     public async Task<Result<NationalTimeliness>> TimelinessAsync(int? year, CancellationToken cancellationToken = default)
     {
-        var user = currentUser.Required;
-        var today = LocalClock.Today(clock);
-        var chosen = year ?? today.Year;
-        if (!AccessRules.ReadsCountry(user) || !PlanRules.IsPlanYear(chosen))
+        if (await ScopeAsync(year, cancellationToken) is not (var user, var today, var chosen, var regions, var ids))
         {
             return Result<NationalTimeliness>.NotFound();
         }
 
-        var regions = await RegionScope.RegionsAsync(db, user, cancellationToken);
-        var ids = regions.Select(r => r.Id).ToList();
         var months = CompletenessService.EndedMonths(chosen, today);
         var districts = (await RegionScope.DistrictsOfRegionsAsync(db, user, ids, chosen, cancellationToken)).ToLookup(d => d.RegionId);
         var planIds = districts.SelectMany(g => g).Where(d => d.PlanId is not null).Select(d => d.PlanId!.Value).ToList();
@@ -60,16 +55,11 @@ public sealed class NationalProgressService(IAppDbContext db, ICurrentUser curre
     /// <summary>Regions ranked by execution, one national indicator across the regions, and the districts at risk of missing the year.</summary>
     public async Task<Result<NationalDashboard>> DashboardAsync(int? year, string? code, CancellationToken cancellationToken = default)
     {
-        var user = currentUser.Required;
-        var today = LocalClock.Today(clock);
-        var chosen = year ?? today.Year;
-        if (!AccessRules.ReadsCountry(user) || !PlanRules.IsPlanYear(chosen))
+        if (await ScopeAsync(year, cancellationToken) is not (var user, _, var chosen, var regions, var ids))
         {
             return Result<NationalDashboard>.NotFound();
         }
 
-        var regions = await RegionScope.RegionsAsync(db, user, cancellationToken);
-        var ids = regions.Select(r => r.Id).ToList();
         var districts = await RegionScope.DistrictsOfRegionsAsync(db, user, ids, chosen, cancellationToken);
         var planIds = districts.Where(d => d.PlanId is not null).Select(d => d.PlanId!.Value).ToList();
         var (asOf, values) = await DashboardService.FiguresAsOfAsync(figures, clock, planIds, chosen, cancellationToken);
@@ -126,6 +116,24 @@ public sealed class NationalProgressService(IAppDbContext db, ICurrentUser curre
     }
 
     /// <summary>The years the country's centres have plans for, latest first (for the year chooser).</summary>
+    /// <summary>
+    /// The user, today, the year chosen (this year by default), and the regions the user sees with their ids; null (not
+    /// found) unless the user reads the whole country and the year is a plan year.
+    /// </summary>
+    private async Task<(CurrentUser User, DateOnly Today, int Year, IReadOnlyList<RegionRef> Regions, List<int> Ids)?> ScopeAsync(int? year, CancellationToken cancellationToken)
+    {
+        var user = currentUser.Required;
+        var today = LocalClock.Today(clock);
+        var chosen = year ?? today.Year;
+        if (!AccessRules.ReadsCountry(user) || !PlanRules.IsPlanYear(chosen))
+        {
+            return null;
+        }
+
+        var regions = await RegionScope.RegionsAsync(db, user, cancellationToken);
+        return (user, today, chosen, regions, regions.Select(r => r.Id).ToList());
+    }
+
     private async Task<IReadOnlyList<int>> YearsAsync(CurrentUser user, CancellationToken cancellationToken) =>
         await db.Plans.AsNoTracking().Where(AccessRules.PlansVisibleTo(user)).Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 }

@@ -1,124 +1,26 @@
-using ClosedXML.Excel;
 using WorkPlan.Core.Regional;
-using static WorkPlan.Infrastructure.Export.OfficialSheet;
 
 namespace WorkPlan.Infrastructure.Export;
 
 /// <summary>
-/// Writes the region's consolidated quarterly report as .xlsx: the region and the title, a line with
-/// the districts' report statuses, then a two-row header (each district, then the region's total,
-/// over target, quarter, year to date and percent), section rows and one row per catalogue indicator.
-/// Figures are numeric cells ("-" when a district has no value); texts are written as text.
+/// Writes the region's consolidated quarterly report as .xlsx (<see cref="ConsolidationSheet"/>): the region and the
+/// title, a line with the districts' report statuses, then each included district, then the region's total, over
+/// target, quarter, year to date and percent; section rows and one row per catalogue indicator.
 /// </summary>
 public sealed class ClosedXmlConsolidationWriter : IConsolidationExcelWriter
 {
-    private const int FiguresPerColumn = 4;
-    private const int FixedColumns = 3;
-    private const string PercentFormat = "0.0";
-
-    private const int RegionRow = 1;
-    private const int TitleRow = 2;
-    private const int StatusRow = 3;
-    private const int GroupRow = 5;
-    private const int FigureRow = 6;
-
     public byte[] Write(ConsolidationDocument document, ConsolidationText text)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(text);
 
-        using var workbook = NewWorkbook(text.Title, text.SheetName, []);
-        var sheet = workbook.Worksheet(1);
-
         var groups = document.Districts.Where(d => d.Included).Select(d => d.ShortName).Append(text.TotalColumn).ToList();
-        var lastColumn = FixedColumns + (groups.Count * FiguresPerColumn);
-        sheet.Column(1).Width = 7;
-        sheet.Column(2).Width = 45;
-        sheet.Column(3).Width = 11;
-        for (var column = FixedColumns + 1; column <= lastColumn; column++)
-        {
-            sheet.Column(column).Width = (column - FixedColumns) % FiguresPerColumn == 0 ? 8 : 11;
-        }
-
-        Heading(sheet, RegionRow, lastColumn, document.RegionName);
-        Heading(sheet, TitleRow, lastColumn, text.Title);
-        var status = MergeAcross(sheet, StatusRow, 1, lastColumn, text.StatusLine);
-        status.Style.Alignment.WrapText = true;
-
-        SetText(sheet.Cell(GroupRow, 1), text.NumberColumn);
-        SetText(sheet.Cell(GroupRow, 2), text.NameColumn);
-        SetText(sheet.Cell(GroupRow, 3), text.UnitColumn);
-        for (var column = 1; column <= FixedColumns; column++)
-        {
-            sheet.Range(GroupRow, column, FigureRow, column).Merge();
-        }
-
-        for (var g = 0; g < groups.Count; g++)
-        {
-            var first = FixedColumns + 1 + (g * FiguresPerColumn);
-            MergeAcross(sheet, GroupRow, first, first + FiguresPerColumn - 1, groups[g]);
-            SetText(sheet.Cell(FigureRow, first), text.TargetColumn);
-            SetText(sheet.Cell(FigureRow, first + 1), text.QuarterColumn);
-            SetText(sheet.Cell(FigureRow, first + 2), text.YearToDateColumn);
-            SetText(sheet.Cell(FigureRow, first + 3), text.PercentColumn);
-        }
-
-        var header = sheet.Range(GroupRow, 1, FigureRow, lastColumn);
-        header.Style.Font.Bold = true;
-        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
-        header.Style.Alignment.WrapText = true;
-
         var included = document.Districts.Select((d, i) => (d, i)).Where(x => x.d.Included).Select(x => x.i).ToList();
-        var row = FigureRow + 1;
-        foreach (var section in document.Sections)
-        {
-            var label = $"{section.Label}. {section.Title}";
-            var range = MergeAcross(sheet, row, 1, lastColumn, label);
-            range.Style.Font.Bold = true;
-            range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-            row++;
-            foreach (var line in section.Rows)
-            {
-                SetText(sheet.Cell(row, 1), line.Number);
-                var name = sheet.Cell(row, 2);
-                SetText(name, line.Name);
-                if (line.IsSubRow)
-                {
-                    name.Style.Alignment.Indent = 1;
-                }
-
-                SetText(sheet.Cell(row, 3), line.Unit);
-                var cells = included.Select(i => line.Districts[i]).Append(line.Total).ToList();
-                for (var g = 0; g < cells.Count; g++)
-                {
-                    var first = FixedColumns + 1 + (g * FiguresPerColumn);
-                    SetQuantity(sheet.Cell(row, first), cells[g].Target, line.Measure);
-                    SetQuantity(sheet.Cell(row, first + 1), cells[g].Quarter, line.Measure);
-                    SetQuantity(sheet.Cell(row, first + 2), cells[g].YearToDate, line.Measure);
-                    SetNumber(sheet.Cell(row, first + 3), cells[g].Percent, PercentFormat);
-                }
-
-                row++;
-            }
-        }
-
-        var table = sheet.Range(GroupRow, 1, Math.Max(row - 1, FigureRow), lastColumn);
-        table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-        table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-        sheet.Range(FigureRow + 1, 2, Math.Max(row - 1, FigureRow + 1), 2).Style.Alignment.WrapText = true;
-
-        SetUpPrinting(sheet, text.PageLabel, GroupRow, FigureRow);
-        sheet.SheetView.Freeze(FigureRow, FixedColumns);
-
-        return ToBytes(workbook);
-    }
-
-    private static void Heading(IXLWorksheet sheet, int row, int lastColumn, string value)
-    {
-        var range = MergeAcross(sheet, row, 1, lastColumn, value);
-        range.Style.Font.Bold = true;
-        range.Style.Font.FontSize = TitleFontSize;
-        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        var sections = document.Sections.Select(section => new ConsolidationSheetSection(
+            section.Label,
+            section.Title,
+            section.Rows.Select(line => new ConsolidationSheetRow(
+                line.Number, line.Name, line.Unit, line.Measure, line.IsSubRow, included.Select(i => line.Districts[i]).Append(line.Total).ToList())).ToList()));
+        return ConsolidationSheet.Write(document.RegionName, groups, sections, text);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Common;
@@ -54,23 +52,7 @@ public sealed class PageQueryCountTests(DatabaseFixture database, ITestOutputHel
     }
 
     /// <summary>The SQL commands each page costs the user (after a first visit, so that start-up work is not counted).</summary>
-    private async Task<int[]> CountAsync(string userName, string[] pages)
-    {
-        var (app, commands) = DatabaseWrites.Record(database.OctoberFactory);
-        await using var _ = app;
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(TestAuthHandler.Header, userName);
-        var counts = new int[pages.Length];
-        for (var i = 0; i < pages.Length; i++)
-        {
-            (await client.GetAsync(pages[i])).StatusCode.Should().Be(HttpStatusCode.OK, pages[i]);
-            var before = commands.Commands;
-            (await client.GetAsync(pages[i])).StatusCode.Should().Be(HttpStatusCode.OK, pages[i]);
-            counts[i] = commands.Commands - before;
-        }
-
-        return counts;
-    }
+    private Task<int[]> CountAsync(string userName, string[] pages) => DatabaseWrites.PageCommandsAsync(database.OctoberFactory, userName, pages);
 
     /// <summary>
     /// A district of the Andijon region with its director and a 2022 plan in force of <paramref name="rows"/> rows (every

@@ -31,6 +31,29 @@ public sealed partial class DatabaseWrites : DbCommandInterceptor
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(writes)))), writes);
     }
 
+    /// <summary>
+    /// The SQL commands each page costs the user, reads and writes (after a first visit, so that start-up work is not
+    /// counted); every page must answer 200.
+    /// </summary>
+    public static async Task<int[]> PageCommandsAsync(WebApplicationFactory<Program> factory, string userName, IReadOnlyList<string> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        var (app, commands) = Record(factory);
+        await using var _ = app;
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthHandler.Header, userName);
+        var counts = new int[pages.Count];
+        for (var i = 0; i < pages.Count; i++)
+        {
+            (await client.GetAsync(pages[i])).StatusCode.Should().Be(System.Net.HttpStatusCode.OK, pages[i]);
+            var before = commands.Commands;
+            (await client.GetAsync(pages[i])).StatusCode.Should().Be(System.Net.HttpStatusCode.OK, pages[i]);
+            counts[i] = commands.Commands - before;
+        }
+
+        return counts;
+    }
+
     /// <summary>The writes recorded so far, each as "TABLE: the command's first line".</summary>
     public IReadOnlyList<string> All => [.. _writes];
 

@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using WorkPlan.Core.Actuals;
 using WorkPlan.Core.Calendar;
@@ -164,23 +163,7 @@ public sealed class NationalProgressTests(DatabaseFixture database, ITestOutputH
         three.Should().Equal(one, "every region's reports, districts and figures are each one query");
     }
 
-    private async Task<int[]> CountAsync(string[] pages)
-    {
-        var (app, commands) = DatabaseWrites.Record(database.OctoberFactory);
-        await using var _ = app;
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add(TestAuthHandler.Header, NationalDirector);
-        var counts = new int[pages.Length];
-        for (var i = 0; i < pages.Length; i++)
-        {
-            (await client.GetAsync(pages[i])).StatusCode.Should().Be(HttpStatusCode.OK, pages[i]);
-            var before = commands.Commands;
-            (await client.GetAsync(pages[i])).StatusCode.Should().Be(HttpStatusCode.OK, pages[i]);
-            counts[i] = commands.Commands - before;
-        }
-
-        return counts;
-    }
+    private Task<int[]> CountAsync(string[] pages) => DatabaseWrites.PageCommandsAsync(database.OctoberFactory, NationalDirector, pages);
 
     private async Task<IDocument> PageAsync(string user, string path)
     {

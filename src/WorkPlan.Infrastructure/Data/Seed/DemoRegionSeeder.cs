@@ -24,19 +24,12 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
 
     private static readonly DistrictProfile[] Profiles =
     [
-        new("baliqchi", 1.2m, 0.12m, (_, m) => m <= 8, [new(1, new(2022, 4, 6), Decision.Accept), new(2, new(2022, 7, 7), Decision.Accept)]),
-        new("boz", 0.8m, -0.15m, (_, m) => m <= 8, [new(1, new(2022, 4, 14), Decision.Accept), new(2, new(2022, 7, 9), Decision.Return)]),
-        new("izboskan", 1.0m, 0.02m, (i, m) => m <= 7 || (m == 8 && i.Id % 2 == 0), [new(1, new(2022, 4, 8), Decision.Accept), new(2, new(2022, 7, 19), Decision.None)]),
-        new("marhamat", 0.9m, -0.05m, (_, m) => m <= 6, [new(1, new(2022, 4, 9), Decision.Accept)]),
-        new("shahrixon", 1.4m, 0.05m, (i, m) => m <= 8 && !(m == 6 && i.Id % 3 == 0), [new(1, new(2022, 4, 5), Decision.Accept), new(2, new(2022, 7, 6), Decision.Accept)]),
+        new("baliqchi", 1.2m, 0.12m, (_, m) => m <= 8, [new(1, new(2022, 4, 6), DemoDecision.Accept), new(2, new(2022, 7, 7), DemoDecision.Accept)]),
+        new("boz", 0.8m, -0.15m, (_, m) => m <= 8, [new(1, new(2022, 4, 14), DemoDecision.Accept), new(2, new(2022, 7, 9), DemoDecision.Return)]),
+        new("izboskan", 1.0m, 0.02m, (i, m) => m <= 7 || (m == 8 && i.Id % 2 == 0), [new(1, new(2022, 4, 8), DemoDecision.Accept), new(2, new(2022, 7, 19), DemoDecision.None)]),
+        new("marhamat", 0.9m, -0.05m, (_, m) => m <= 6, [new(1, new(2022, 4, 9), DemoDecision.Accept)]),
+        new("shahrixon", 1.4m, 0.05m, (i, m) => m <= 8 && !(m == 6 && i.Id % 3 == 0), [new(1, new(2022, 4, 5), DemoDecision.Accept), new(2, new(2022, 7, 6), DemoDecision.Accept)]),
     ];
-
-    private enum Decision
-    {
-        None,
-        Accept,
-        Return,
-    }
 
     public Task SeedAsync(CancellationToken cancellationToken = default) => db.InTransactionAsync(SeedInTransactionAsync, cancellationToken);
 
@@ -105,13 +98,7 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
         logger.LogInformation("Demo region: template published and {PlanCount} more district plans in force", plans);
     }
 
-    private static void Ensure(Result result, string step)
-    {
-        if (!result.IsOk)
-        {
-            throw new InvalidOperationException($"Demo region: could not {step} ({result.Status}: {string.Join(", ", result.Errors.Select(e => e.MessageKey))}).");
-        }
-    }
+    private static void Ensure(Result result, string step) => DemoSeeding.Ensure(result, "Demo region", step);
 
     /// <summary>Each row's target is the Xo'jaobod target scaled for the district (a little more or less per row); "of which" rows stay within their parent.</summary>
     internal static void SetTargets(Plan plan, string centreCode, decimal scale, IReadOnlyDictionary<string, (decimal? Target, decimal? PreviousFact)> source)
@@ -181,11 +168,11 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
             var submitted = new DateTimeOffset(report.Submitted.ToDateTime(new TimeOnly(11, 0)), LocalClock.Offset).ToUniversalTime();
             Ensure(await asDistrict.SubmitAsync(planId, report.Quarter, submitted, cancellationToken), $"submit Q{report.Quarter} of {profile.Code}");
             var decided = submitted.AddDays(4).AddHours(4);
-            if (report.Decision == Decision.Accept)
+            if (report.Decision == DemoDecision.Accept)
             {
                 await asRegion.AcceptAsOfAsync(planId, report.Quarter, decided, cancellationToken);
             }
-            else if (report.Decision == Decision.Return)
+            else if (report.Decision == DemoDecision.Return)
             {
                 var submission = await db.ReportSubmissions.Include(r => r.Snapshots.OrderByDescending(s => s.Number).Take(1))
                     .SingleAsync(r => r.PlanId == planId && r.Quarter == report.Quarter, cancellationToken);
@@ -201,14 +188,10 @@ public sealed class DemoRegionSeeder(AppDbContext db, IPlanTitles titles, ILogge
         return new CatalogueService(db, current, new AuditLog(db, current, TimeProvider.System), TimeProvider.System);
     }
 
-    private async Task<CurrentUser> UserAsync(Organisation organisation, string role, CancellationToken cancellationToken)
-    {
-        var user = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Role == role)
-            .OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName, u.FullName, u.Position }).FirstAsync(cancellationToken);
-        return new CurrentUser(user.Id, user.UserName!, role, organisation.Id, organisation.Kind, null, user.FullName, user.Position);
-    }
+    private Task<CurrentUser> UserAsync(Organisation organisation, string role, CancellationToken cancellationToken) =>
+        DemoSeeding.UserAsync(db, organisation, role, cancellationToken);
 
     private sealed record DistrictProfile(string Code, decimal Scale, decimal PaceShift, Func<Indicator, int, bool> Entered, IReadOnlyList<QuarterReport> Reports);
 
-    private sealed record QuarterReport(int Quarter, DateOnly Submitted, Decision Decision);
+    private sealed record QuarterReport(int Quarter, DateOnly Submitted, DemoDecision Decision);
 }

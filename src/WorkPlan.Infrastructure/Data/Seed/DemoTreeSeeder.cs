@@ -46,11 +46,11 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
     /// </summary>
     private static readonly Profile[] Profiles =
     [
-        new(1.0m, 0.05m, (_, m) => m <= 8, [new(1, new(2022, 4, 6), Decision.Accept), new(2, new(2022, 7, 7), Decision.Accept)]),
-        new(0.8m, -0.25m, (_, m) => m <= 8, [new(1, new(2022, 4, 8), Decision.Accept), new(2, new(2022, 7, 8), Decision.None)]),
-        new(1.3m, 0.1m, (i, m) => m <= 8 && !(m == 5 && i.Id % 2 == 0), [new(1, new(2022, 4, 18), Decision.Accept), new(2, new(2022, 7, 9), Decision.Return)]),
-        new(0.9m, -0.1m, (_, m) => m <= 6, [new(1, new(2022, 4, 9), Decision.Accept)]),
-        new(1.1m, 0m, (i, m) => m <= 7 || (m == 8 && i.Id % 3 != 0), [new(1, new(2022, 4, 7), Decision.Accept), new(2, new(2022, 7, 21), Decision.Accept)]),
+        new(1.0m, 0.05m, (_, m) => m <= 8, [new(1, new(2022, 4, 6), DemoDecision.Accept), new(2, new(2022, 7, 7), DemoDecision.Accept)]),
+        new(0.8m, -0.25m, (_, m) => m <= 8, [new(1, new(2022, 4, 8), DemoDecision.Accept), new(2, new(2022, 7, 8), DemoDecision.None)]),
+        new(1.3m, 0.1m, (i, m) => m <= 8 && !(m == 5 && i.Id % 2 == 0), [new(1, new(2022, 4, 18), DemoDecision.Accept), new(2, new(2022, 7, 9), DemoDecision.Return)]),
+        new(0.9m, -0.1m, (_, m) => m <= 6, [new(1, new(2022, 4, 9), DemoDecision.Accept)]),
+        new(1.1m, 0m, (i, m) => m <= 7 || (m == 8 && i.Id % 3 != 0), [new(1, new(2022, 4, 7), DemoDecision.Accept), new(2, new(2022, 7, 21), DemoDecision.Accept)]),
     ];
 
     /// <summary>The services of every generated centre, as the Xo'jaobod centre's.</summary>
@@ -81,13 +81,6 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
     public const string UnmappedRegion = "samarqand";
 
     public const string UnmappedCode = "K035";
-
-    private enum Decision
-    {
-        None,
-        Accept,
-        Return,
-    }
 
     public Task SeedAsync(CancellationToken cancellationToken = default) => db.InTransactionAsync(SeedInTransactionAsync, cancellationToken);
 
@@ -206,27 +199,10 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
         await db.SaveChangesAsync(cancellationToken);
 
         var existing = await db.Users.Select(u => u.NormalizedUserName).ToListAsync(cancellationToken);
-        string? hash = null;
+        var accounts = new DemoAccounts(hasher, TimeProvider.System);
         foreach (var item in users.Where(u => !existing.Contains(u.UserName.ToUpperInvariant())))
         {
-            var user = new AppUser
-            {
-                UserName = item.UserName,
-                NormalizedUserName = item.UserName.ToUpperInvariant(),
-                FullName = item.FullName,
-                Position = item.Position,
-                Role = item.Role,
-                OrganisationId = item.Organisation.Id,
-                IsActive = true,
-                IsDemo = true,
-                LockoutEnabled = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                CreatedAt = DateTimeOffset.UtcNow,
-            };
-
-            // One hash serves every demo account, as DemoUserSeeder's: hashing is deliberately slow.
-            user.PasswordHash = hash ??= hasher.HashPassword(user, DemoUserSeeder.Password);
-            db.Users.Add(user);
+            db.Users.Add(accounts.New(item.UserName, item.FullName, item.Position, item.Role, item.Organisation.Id));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -283,11 +259,11 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
             clock.Set(submitted);
             Ensure(await asDistrict.SubmitAsync(plan.Id, report.Quarter, submitted, cancellationToken), $"submit Q{report.Quarter} of {code}");
             var decided = submitted.AddDays(3).AddHours(4);
-            if (report.Decision == Decision.Accept)
+            if (report.Decision == DemoDecision.Accept)
             {
                 await asRegion.AcceptAsOfAsync(plan.Id, report.Quarter, decided, cancellationToken);
             }
-            else if (report.Decision == Decision.Return)
+            else if (report.Decision == DemoDecision.Return)
             {
                 var submission = await db.ReportSubmissions.Include(r => r.Snapshots.OrderByDescending(s => s.Number).Take(1))
                     .SingleAsync(r => r.PlanId == plan.Id && r.Quarter == report.Quarter, cancellationToken);
@@ -381,11 +357,11 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
     /// <summary>The regions' consolidated reports of Q1 and Q2: Andijon's both accepted; Namangan's Q1 accepted and Q2 sent late; Samarqand's Q1 returned and Q2 not sent.</summary>
     private async Task RegionalReportsAsync(IReadOnlyList<Organisation> regions, CurrentUser nationalMethodologist, DemoClock clock, CancellationToken cancellationToken)
     {
-        var plan = new Dictionary<string, (int Quarter, DateOnly Submitted, Decision Decision)[]>(StringComparer.Ordinal)
+        var plan = new Dictionary<string, (int Quarter, DateOnly Submitted, DemoDecision Decision)[]>(StringComparer.Ordinal)
         {
-            ["andijon"] = [(1, new(Year, 4, 8), Decision.Accept), (2, new(Year, 7, 8), Decision.Accept)],
-            ["namangan"] = [(1, new(Year, 4, 7), Decision.Accept), (2, new(Year, 7, 26), Decision.None)],
-            ["samarqand"] = [(1, new(Year, 4, 9), Decision.Return)],
+            ["andijon"] = [(1, new(Year, 4, 8), DemoDecision.Accept), (2, new(Year, 7, 8), DemoDecision.Accept)],
+            ["namangan"] = [(1, new(Year, 4, 7), DemoDecision.Accept), (2, new(Year, 7, 26), DemoDecision.None)],
+            ["samarqand"] = [(1, new(Year, 4, 9), DemoDecision.Return)],
         };
         foreach (var region in regions)
         {
@@ -395,7 +371,7 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
                 db.ChangeTracker.Clear();
                 clock.Set(At(submitted, 12));
                 Ensure(await Reports(methodologist, clock).SubmitAsync(region.Id, Year, quarter, true, cancellationToken), $"send the {region.Code} report of Q{quarter}");
-                if (decision == Decision.None)
+                if (decision == DemoDecision.None)
                 {
                     continue;
                 }
@@ -405,7 +381,7 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
                     .Select(r => r.Version).SingleAsync(cancellationToken);
                 var national = new FixedCurrentUser(nationalMethodologist);
                 Ensure(
-                    decision == Decision.Accept
+                    decision == DemoDecision.Accept
                         ? await Reports(national, clock).AcceptAsync(region.Id, Year, quarter, version, cancellationToken)
                         : await Reports(national, clock).ReturnAsync(region.Id, Year, quarter, version,
                             "Tumanlar hisobotlari to'liq emas: Ishtixon va Jomboy TAKMlarining ma'lumotlarini tekshirib, qayta yuboring.", cancellationToken),
@@ -428,13 +404,7 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
 
     private static DateTimeOffset At(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), LocalClock.Offset).ToUniversalTime();
 
-    private static void Ensure(Result result, string step)
-    {
-        if (!result.IsOk)
-        {
-            throw new InvalidOperationException($"Demo tree: could not {step} ({result.Status}: {string.Join(", ", result.Errors.Select(e => e.MessageKey))}).");
-        }
-    }
+    private static void Ensure(Result result, string step) => DemoSeeding.Ensure(result, "Demo tree", step);
 
     private CatalogueService Catalogue(CurrentUser user, TimeProvider clock)
     {
@@ -442,12 +412,8 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
         return new CatalogueService(db, current, new AuditLog(db, current, clock), clock);
     }
 
-    private async Task<CurrentUser> UserAsync(Organisation organisation, string role, CancellationToken cancellationToken)
-    {
-        var user = await db.Users.Where(u => u.OrganisationId == organisation.Id && u.Role == role)
-            .OrderBy(u => u.UserName).Select(u => new { u.Id, u.UserName, u.FullName, u.Position }).FirstAsync(cancellationToken);
-        return new CurrentUser(user.Id, user.UserName!, role, organisation.Id, organisation.Kind, null, user.FullName, user.Position);
-    }
+    private Task<CurrentUser> UserAsync(Organisation organisation, string role, CancellationToken cancellationToken) =>
+        DemoSeeding.UserAsync(db, organisation, role, cancellationToken);
 
     /// <summary>The moments the demo's past steps were taken at.</summary>
     private sealed class DemoClock(DateTimeOffset start) : TimeProvider
@@ -467,5 +433,5 @@ public sealed class DemoTreeSeeder(AppDbContext db, IPlanTitles titles, IPasswor
 
     private sealed record Profile(decimal Scale, decimal PaceShift, Func<Indicator, int, bool> Entered, IReadOnlyList<Report> Reports);
 
-    private sealed record Report(int Quarter, DateOnly Submitted, Decision Decision);
+    private sealed record Report(int Quarter, DateOnly Submitted, DemoDecision Decision);
 }

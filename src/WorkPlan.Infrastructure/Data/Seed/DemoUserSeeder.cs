@@ -25,29 +25,12 @@ public sealed class DemoUserSeeder(AppDbContext db, IPasswordHasher<AppUser> has
         }
 
         var organisations = await db.Organisations.Include(o => o.Services).ToDictionaryAsync(o => o.Code, StringComparer.Ordinal, cancellationToken);
-        string? hash = null;
+        var accounts = new DemoAccounts(hasher, clock);
         foreach (var item in missing)
         {
             var organisation = organisations[item.Organisation];
-            var user = new AppUser
-            {
-                UserName = item.UserName,
-                NormalizedUserName = item.UserName.ToUpperInvariant(),
-                FullName = item.FullName,
-                Position = item.Position,
-                Role = item.Role,
-                OrganisationId = organisation.Id,
-                ServiceId = item.Service is null ? null : organisation.Services.Single(s => s.Code == item.Service).Id,
-                IsActive = true,
-                IsDemo = true,
-                LockoutEnabled = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                CreatedAt = clock.GetUtcNow(),
-            };
-
-            // One PBKDF2 hash (with its own salt) serves every demo account: hashing is deliberately slow.
-            user.PasswordHash = hash ??= hasher.HashPassword(user, Password);
-            db.Users.Add(user);
+            var serviceId = item.Service is null ? (int?)null : organisation.Services.Single(s => s.Code == item.Service).Id;
+            db.Users.Add(accounts.New(item.UserName, item.FullName, item.Position, item.Role, organisation.Id, serviceId));
         }
 
         await db.SaveChangesAsync(cancellationToken);

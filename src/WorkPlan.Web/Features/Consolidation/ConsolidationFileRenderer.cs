@@ -11,7 +11,7 @@ namespace WorkPlan.Web.Features.Consolidation;
 /// </summary>
 public sealed class ConsolidationFileRenderer(
     IConsolidationExcelWriter excel, IPdfRenderer pdf, ViewRenderer views, IHttpContextAccessor http, IStringLocalizer<SharedResource> localizer)
-    : IConsolidationFileRenderer
+    : ConsolidationFiles(pdf, views, http, localizer), IConsolidationFileRenderer
 {
     public Task<byte[]> RenderAsync(ConsolidationDocument document, ReportFile file, string language, CancellationToken cancellationToken = default) =>
         RenderAsync(document, file, language, ConsolidationMeasure.YearToDate, cancellationToken);
@@ -20,45 +20,29 @@ public sealed class ConsolidationFileRenderer(
     public async Task<byte[]> RenderAsync(ConsolidationDocument document, ReportFile file, string language, ConsolidationMeasure measure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        using var culture = DocumentCulture.Use(language);
-        if (file == ReportFile.Excel)
-        {
-            return excel.Write(document, Texts(document));
-        }
-
-        var context = http.HttpContext ?? throw new InvalidOperationException("A consolidation's PDF is rendered within a request.");
-        var html = await views.RenderAsync(context, "Consolidation", "Print", new ConsolidationViewModel(document, measure, ConsolidationViewModel.PrintedFiguresPerTable));
-        return await pdf.RenderAsync(html, localizer["Plan.Page"], cancellationToken);
+        return await RenderAsync(
+            file,
+            language,
+            () => excel.Write(document, Words(document.Year, document.Quarter, "Consolidation.DocumentTitle", "Consolidation.Total", StatusLine(document))),
+            "Consolidation",
+            () => new ConsolidationViewModel(document, measure, ConsolidationViewModel.PrintedFiguresPerTable),
+            cancellationToken);
     }
 
     /// <summary>"Jamlanma 2022 II chorak - Andijon viloyat AKM.xlsx".</summary>
     public string FileName(ConsolidationDocument document, string extension)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return ExportFileName.Of(localizer["Export.ConsolidationFile", document.Year, localizer[$"Quarter.{document.Quarter}"], document.RegionName], extension);
+        return ExportFileName.Of(Localizer["Export.ConsolidationFile", document.Year, Localizer[$"Quarter.{document.Quarter}"], document.RegionName], extension);
     }
-
-    private ConsolidationText Texts(ConsolidationDocument document) => new(
-        localizer["Consolidation.DocumentTitle", document.Year, localizer[$"Quarter.{document.Quarter}"]],
-        localizer["Plan.Number"],
-        localizer["Plan.Name"],
-        localizer["Plan.Unit"],
-        localizer["Consolidation.Total"],
-        localizer["Actuals.Target"],
-        localizer["Reports.QuarterColumn", localizer[$"Quarter.{document.Quarter}"]],
-        localizer["Actuals.YearToDate"],
-        localizer["Actuals.Percent"],
-        StatusLine(document),
-        localizer["Plan.Page"],
-        localizer["Export.ConsolidationSheet", document.Year, localizer[$"Quarter.{document.Quarter}"]]);
 
     /// <summary>"Reports: 4 of 7 accepted, 1 submitted. Asaka — not submitted (late); …" for the top of the exported sheet.</summary>
     private string StatusLine(ConsolidationDocument document)
     {
         var districts = string.Join("; ", document.Districts.Select(d =>
             d.Status is { } s && d.Timeliness is { } t
-                ? $"{d.ShortName}: {localizer[$"ReportStatus.{s}"]} ({localizer[$"Timeliness.{t}"]})"
-                : $"{d.ShortName}: {localizer["Consolidation.NoPlan"]}"));
-        return $"{localizer["Consolidation.Counts", document.Accepted, document.Submitted, document.Districts.Count]} {districts}";
+                ? $"{d.ShortName}: {Localizer[$"ReportStatus.{s}"]} ({Localizer[$"Timeliness.{t}"]})"
+                : $"{d.ShortName}: {Localizer["Consolidation.NoPlan"]}"));
+        return $"{Localizer["Consolidation.Counts", document.Accepted, document.Submitted, document.Districts.Count]} {districts}";
     }
 }
