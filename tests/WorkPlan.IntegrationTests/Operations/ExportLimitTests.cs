@@ -21,7 +21,7 @@ public sealed class ExportLimitTests(DatabaseFixture database)
 
         exports.Select(e => $"{e.Action!.ControllerName}/{e.Action.ActionName}").Should().BeEquivalentTo(
             "Plans/ExportExcel", "Plans/ExportPdf", "Reports/ExportExcel", "Reports/ExportPdf", "Consolidation/ExportExcel", "Consolidation/ExportPdf",
-            "RegionalReports/ExportExcel", "RegionalReports/ExportPdf");
+            "RegionalReports/ExportExcel", "RegionalReports/ExportPdf", "NationalConsolidation/ExportExcel", "NationalConsolidation/ExportPdf");
         exports.Should().OnlyContain(e => e.Limit != null && e.Limit.PolicyName == ExportLimits.Policy);
     }
 }
