@@ -61,4 +61,18 @@ public sealed class HomePageTests(DatabaseFixture database) : IAsyncLifetime
         rows.Should().OnlyContain(r => r.QuerySelector(".badge[data-status]") != null);
         rows.Where(r => r.GetAttribute("data-urgency") == "1").Should().Contain(r => r.Text().Contains("Marhamat", StringComparison.Ordinal), "Marhamat never sent its second quarter");
     }
+
+    [Fact]
+    public async Task LeadsTheNationalLibraryToTheCountrysPages_AndNoOneElse()
+    {
+        var national = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("milliy.direktor").GetAsync("/"));
+        national.QuerySelectorAll(".home-country a").Select(a => a.GetAttribute("href"))
+            .Should().Equal("/Reports/Inbox", "/NationalConsolidation", "/NationalProgress", "/NationalProgress/Dashboard");
+
+        foreach (var user in new[] { "andijon.direktor", "xojaobod.direktor" })
+        {
+            var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs(user).GetAsync("/"));
+            page.QuerySelector(".home-country").Should().BeNull($"{user} does not read the country's pages");
+        }
+    }
 }
