@@ -21,7 +21,7 @@ public sealed partial class NationalViewsTests(BrowserFixture fixture, ITestOutp
         await SignInAsync(DemoNational.Methodologist, DemoNational.MethodologistName);
         var navBar = new NavBar(Page);
 
-        await navBar.MenuLink(ReportInboxPage.MenuLabel).ClickAsync();
+        await navBar.MenuLink(ReportInboxPage.NationalMenuLabel).ClickAsync();
         var inbox = new ReportInboxPage(Page);
         var line = inbox.RegionalLine(DemoNational.NamanganCentre, 2022, 2);
         await Expect(line.Locator("td").Nth(2)).ToContainTextAsync("Yuborildi");
@@ -32,7 +32,7 @@ public sealed partial class NationalViewsTests(BrowserFixture fixture, ITestOutp
         await Expect(Page.GetByText("Jamlanma hisobot qabul qilindi.")).ToBeVisibleAsync();
         await Expect(accept).ToHaveCountAsync(0);
 
-        await navBar.MenuLink(ReportInboxPage.MenuLabel).ClickAsync();
+        await navBar.MenuLink(ReportInboxPage.NationalMenuLabel).ClickAsync();
         await Expect(line.Locator("td").Nth(2)).ToContainTextAsync("Qabul qilindi");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Respublika", Exact = true }).ClickAsync();

@@ -11,6 +11,9 @@ public sealed class ReportInboxPage(IPage page)
 {
     public const string MenuLabel = "Tumanlar hisobotlari";
 
+    /// <summary>The National Library's inbox: the regions' consolidated reports and their centres' own.</summary>
+    public const string NationalMenuLabel = "Viloyatlar hisobotlari";
+
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     public ILocator Lines => page.Locator("main table.inbox-table tbody tr");

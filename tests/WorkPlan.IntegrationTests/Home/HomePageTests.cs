@@ -68,11 +68,17 @@ public sealed class HomePageTests(DatabaseFixture database) : IAsyncLifetime
         var national = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("milliy.direktor").GetAsync("/"));
         national.QuerySelectorAll(".home-country a").Select(a => a.GetAttribute("href"))
             .Should().Equal("/Reports/Inbox", "/NationalConsolidation", "/NationalProgress", "/NationalProgress/Dashboard");
+        InboxLink(national).Should().Be("Viloyatlar hisobotlari", "the National Library's inbox holds the regions' reports");
 
         foreach (var user in new[] { "andijon.direktor", "xojaobod.direktor" })
         {
             var page = await Html.ParseAsync(await database.OctoberFactory.CreateClientAs(user).GetAsync("/"));
             page.QuerySelector(".home-country").Should().BeNull($"{user} does not read the country's pages");
         }
+
+        InboxLink(await Html.ParseAsync(await database.OctoberFactory.CreateClientAs("andijon.direktor").GetAsync("/"))).Should().Be("Tumanlar hisobotlari");
     }
+
+    private static string? InboxLink(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll(".navbar-nav a[href='/Reports/Inbox']").SingleOrDefault()?.TextContent.Trim();
 }
