@@ -14,29 +14,34 @@ namespace WorkPlan.Bench;
 /// </summary>
 internal static partial class Baselines
 {
+    /// <summary>An indicator's quarter (months @from–@to) and year to date (months 1–@to) by its roll-up kind: Sum adds the months, Last takes the latest month's value, Max the highest.</summary>
+    private const string RolledUpMonths = """
+        CASE i.in_force_rollup
+            WHEN 'Sum' THEN sum(m.value) FILTER (WHERE m.month BETWEEN @from AND @to)
+            WHEN 'Max' THEN max(m.value) FILTER (WHERE m.month BETWEEN @from AND @to)
+            ELSE (array_agg(m.value ORDER BY m.month DESC) FILTER (WHERE m.month BETWEEN @from AND @to))[1]
+        END AS quarter_actual,
+        CASE i.in_force_rollup
+            WHEN 'Sum' THEN sum(m.value)
+            WHEN 'Max' THEN max(m.value)
+            ELSE (array_agg(m.value ORDER BY m.month DESC))[1]
+        END AS year_to_date
+        """;
+
     /// <summary>
     /// Annual target, the quarter's actual and the year to date of every catalogue indicator of every district
     /// (of one region, or of the whole country), each by its roll-up kind: Sum adds the months, Last takes the
     /// latest month's value, Max the highest.
     /// </summary>
-    public const string ConsolidationSql = """
-        SELECT o.parent_id AS region_id, o.id AS district_id, i.number, i.rollup, i.target,
-               CASE i.rollup
-                   WHEN 'Sum' THEN sum(m.value) FILTER (WHERE m.month BETWEEN @from AND @to)
-                   WHEN 'Max' THEN max(m.value) FILTER (WHERE m.month BETWEEN @from AND @to)
-                   ELSE (array_agg(m.value ORDER BY m.month DESC) FILTER (WHERE m.month BETWEEN @from AND @to))[1]
-               END AS quarter_actual,
-               CASE i.rollup
-                   WHEN 'Sum' THEN sum(m.value)
-                   WHEN 'Max' THEN max(m.value)
-                   ELSE (array_agg(m.value ORDER BY m.month DESC))[1]
-               END AS year_to_date
+    public const string ConsolidationSql = $"""
+        SELECT o.parent_id AS region_id, o.id AS district_id, i.number, i.in_force_rollup AS rollup, i.in_force_target AS target,
+               {RolledUpMonths}
         FROM organisations o
         JOIN plans p ON p.organisation_id = o.id AND p.year = @year AND p.status = 'InForce'
         JOIN indicators i ON i.plan_id = p.id
         LEFT JOIN monthly_actuals m ON m.indicator_id = i.id AND m.month <= @to
         WHERE o.kind = 'District' AND (@region = 0 OR o.parent_id = @region)
-        GROUP BY o.parent_id, o.id, i.id, i.number, i.rollup, i.target
+        GROUP BY o.parent_id, o.id, i.id, i.number, i.in_force_rollup, i.in_force_target
         ORDER BY i.number, o.parent_id, o.id
         """;
 
@@ -45,19 +50,10 @@ internal static partial class Baselines
     /// then added per region and national code (through the region's catalogue mapping; a region's own codes drop out) and
     /// per national code for the country.
     /// </summary>
-    public const string NationalSql = """
+    public const string NationalSql = $"""
         WITH fig AS (
             SELECT coalesce(o.region_id, o.id) AS region_id, i.catalogue_code, i.in_force_target AS target,
-                   CASE i.in_force_rollup
-                       WHEN 'Sum' THEN sum(m.value) FILTER (WHERE m.month BETWEEN @from AND @to)
-                       WHEN 'Max' THEN max(m.value) FILTER (WHERE m.month BETWEEN @from AND @to)
-                       ELSE (array_agg(m.value ORDER BY m.month DESC) FILTER (WHERE m.month BETWEEN @from AND @to))[1]
-                   END AS quarter_actual,
-                   CASE i.in_force_rollup
-                       WHEN 'Sum' THEN sum(m.value)
-                       WHEN 'Max' THEN max(m.value)
-                       ELSE (array_agg(m.value ORDER BY m.month DESC))[1]
-                   END AS year_to_date
+                   {RolledUpMonths}
             FROM organisations o
             JOIN plans p ON p.organisation_id = o.id AND p.year = @year AND p.status = 'InForce'
             JOIN indicators i ON i.plan_id = p.id AND i.is_in_force AND i.catalogue_code IS NOT NULL

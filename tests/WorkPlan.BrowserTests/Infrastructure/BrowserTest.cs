@@ -66,6 +66,26 @@ public abstract class BrowserTest<TFixture>(TFixture fixture, ITestOutputHelper 
     protected static double Number(string text) =>
         double.Parse(new string([.. text.Where(c => char.IsDigit(c) || c == ',')]).Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Downloads a workbook through <paramref name="download"/> (given the path to save to), checks that it came whole, and hands its first sheet to <paramref name="check"/>.</summary>
+    protected static async Task CheckDownloadedSheetAsync(Func<string, Task<IDownload>> download, Action<ClosedXML.Excel.IXLWorksheet> check)
+    {
+        ArgumentNullException.ThrowIfNull(download);
+        ArgumentNullException.ThrowIfNull(check);
+        var folder = Directory.CreateTempSubdirectory("workplan-browser-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "download.xlsx");
+            var file = await download(path);
+            (await file.FailureAsync()).Should().BeNull();
+            using var workbook = new ClosedXML.Excel.XLWorkbook(path);
+            check(workbook.Worksheets.First());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private async Task SaveScreenshotAsync(string testName)
     {
         try
