@@ -137,9 +137,12 @@ public static class DependencyInjection
         services.AddSingleton<IPlanExcelWriter, ClosedXmlPlanWriter>();
         services.AddSingleton<IQuarterlyReportExcelWriter, ClosedXmlQuarterlyReportWriter>();
         services.AddSingleton<IPlanImportReader, XlsxPlanImportReader>();
+        services.AddSingleton<IMonthWorkbookWriter, ClosedXmlMonthWorkbookWriter>();
+        services.AddSingleton<IMonthWorkbookReader, XlsxMonthWorkbookReader>();
         services.AddScoped<PlanImportService>();
         services.Configure<ActualsOptions>(configuration.GetSection(ActualsOptions.SectionName));
         services.AddScoped<ActualsService>();
+        services.AddScoped<MonthUploadService>();
         services.AddScoped<EntryPageService>();
         services.AddScoped<MonthLockService>();
         services.AddScoped<QuarterlyReportService>();

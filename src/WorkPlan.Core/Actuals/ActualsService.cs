@@ -180,16 +180,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
                 continue;
             }
 
-            errors.AddRange(PlanRules.ReadValue(indicator.InForceMeasure, cell.Text, CellField(cell.IndicatorId), out var value));
-            if (cell.Note is { Length: > NoteLength })
-            {
-                errors.Add(new ValidationError(NoteField(cell.IndicatorId), Messages.NoteTooLong));
-            }
-            else
-            {
-                errors.AddRange(VisibleText.Check(cell.Note, TextKind.Lines, NoteField(cell.IndicatorId)));
-            }
-
+            errors.AddRange(CellEdits.Check(indicator.InForceMeasure, cell, out var value));
             typed.Add((cell, value));
         }
 
@@ -202,13 +193,9 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             .ToDictionaryAsync(a => a.IndicatorId, cancellationToken);
 
         // A cell already holding what the user typed needs nothing (whoever saved it); the others replace the version they expect.
-        var changed = typed.Where(c =>
-        {
-            var current = stored.GetValueOrDefault(c.Cell.IndicatorId);
-            return current is null ? MonthlyActual.Holds(c.Value, c.Cell.Note) : current.Value != c.Value || current.Note != Normalise(c.Cell.Note);
-        }).ToList();
+        var changed = typed.Where(c => CellEdits.Changes(stored.GetValueOrDefault(c.Cell.IndicatorId), c.Value, c.Cell.Note)).ToList();
         var conflicts = changed
-            .Where(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Version != CellEdits.ExpectedVersion(c.Cell))
+            .Where(c => CellEdits.Conflicts(stored.GetValueOrDefault(c.Cell.IndicatorId), c.Cell))
             .Select(c => Conflict(c.Cell, c.Value, stored.GetValueOrDefault(c.Cell.IndicatorId), indicators[c.Cell.IndicatorId].InForceNumber))
             .ToList();
         if (conflicts.Count > 0)
@@ -324,21 +311,22 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
     private static string? Normalise(string? note) => CellEdits.Normalise(note);
 
     /// <summary>A conflict says who saved the other value by their name, not their user id.</summary>
-    private async Task<IReadOnlyList<CellConflict>> NamedAsync(IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<CellConflict>> NamedAsync(IReadOnlyList<CellConflict> conflicts, CancellationToken cancellationToken)
     {
         var named = await people.FindAsync(conflicts.Select(c => c.By).OfType<string>(), cancellationToken);
         return [.. conflicts.Select(c => c.By is null ? c : c with { By = named.Named(c.By, c.By).Name })];
     }
 
-    private static CellConflict Conflict(CellInput mine, decimal? yours, MonthlyActual? theirs, string number) =>
+    internal static CellConflict Conflict(CellInput mine, decimal? yours, MonthlyActual? theirs, string number) =>
         new(mine.IndicatorId, number, yours, Normalise(mine.Note), theirs?.Value, theirs?.Note, theirs?.EnteredBy, theirs?.EnteredAt, theirs?.Version);
 
     /// <summary>
     /// The "of which" warnings of a month's sheet: the month itself and the year to date, over every row of the
     /// plan (a family may span services, so the whole plan, whichever rows the sheet shows).
     /// </summary>
-    private async Task<(IReadOnlyDictionary<int, IReadOnlyList<ValidationError>> Warnings, IReadOnlyDictionary<int, string> Marks)> OfWhichAsync(
-        int planId, int month, CancellationToken cancellationToken)
+    /// <remarks>With <paramref name="replacing"/>, the month's stored values of those rows give way to the ones given (an upload's preview).</remarks>
+    internal async Task<(IReadOnlyDictionary<int, IReadOnlyList<ValidationError>> Warnings, IReadOnlyDictionary<int, string> Marks)> OfWhichAsync(
+        int planId, int month, CancellationToken cancellationToken, IReadOnlyDictionary<int, decimal?>? replacing = null)
     {
         var plan = await db.Indicators.AsNoTracking().InForce().Where(i => i.PlanId == planId)
             .Select(i => new OfWhichRow(i.Id, i.InForceParentId, i.InForceNumber, i.InForceRollup, i.InForceChildrenPartition)).ToListAsync(cancellationToken);
@@ -352,6 +340,14 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         var ids = rows.Select(r => r.Id).ToList();
         var figures = await db.MonthlyActuals.AsNoTracking().WithWithdrawn().Where(a => ids.Contains(a.IndicatorId) && a.Month <= month && a.Value != null)
             .Select(a => new MonthFigure(a.IndicatorId, a.Month, a.Value!.Value)).ToListAsync(cancellationToken);
+        if (replacing is not null)
+        {
+            figures = [
+                .. figures.Where(f => f.Month != month || !replacing.ContainsKey(f.IndicatorId)),
+                .. replacing.Where(r => r.Value is not null && ids.Contains(r.Key)).Select(r => new MonthFigure(r.Key, month, r.Value!.Value)),
+            ];
+        }
+
         var warnings = OfWhichCheck.Check(rows, figures, [new CheckedPeriod(MonthField, month, month), new CheckedPeriod(YearToDateField, 1, month)]);
         return (warnings, OfWhichCheck.Marks(rows, warnings));
     }

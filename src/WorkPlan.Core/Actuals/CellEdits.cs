@@ -1,3 +1,4 @@
+using WorkPlan.Core.Common;
 using WorkPlan.Core.Plans;
 
 namespace WorkPlan.Core.Actuals;
@@ -49,6 +50,34 @@ public static class CellEdits
         ArgumentNullException.ThrowIfNull(cell);
         return cell.Choice == CellChoice.Mine ? cell.TheirVersion : cell.Version;
     }
+
+    /// <summary>
+    /// What is wrong with a written cell, each problem on its field (<see cref="ActualsService.CellField"/>,
+    /// <see cref="ActualsService.NoteField"/>): the value as the row's measure reads it, the note's length and
+    /// characters. The grid's save and the Excel upload's preview both ask this.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> Check(Measure measure, CellInput cell, out decimal? value)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        var errors = PlanRules.ReadValue(measure, cell.Text, ActualsService.CellField(cell.IndicatorId), out value).ToList();
+        if (cell.Note is { Length: > ActualsService.NoteLength })
+        {
+            errors.Add(new ValidationError(ActualsService.NoteField(cell.IndicatorId), ActualsService.Messages.NoteTooLong));
+        }
+        else
+        {
+            errors.AddRange(VisibleText.Check(cell.Note, TextKind.Lines, ActualsService.NoteField(cell.IndicatorId)));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Whether writing this value and note changes what is stored (nothing stored: whether they hold anything).</summary>
+    public static bool Changes(MonthlyActual? stored, decimal? value, string? note) =>
+        stored is null ? MonthlyActual.Holds(value, note) : stored.Value != value || stored.Note != Normalise(note);
+
+    /// <summary>Whether a cell that changes what is stored finds another version there than the one it may replace: a conflict.</summary>
+    public static bool Conflicts(MonthlyActual? stored, CellInput cell) => stored?.Version != ExpectedVersion(cell);
 
     /// <summary>The note as stored: trimmed, none when blank.</summary>
     public static string? Normalise(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();

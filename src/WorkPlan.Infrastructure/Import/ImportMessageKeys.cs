@@ -12,6 +12,12 @@ public static class ImportMessageKeys
     /// <summary>The content is not an .xlsx workbook (not a ZIP, or a ZIP without the workbook parts).</summary>
     public const string NotXlsx = "Import.NotXlsx";
 
+    /// <summary>The workbook is saved with a password to open it; the upload cannot read it. Not read at all.</summary>
+    public const string PasswordProtected = "Import.PasswordProtected";
+
+    /// <summary>An Excel 97-2003 workbook (.xls): it must be saved as .xlsx first. Not read at all.</summary>
+    public const string OldExcel = "Import.OldExcel";
+
     /// <summary>The ZIP inflates to far more than a plan could hold (too many parts, too large, or sizes that lie).</summary>
     public const string ZipBomb = "Import.ZipBomb";
 

@@ -35,8 +35,42 @@ internal static class XlsxPackageGuard
 
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
 
+    /// <summary>The first bytes of an OLE compound file (an .xls, or an encrypted .xlsx).</summary>
+    private static readonly byte[] CompoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    /// <summary>The name of the stream an encrypted Office file keeps its encryption in, as the compound file's directory writes it (UTF-16).</summary>
+    private static readonly byte[] EncryptionInfoName = System.Text.Encoding.Unicode.GetBytes("EncryptionInfo");
+
+    /// <summary>The stream's bytes, or null when it holds more than <paramref name="limit"/> (whatever its declared length said).</summary>
+    public static byte[]? ReadAtMost(Stream content, long limit)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
     public static PackageCheck Inspect(byte[] data, int length, int maxRows, int reportedLimit)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        if (length >= CompoundFileSignature.Length && data.AsSpan(0, CompoundFileSignature.Length).SequenceEqual(CompoundFileSignature))
+        {
+            // An OLE compound file: a workbook saved with a password to open (its package sits encrypted inside
+            // such a file) or an Excel 97-2003 .xls.
+            return PackageCheck.Fail(data.AsSpan(0, length).IndexOf(EncryptionInfoName) >= 0 ? ImportMessageKeys.PasswordProtected : ImportMessageKeys.OldExcel);
+        }
+
         if (length < ZipSignature.Length || !data.AsSpan(0, ZipSignature.Length).SequenceEqual(ZipSignature))
         {
             return PackageCheck.Fail(ImportMessageKeys.NotXlsx);

@@ -44,7 +44,7 @@ public sealed class XlsxPlanImportReader(ILogger<XlsxPlanImportReader>? logger =
         byte[]? bytes;
         try
         {
-            bytes = ReadAtMost(content, MaxFileBytes);
+            bytes = XlsxPackageGuard.ReadAtMost(content, MaxFileBytes);
         }
 #pragma warning disable CA1031 // A failing upload stream is reported, never thrown.
         catch (Exception exception)
@@ -83,23 +83,4 @@ public sealed class XlsxPlanImportReader(ILogger<XlsxPlanImportReader>? logger =
 
     private static ImportedPlan TooLarge() =>
         PlanSheetParser.Failed(ImportMessageKeys.TooLarge, (MaxFileBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>The stream's bytes, or null when it holds more than <paramref name="limit"/> (whatever its length said).</summary>
-    private static byte[]? ReadAtMost(Stream content, long limit)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81_920];
-        int read;
-        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

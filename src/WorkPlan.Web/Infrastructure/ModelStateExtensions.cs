@@ -28,6 +28,7 @@ public static class ModelStateExtensions
         {
             decimal d => DocumentFormatter.Number(d, decimal.Truncate(d) == d ? WorkPlan.Core.Plans.Measure.Count : WorkPlan.Core.Plans.Measure.Money),
             DateOnly date => DocumentFormatter.Date(localizer, date),
+            Core.Calendar.YearMonth month => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{localizer[$"Month.{month.Month}"]} {month.Year}"),
             _ => a,
         }).ToArray();
         var message = localizer[error.MessageKey, arguments];

@@ -38,7 +38,7 @@ public class XlsxPlanImportProblemTests
     {
         byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]];
 
-        ShouldFail(Read(xls), "Import.NotXlsx");
+        ShouldFail(Read(xls), "Import.OldExcel");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class ActualsController(ActualsService actuals, EntryPageService p
                         return await SheetWithAsync(planId, month, serviceId, cells, outcome.Conflicts, cancellationToken);
                     }
 
-                    TempData["Message"] = SavedMessage(outcome);
+                    TempData["Message"] = SavedMessage(localizer, outcome);
                     return RedirectToAction(nameof(Index), new { planId, month, serviceId });
                 },
                 prefix: null,
@@ -63,7 +63,7 @@ public sealed class ActualsController(ActualsService actuals, EntryPageService p
     private IActionResult AfterLockStep(Result result, string doneKey, Func<IActionResult> back) => result.AfterStep(this, localizer, doneKey, back);
 
     /// <summary>What the save wrote, counted honestly: values and notes, or nothing at all.</summary>
-    private string SavedMessage(SaveOutcome outcome) => outcome switch
+    internal static string SavedMessage(IStringLocalizer localizer, SaveOutcome outcome) => outcome switch
     {
         { Values: 0, Notes: 0 } => localizer["Actuals.NothingChanged"].Value,
         { Notes: 0 } => localizer["Actuals.Saved", outcome.Values].Value,
