@@ -111,6 +111,55 @@ public sealed class KeptEntryTests(OwnClockFixture fixture, ITestOutputHelper ou
     });
 
     [Fact]
+    public Task SaysToSignInAgainAndKeepsTheValues_WhenTheSaveIsRefusedForAnEndedSession() => InBrowserAsync(async () =>
+    {
+        var (entry, _) = await OpenAsync(April);
+        LeaveWithoutAsking();
+        await entry.Cell("19").FillAsync("420");
+
+        // What the antiforgery check answers when the form's token no longer belongs to a signed-in session.
+        await Page.RouteAsync(ActualsEntryPage.SaveUrl(), route => route.FulfillAsync(new() { Status = 400, ContentType = "text/html", Body = "<h1>Bad Request</h1>" }));
+        await entry.SaveButton.ClickAsync();
+
+        await Expect(entry.SaveFailed).ToContainTextAsync("seansingiz tugagan");
+        await Expect(entry.SaveFailed.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Qayta kirish" })).ToHaveAttributeAsync("href", new Regex("/Account/Login\\?returnUrl=%2FActuals", RegexOptions.IgnoreCase));
+        await Expect(entry.Cell("19")).ToHaveValueAsync("420");
+        (await entry.KeptEntriesAsync()).Should().Be(1);
+    });
+
+    [Fact]
+    public Task ShowsAConflictInsteadOfOverwriting_WhenAKeptValueWasChangedOnTheServerSinceItWasTyped() => InBrowserAsync(async () =>
+    {
+        var (entry, planId) = await OpenAsync(April);
+        LeaveWithoutAsking();
+        await entry.Cell("21").FillAsync("77");
+
+        // Meanwhile the centre's inspector saves another value in the same cell, from another browser.
+        await using (var other = await Fixture.Browser.NewContextAsync(new() { BaseURL = Fixture.BaseUrl }))
+        {
+            var page = await other.NewPageAsync();
+            var login = new LoginPage(page);
+            await login.GotoAsync();
+            await login.SignInWithRecoveryCodeAsync(DemoAccounts.XojaobodInspector, DemoAccounts.Password, Fixture.NextRecoveryCode(DemoAccounts.XojaobodInspector));
+            await new NavBar(page).ExpectSignedInAsAsync(DemoAccounts.XojaobodInspectorName);
+            var inspector = new ActualsEntryPage(page);
+            await inspector.GotoAsync(planId, April);
+            await inspector.Cell("21").FillAsync("90");
+            await inspector.SaveAsync(expectedCount: 1);
+        }
+
+        await Page.ReloadAsync();
+        await entry.ExpectMonthAsync(April);
+        await Expect(entry.Cell("21")).ToHaveValueAsync("77"); // the kept value, over the version it was typed on
+        await entry.KeptSaveButton.ClickAsync();
+
+        await Expect(Page.Locator("main .alert-warning[role='alert']").Filter(new() { HasText = "boshqa foydalanuvchi o'zgartirgan" })).ToBeVisibleAsync();
+        await Expect(entry.Row("21").Locator("[data-conflict]")).ToContainTextAsync("90");
+        await Expect(entry.Cell("21")).ToHaveValueAsync("77");
+        (await entry.KeptEntriesAsync()).Should().Be(1, "the value stays kept until it is really saved");
+    });
+
+    [Fact]
     public Task ListsKeptValuesWithoutPostingThem_WhenTheirMonthHasClosed() => InBrowserAsync(async () =>
     {
         var (entry, planId) = await OpenAsync(April);
