@@ -46,6 +46,32 @@ public sealed partial class ActualsEntryPage(IPage page)
     /// <summary>The "Saqlanmagan o'zgarishlar bor." line, shown while a value or note differs from the saved one.</summary>
     public ILocator UnsavedLabel => page.Locator("[data-dirty-count]");
 
+    /// <summary>
+    /// The alert of a save that did not reach the server (no connection, timeout, a server error, or a session
+    /// that ended): "Qiymatlar saqlanmadi: ...", with "Qayta urinish".
+    /// </summary>
+    public ILocator SaveFailed => page.Locator("[data-save-failed][role='alert']");
+
+    public ILocator RetryButton => page.GetByRole(AriaRole.Button, new() { Name = "Qayta urinish", Exact = true });
+
+    /// <summary>The banner of values kept in this browser from a last visit, with "Hozir saqlash" and "Voz kechish".</summary>
+    public ILocator KeptBanner => page.Locator("[data-kept-banner][role='status']");
+
+    /// <summary>The kept values listed, not posted, when their month has closed ("16: 8 200 — saqlanmagan: oy yopilgan").</summary>
+    public ILocator KeptList => KeptBanner.Locator("[data-kept-list] li");
+
+    public ILocator KeptSaveButton => page.GetByRole(AriaRole.Button, new() { Name = "Hozir saqlash", Exact = true });
+
+    public ILocator DiscardButton => page.GetByRole(AriaRole.Button, new() { Name = "Voz kechish", Exact = true });
+
+    /// <summary>The address the sheet's form posts to, for blocking or answering it in a test.</summary>
+    [GeneratedRegex(@"/Actuals/Save\?", RegexOptions.IgnoreCase)]
+    public static partial Regex SaveUrl();
+
+    /// <summary>What this browser keeps of unsaved entries: the number of storage entries of the sheet's kind.</summary>
+    public Task<int> KeptEntriesAsync() =>
+        page.EvaluateAsync<int>("() => Object.keys(localStorage).filter(k => k.startsWith('workplan.entry.')).length");
+
     /// <summary>The row's note of the month shown.</summary>
     public ILocator Note(string number) => Row(number).Locator("input.note-input");
 
