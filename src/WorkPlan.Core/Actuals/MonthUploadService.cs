@@ -189,7 +189,7 @@ public sealed class MonthUploadService(
         {
             if (matched.IndicatorId is not { } id || !indicators.TryGetValue(id, out var indicator))
             {
-                lines.Add(UploadLine.Refused(matched.SheetRow, matched.Number, matched.Name, [new ValidationError(string.Empty, matched.ById ? Messages.NotInPlan : Messages.NoMatch)]));
+                lines.Add(UploadLine.Refused(matched.SheetRow, matched.Number, matched.Name, matched.Cell, [new ValidationError(string.Empty, matched.ById ? Messages.NotInPlan : Messages.NoMatch)]));
                 continue;
             }
 
@@ -199,7 +199,7 @@ public sealed class MonthUploadService(
             var line = new UploadLine(matched.SheetRow, id, indicator.Number, indicator.Name, indicator.Unit, indicator.Measure, UploadLineKind.Unchanged, current?.Value, current?.Note, current?.Value, current?.Note, [], [], null, null);
             if (!seen.Add(id))
             {
-                lines.Add(line with { Kind = UploadLineKind.Problem, Problems = [new ValidationError(string.Empty, Messages.Twice)] });
+                lines.Add(line with { Kind = UploadLineKind.Problem, Problems = [new ValidationError(string.Empty, Messages.Twice)], Cell = cell });
                 continue;
             }
 
@@ -208,7 +208,7 @@ public sealed class MonthUploadService(
                 // Another service's rows ride along in a whole centre's file; only a change to them is a problem.
                 if (edited)
                 {
-                    lines.Add(line with { Kind = UploadLineKind.Problem, Problems = [new ValidationError(string.Empty, Messages.NotYourService)] });
+                    lines.Add(line with { Kind = UploadLineKind.Problem, Problems = [new ValidationError(string.Empty, Messages.NotYourService)], Cell = cell });
                 }
                 else
                 {
@@ -227,7 +227,7 @@ public sealed class MonthUploadService(
             var problems = CellEdits.Check(indicator.Measure, cell, out var value);
             if (problems.Count > 0)
             {
-                lines.Add(line with { Kind = UploadLineKind.Problem, Problems = problems, NewValue = null, NewNote = cell.Note });
+                lines.Add(line with { Kind = UploadLineKind.Problem, Problems = problems, NewValue = null, NewNote = cell.Note, Cell = cell });
                 continue;
             }
 
@@ -305,8 +305,8 @@ public sealed record UploadLine(
     CellConflict? Conflict,
     CellInput? Cell)
 {
-    internal static UploadLine Refused(int? sheetRow, string? number, string? name, IReadOnlyList<ValidationError> problems) =>
-        new(sheetRow, null, number, name, null, Measure.Count, UploadLineKind.Problem, null, null, null, null, problems, [], null, null);
+    internal static UploadLine Refused(int? sheetRow, string? number, string? name, CellInput cell, IReadOnlyList<ValidationError> problems) =>
+        new(sheetRow, null, number, name, null, Measure.Count, UploadLineKind.Problem, null, null, null, cell.Note, problems, [], null, cell);
 }
 
 /// <summary>

@@ -69,7 +69,7 @@ internal static class MonthSheets
     public static Dictionary<string, (string Kind, string Text)> Lines(IDocument preview) =>
         preview.QuerySelectorAll("tr.upload-line").ToDictionary(
             r => r.GetAttribute("data-number") ?? string.Empty,
-            r => (r.ClassList.First(c => c.StartsWith("upload-", StringComparison.Ordinal) && c != "upload-line"), r.TextContent));
+            r => (r.ClassList.First(c => c.StartsWith("upload-", StringComparison.Ordinal) && c != "upload-line"), r.TextContent.Replace('\u00A0', ' ').Replace('\u202F', ' ')));
 
     /// <summary>The file after LibreOffice opened and saved it again as .xlsx (headless, with its own profile).</summary>
     public static byte[] ResavedByLibreOffice(byte[] file)
