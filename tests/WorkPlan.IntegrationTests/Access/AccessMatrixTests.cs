@@ -173,6 +173,10 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["GET Actuals/Index"] = ("/Actuals?planId={plan}", Visible),
         ["POST Actuals/Save"] = ("/Actuals/Save?planId={plan}&month=9", Visible),
         ["GET Actuals/History"] = ("/Actuals/History?indicatorId={indicator}&month=9", Visible),
+        ["GET MonthSheet/Download"] = ("/MonthSheet/Download?planId={plan}&month=9", Visible),
+        ["GET MonthSheet/Upload"] = ("/MonthSheet/Upload?planId={plan}&month=9", Visible),
+        ["POST MonthSheet/Preview"] = ("/MonthSheet/Preview?planId={plan}&month=9", Visible),
+        ["POST MonthSheet/Confirm"] = ("/MonthSheet/Confirm?planId={plan}&month=9", Visible),
         ["POST Actuals/Reopen"] = ("/Actuals/Reopen?planId={plan}&month=1", Step(IsDirectorOfPlan)),
         ["POST Actuals/RequestReopen"] = ("/Actuals/RequestReopen?planId={plan}&month=1", Step(a => PlansOwnCentre(a) && a.Role is Roles.ServiceHead or Roles.Inspector)),
         // No request 999999 exists: whoever passes the policy finds nothing (another centre's request: SubmissionAndLockTests).
