@@ -7,7 +7,8 @@
 #   reused while it runs, recreated when broken. Override with WORKPLAN_TEST_PGDATA /
 #   WORKPLAN_TEST_PGPORT, or skip it by setting WORKPLAN_TEST_DB yourself.
 # - Exports WORKPLAN_TEST_DB=Host=127.0.0.1;Port=55433;Username=postgres for the tests.
-# - Installs chromium and poppler-utils with apt when missing (browser and PDF tests).
+# - Installs chromium, poppler-utils and LibreOffice Calc with apt when missing (browser, PDF and
+#   month's-sheet tests: an uploaded sheet re-saved by LibreOffice).
 # - Output is also written to /tmp/workplan-test-$UID.log (WORKPLAN_TEST_LOG).
 # - The last line is always `N passed, N failed, N skipped` (summed over the test assemblies).
 #   Exit status is non-zero when dotnet test failed, a test failed, or no test ran.
@@ -68,12 +69,14 @@ if [[ -n ${WORKPLAN_TEST_SUMMARIZE:-} ]]; then
     finish 0 "$WORKPLAN_TEST_SUMMARIZE"
 fi
 
-# Chromium (browser tests, HTML-to-PDF) and pdftotext/pdftoppm (PDF checks); cached after the
-# first install. Fonts: DejaVu and Liberation (Chromium is installed without "recommends").
+# Chromium (browser tests, HTML-to-PDF), pdftotext/pdftoppm (PDF checks) and LibreOffice Calc
+# (a month's sheet re-saved as a user's LibreOffice does); cached after the first install.
+# Fonts: DejaVu and Liberation (Chromium is installed without "recommends").
 ensure_chromium() {
     local -a pkgs=()
     [[ -x /usr/bin/chromium ]] || pkgs+=(chromium fonts-dejavu-core fonts-liberation)
     command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
+    command -v soffice >/dev/null 2>&1 || pkgs+=(libreoffice-calc-nogui)
     ((${#pkgs[@]} > 0)) || return 0
     echo "test.sh: installing ${pkgs[*]} with apt (one-off, about a minute)" >&2
     if ! pg_apt_install "${pkgs[@]}"; then
