@@ -179,6 +179,27 @@ public sealed class MonthSheetRoundTripTests(DatabaseFixture database) : IAsyncL
     }
 
     [Fact]
+    public async Task WarnsOfAnOfWhichRowAboveItsTotal_AsTheGridDoes_AndStillSavesIt()
+    {
+        var director = database.OctoberFactory.CreateClientAs(Director);
+        await using var db = database.CreateContext();
+        var family = await db.Indicators.Where(i => i.PlanId == _planId && i.InForceParentId != null)
+            .Select(i => new { Child = i.InForceNumber, Parent = db.Indicators.Single(p => p.Id == i.InForceParentId).InForceNumber })
+            .FirstAsync();
+        var file = Edit(await DownloadAsync(director, _planId, September), sheet => sheet.Set(family.Parent, 10).Set(family.Child, 25));
+
+        var preview = await Html.ParseAsync(await UploadAsync(director, _planId, September, file));
+        var lines = Lines(preview);
+        var confirmed = await ConfirmAsync(director, preview);
+
+        lines[family.Child].Kind.Should().Be("upload-change");
+        lines[family.Child].Text.Should().Contain("⚠").And.Contain($"{family.Child} ko'rsatkichining qiymati (25) umumiy qiymatdan (10) katta");
+        lines[family.Parent].Text.Should().Contain("⚠");
+        confirmed.IsRedirectTo("/Actuals").Should().BeTrue("actuals get warnings, not refusals: a total and its rows are often entered by different services");
+        (await StoredAsync(family.Child)).Should().Be(25m);
+    }
+
+    [Fact]
     public async Task MatchesRowsByNumberAndName_WhenTheHiddenIdentifiersAreGone_AndSaysSo()
     {
         var head = database.OctoberFactory.CreateClientAs(Lending);
