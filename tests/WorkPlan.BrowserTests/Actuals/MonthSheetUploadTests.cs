@@ -39,7 +39,9 @@ public sealed class MonthSheetUploadTests(OwnClockFixture fixture, ITestOutputHe
         var upload = await entry.OpenUploadAsync();
         var preview = await upload.ReadAsync(file);
 
-        await Expect(preview.Lines).ToHaveCountAsync(3); // only the rows the file changes
+        await Expect(preview.Changes).ToHaveCountAsync(3); // only the rows the file changes
+        await Expect(preview.Conflicts).ToHaveCountAsync(0);
+        await Expect(preview.Problems).ToHaveCountAsync(0);
         foreach (var number in FilledRows)
         {
             await Expect(preview.Line(number)).ToHaveClassAsync(new Regex(@"\bupload-change\b"));

@@ -16,6 +16,15 @@ public sealed partial class MonthUploadPreviewPage(IPage page)
     /// <summary>Every line of the preview, top to bottom.</summary>
     public ILocator Lines => page.Locator("tr.upload-line");
 
+    /// <summary>The lines of rows whose file value will be saved.</summary>
+    public ILocator Changes => page.Locator("tr.upload-line.upload-change");
+
+    /// <summary>The lines of rows saved by someone else since the download, each with its choice.</summary>
+    public ILocator Conflicts => page.Locator("tr.upload-line.upload-conflict");
+
+    /// <summary>The lines of rows the file cannot save (a bad number, another service's row).</summary>
+    public ILocator Problems => page.Locator("tr.upload-line.upload-problem");
+
     public ILocator ConfirmButton => page.GetByRole(AriaRole.Button, new() { NameRegex = ConfirmName() });
 
     /// <summary>The warning above the preview when a confirmation still leaves a conflict unchosen.</summary>
