@@ -203,6 +203,9 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
             return Result<SaveOutcome>.Ok(new SaveOutcome(0, 0, await NamedAsync(conflicts, cancellationToken)));
         }
 
+        // Counted before the stored cells take the new values below.
+        var values = changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Value != c.Value);
+        var notes = changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Note != Normalise(c.Cell.Note));
         foreach (var (cell, value) in changed)
         {
             var current = stored.GetValueOrDefault(cell.IndicatorId);
@@ -225,10 +228,7 @@ public sealed class ActualsService(IAppDbContext db, ICurrentUser currentUser, T
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return Result<SaveOutcome>.Ok(new SaveOutcome(
-            changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Value != c.Value),
-            changed.Count(c => stored.GetValueOrDefault(c.Cell.IndicatorId)?.Note != Normalise(c.Cell.Note)),
-            []));
+        return Result<SaveOutcome>.Ok(new SaveOutcome(values, notes, []));
     }
 
     /// <summary>Every change of one value, newest first.</summary>

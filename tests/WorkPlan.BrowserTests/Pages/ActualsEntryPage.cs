@@ -64,6 +64,12 @@ public sealed partial class ActualsEntryPage(IPage page)
 
     public ILocator DiscardButton => page.GetByRole(AriaRole.Button, new() { Name = "Voz kechish", Exact = true });
 
+    /// <summary>"Excelga yuklab olish": the month's sheet as an .xlsx file, to fill in Excel.</summary>
+    public ILocator DownloadSheetLink => page.GetByRole(AriaRole.Link, new() { Name = "Excelga yuklab olish", Exact = true });
+
+    /// <summary>"Exceldan yuklash": the form that takes the filled sheet back (<see cref="MonthUploadPage"/>).</summary>
+    public ILocator UploadSheetLink => page.GetByRole(AriaRole.Link, new() { Name = "Exceldan yuklash", Exact = true });
+
     /// <summary>The address the sheet's form posts to, for blocking or answering it in a test.</summary>
     [GeneratedRegex(@"/Actuals/Save\?", RegexOptions.IgnoreCase)]
     public static partial Regex SaveUrl();
@@ -122,6 +128,23 @@ public sealed partial class ActualsEntryPage(IPage page)
         // A busy machine (the whole suite on two cores) has been seen to take over 10 s for this navigation.
         await page.WaitForURLAsync(url => url.Contains($"month={value}", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
         await ExpectMonthAsync(month);
+    }
+
+    /// <summary>Clicks "Excelga yuklab olish" and saves the file the browser downloads to <paramref name="path"/>.</summary>
+    public async Task<IDownload> DownloadSheetAsync(string path)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => DownloadSheetLink.ClickAsync());
+        await download.SaveAsAsync(path);
+        return download;
+    }
+
+    /// <summary>Clicks "Exceldan yuklash" and waits for its form.</summary>
+    public async Task<MonthUploadPage> OpenUploadAsync()
+    {
+        await UploadSheetLink.ClickAsync();
+        var upload = new MonthUploadPage(page);
+        await upload.ExpectShownAsync();
+        return upload;
     }
 
     /// <summary>Presses "Oyni saqlash" and waits for the sheet it returns to, saying what it saved.</summary>

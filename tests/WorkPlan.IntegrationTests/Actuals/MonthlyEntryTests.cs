@@ -216,6 +216,20 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CountsTheValuesAndNotesChanged_WhenTheyReplaceSavedOnes()
+    {
+        var client = database.OctoberFactory.CreateClientAs(Lending);
+        await SaveAsync(client, 9, await EntryFormAsync(client, 9), new() { ["16"] = "100", ["17"] = "200" }, notes: new() { ["16"] = "Birinchi" });
+
+        var response = await SaveAsync(client, 9, await EntryFormAsync(client, 9), new() { ["16"] = "120", ["17"] = "250" }, notes: new() { ["16"] = "Ikkinchi" });
+        var page = await Html.ParseAsync(await client.GetAsync(response.Headers.Location));
+
+        page.QuerySelector("main > .alert-success")!.Text().Should().Contain("Saqlandi: 2 ta qiymat, 1 ta izoh.");
+        (await ValueAsync("16", 9)).Should().Be(120m);
+        (await ValueAsync("17", 9)).Should().Be(250m);
+    }
+
+    [Fact]
     public async Task SavesANoteAlone_AndShowsItWithItsHistory_WhenTheRowHasNoValue()
     {
         const string Note = "Zal ta'mirda: qiymat 10-oktabrdan keyin";
