@@ -30,34 +30,9 @@ public sealed class XlsxMonthWorkbookReader(ILogger<XlsxMonthWorkbookReader>? lo
     public UploadedMonth Read(Stream content, long length, MonthSheetHeadings headings)
     {
         ArgumentNullException.ThrowIfNull(headings);
-        if (content is null)
-        {
-            return UploadedMonth.Failed(ImportMessageKeys.NotXlsx);
-        }
-
-        var limit = MonthUploadService.MaxFileBytes;
-        byte[]? bytes;
-        try
-        {
-            bytes = length > limit ? null : XlsxPackageGuard.ReadAtMost(content, limit);
-        }
-#pragma warning disable CA1031 // A failing upload stream is reported, never thrown.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _logger.LogWarning(exception, "Month upload: the file could not be read");
-            return UploadedMonth.Failed(ImportMessageKeys.Unreadable);
-        }
-
-        if (bytes is null)
-        {
-            return UploadedMonth.Failed(ImportMessageKeys.TooLarge, (limit / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
-        }
-
-        var check = XlsxPackageGuard.Inspect(bytes, bytes.Length, MaxRows, FieldLimits.PlanRows);
+        var check = XlsxPackageGuard.ReadAndInspect(content, length, MonthUploadService.MaxFileBytes, MaxRows, FieldLimits.PlanRows, _logger);
         if (check.ErrorKey is { } key)
         {
-            _logger.LogInformation("Month upload refused before opening the workbook: {Problem}", key);
             return UploadedMonth.Failed(key, check.Arguments);
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,38 +30,9 @@ public sealed class XlsxPlanImportReader(ILogger<XlsxPlanImportReader>? logger =
 
     public ImportedPlan Read(Stream content, long length)
     {
-        if (content is null)
-        {
-            return PlanSheetParser.Failed(ImportMessageKeys.NotXlsx);
-        }
-
-        if (length > MaxFileBytes)
-        {
-            return TooLarge();
-        }
-
-        byte[]? bytes;
-        try
-        {
-            bytes = XlsxPackageGuard.ReadAtMost(content, MaxFileBytes);
-        }
-#pragma warning disable CA1031 // A failing upload stream is reported, never thrown.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _logger.LogWarning(exception, "Plan import: the uploaded file could not be read");
-            return PlanSheetParser.Failed(ImportMessageKeys.Unreadable);
-        }
-
-        if (bytes is null)
-        {
-            return TooLarge();
-        }
-
-        var check = XlsxPackageGuard.Inspect(bytes, bytes.Length, MaxRows + RowsAroundTable, MaxRows);
+        var check = XlsxPackageGuard.ReadAndInspect(content, length, MaxFileBytes, MaxRows + RowsAroundTable, MaxRows, _logger);
         if (check.ErrorKey is { } key)
         {
-            _logger.LogInformation("Plan import refused before opening the workbook: {Problem}", key);
             return PlanSheetParser.Failed(key, check.Arguments);
         }
 
@@ -80,7 +50,4 @@ public sealed class XlsxPlanImportReader(ILogger<XlsxPlanImportReader>? logger =
             return PlanSheetParser.Failed(ImportMessageKeys.Unreadable);
         }
     }
-
-    private static ImportedPlan TooLarge() =>
-        PlanSheetParser.Failed(ImportMessageKeys.TooLarge, (MaxFileBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture));
 }
