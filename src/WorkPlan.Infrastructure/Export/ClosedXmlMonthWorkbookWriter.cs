@@ -108,6 +108,9 @@ public sealed class ClosedXmlMonthWorkbookWriter : IMonthWorkbookWriter
         SetText(sheet.Cell(HeaderRow, layout.YearToDate), text.YearToDate);
         SetText(sheet.Cell(HeaderRow, layout.Percent), text.Percent);
         SetText(sheet.Cell(HeaderRow, layout.Note), text.Note);
+        // LibreOffice does not grow a row for wrapped text it did not lay out itself: the header gets the lines its longest heading needs.
+        sheet.Row(HeaderRow).Height = PointsPerLine * Enumerable.Range(1, layout.Note)
+            .Max(c => EstimateLines(sheet.Cell(HeaderRow, c).GetString(), layout.Widths[c - 1], bold: true));
         var header = sheet.Range(HeaderRow, 1, HeaderRow, layout.Note);
         header.Style.Font.Bold = true;
         header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
@@ -186,6 +189,13 @@ public sealed class ClosedXmlMonthWorkbookWriter : IMonthWorkbookWriter
 
         SetText(sheet.Cell(row, layout.Shown), line.Value?.ToString(CultureInfo.InvariantCulture));
         SetText(sheet.Cell(row, layout.ShownNote), line.Note);
+
+        // A long name or note wraps: the row is as tall as its lines, in Excel and LibreOffice alike.
+        var lines = Math.Max(EstimateLines(line.Name, layout.Widths[NameColumn - 1], bold: false), EstimateLines(line.Note, layout.Widths[layout.Note - 1], bold: false));
+        if (lines > 1)
+        {
+            sheet.Row(row).Height = lines * PointsPerLine;
+        }
     }
 
     /// <summary>The columns of a month's sheet: the months before the chosen one sit between the target and the month's value.</summary>
