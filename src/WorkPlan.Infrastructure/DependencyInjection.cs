@@ -141,6 +141,8 @@ public static class DependencyInjection
         services.AddSingleton<IMonthWorkbookReader, XlsxMonthWorkbookReader>();
         services.AddScoped<PlanImportService>();
         services.Configure<ActualsOptions>(configuration.GetSection(ActualsOptions.SectionName));
+        services.Configure<Core.Reminders.ReminderOptions>(configuration.GetSection(Core.Reminders.ReminderOptions.SectionName));
+        services.AddScoped<Core.Reminders.ReminderService>();
         services.AddScoped<ActualsService>();
         services.AddScoped<MonthUploadService>();
         services.AddScoped<EntryPageService>();
