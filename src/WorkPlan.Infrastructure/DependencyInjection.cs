@@ -170,6 +170,11 @@ public static class DependencyInjection
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<IServiceUsage, ServiceUsage>();
         services.AddScoped<WorkPlan.Core.Common.IPeople, People>();
+        services.AddScoped<WorkPlan.Core.Notifications.INotificationRecipients, NotificationRecipients>();
+        services.AddScoped<WorkPlan.Core.Notifications.INotifier, WorkPlan.Core.Notifications.Notifier>();
+        services.AddScoped<WorkPlan.Core.Notifications.EventNotifications>();
+        services.AddScoped<WorkPlan.Core.Notifications.NotificationService>();
+        services.AddScoped<WorkPlan.Core.Notifications.INotificationSettingsStore, NotificationSettingsStore>();
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<IAccountCredentials, IdentityAccountCredentials>();
