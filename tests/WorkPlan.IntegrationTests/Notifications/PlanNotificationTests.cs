@@ -68,9 +68,9 @@ public sealed class PlanNotificationTests(DatabaseFixture database) : IAsyncLife
 
         var notification = line.GetAttribute("data-notification")!;
         var stranger = database.Factory.CreateClientAs(Methodologist);
-        (await Forms.PostAsync(stranger, "/Notifications", $"/Notifications/Open/{notification}", [])).StatusCode
+        (await Forms.PostAsync(stranger, "/Notifications", $"/Notifications/Open/{notification}", new Dictionary<string, string>())).StatusCode
             .Should().Be(HttpStatusCode.NotFound, "no one opens another's notification");
-        var opened = await Forms.PostAsync(director, "/Notifications", $"/Notifications/Open/{notification}", []);
+        var opened = await Forms.PostAsync(director, "/Notifications", $"/Notifications/Open/{notification}", new Dictionary<string, string>());
         opened.Headers.Location!.OriginalString.Should().Be($"/Plans/Details/{id}");
         var after = await Html.ParseAsync(await director.GetAsync("/"));
         after.QuerySelector(".notification-bell [data-unread]").Should().BeNull("the one notification was read");
