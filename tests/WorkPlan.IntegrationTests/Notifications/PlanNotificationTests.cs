@@ -39,7 +39,7 @@ public sealed class PlanNotificationTests(DatabaseFixture database) : IAsyncLife
         var id = await PlanIdAsync("asaka");
         await StepAsync(Director, id, "Submit", null);
         var director = database.Factory.CreateClientAs(Director);
-        (await Forms.PostAsync(director, "/Notifications/Settings", "/Language/Set", new Dictionary<string, string> { ["culture"] = "ru", ["returnUrl"] = "/" }))
+        (await Forms.PostAsync(director, "/Notifications/Settings", "/Language/Set", new Dictionary<string, string> { ["culture"] = "ru-RU", ["returnUrl"] = "/" }))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await Forms.PostAsync(director, "/Notifications/Settings", "/Notifications/Settings", new Dictionary<string, string>
         {
@@ -60,7 +60,7 @@ public sealed class PlanNotificationTests(DatabaseFixture database) : IAsyncLife
             email.Status.Should().Be(EmailStatus.Pending);
         }
 
-        var home = await Html.ParseAsync(await director.GetAsync("/"));
+        var home = await Html.ParseAsync(await director.GetAsync("/Notifications/Settings"));
         home.QuerySelector(".notification-bell [data-unread]")!.Text().Trim().Should().Be("1");
         var list = await Html.ParseAsync(await director.GetAsync("/Notifications"));
         var line = list.QuerySelector("[data-notification]")!;
@@ -72,7 +72,7 @@ public sealed class PlanNotificationTests(DatabaseFixture database) : IAsyncLife
             .Should().Be(HttpStatusCode.NotFound, "no one opens another's notification");
         var opened = await Forms.PostAsync(director, "/Notifications", $"/Notifications/Open/{notification}", new Dictionary<string, string>());
         opened.Headers.Location!.OriginalString.Should().Be($"/Plans/Details/{id}");
-        var after = await Html.ParseAsync(await director.GetAsync("/"));
+        var after = await Html.ParseAsync(await director.GetAsync("/Notifications/Settings"));
         after.QuerySelector(".notification-bell [data-unread]").Should().BeNull("the one notification was read");
     }
 

@@ -12,7 +12,7 @@ public sealed class LanguageController : Controller
     [HttpPost]
     public async Task<IActionResult> Set(string culture, string? returnUrl, [FromServices] WorkPlan.Core.Notifications.NotificationService notifications, CancellationToken cancellationToken)
     {
-        if (Cultures.All.Any(c => c.Name == culture))
+        if (Cultures.All.FirstOrDefault(c => c.Name == culture) is { } chosen)
         {
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
@@ -27,7 +27,7 @@ public sealed class LanguageController : Controller
                 });
 
             // A signed-in user's emails are written in the language they last chose.
-            await notifications.RememberLanguageAsync(culture, cancellationToken);
+            await notifications.RememberLanguageAsync(chosen.TwoLetterISOLanguageName, cancellationToken);
         }
 
         return LocalRedirect(ReturnUrls.Safe(Url, returnUrl));
