@@ -81,7 +81,11 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IEmailChannel cha
 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        return await db.InTransactionAsync(ct => SendDueAsync(db, ct), cancellationToken);
+    }
+
+    private async Task<int> SendDueAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var due = await db.EmailMessages
             .FromSqlInterpolated($"SELECT * FROM email_messages WHERE status = 'Pending' AND next_attempt_at <= {now} ORDER BY next_attempt_at, id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
@@ -106,7 +110,6 @@ public sealed class EmailDelivery(IServiceScopeFactory scopes, IEmailChannel cha
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return due.Count;
     }
 
