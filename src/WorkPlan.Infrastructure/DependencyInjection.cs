@@ -172,6 +172,15 @@ public static class DependencyInjection
         services.AddScoped<OrganisationAdminService>();
         services.AddScoped<IServiceUsage, ServiceUsage>();
         services.AddScoped<WorkPlan.Core.Common.IPeople, People>();
+        services.AddScoped<WorkPlan.Core.Notifications.INotificationRecipients, NotificationRecipients>();
+        services.AddScoped<WorkPlan.Core.Notifications.INotifier, WorkPlan.Core.Notifications.Notifier>();
+        services.AddScoped<WorkPlan.Core.Notifications.EventNotifications>();
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.SectionName));
+        services.AddSingleton<WorkPlan.Core.Notifications.IEmailChannel, MailKitEmailChannel>();
+        services.AddSingleton<EmailDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailDelivery>());
+        services.AddScoped<WorkPlan.Core.Notifications.NotificationService>();
+        services.AddScoped<WorkPlan.Core.Notifications.INotificationSettingsStore, NotificationSettingsStore>();
         services.AddScoped<IUserAccounts, IdentityUserAccounts>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<IAccountCredentials, IdentityAccountCredentials>();

@@ -47,6 +47,7 @@ builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddScoped<DocumentFormatter>();
 builder.Services.AddScoped<PlanExportTexts>();
 builder.Services.AddSingleton<WorkPlan.Core.Plans.IPlanTitles, ResourcePlanTitles>();
+builder.Services.AddSingleton<WorkPlan.Core.Notifications.INotificationText, WorkPlan.Web.Infrastructure.NotificationText>();
 builder.Services.AddScoped<ViewRenderer>();
 builder.Services.AddScoped<WorkPlan.Core.Reports.IReportFileRenderer, WorkPlan.Web.Features.Reports.ReportFileRenderer>();
 builder.Services.AddScoped<WorkPlan.Web.Features.Consolidation.ConsolidationFileRenderer>();

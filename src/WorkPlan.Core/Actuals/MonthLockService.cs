@@ -31,7 +31,7 @@ public sealed record MonthPanel(
 /// Locked months: the director reopens one with a reason (recorded and shown); a service head or the
 /// inspector asks the director to, with a reason, and the director reopens or declines. Every step is audited.
 /// </summary>
-public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ActualsOptions> options, AuditLog audit)
+public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IOptions<ActualsOptions> options, AuditLog audit, Notifications.EventNotifications? events = null)
 {
     public const string AuditEntity = "Month";
 
@@ -71,7 +71,10 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
     }
 
     /// <summary>The director reopens a month their centre's plan has locked by its window, with a reason; pending requests for it are granted.</summary>
-    public async Task<Result> ReopenAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
+    public Task<Result> ReopenAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => ReopenInTransactionAsync(planId, month, reason, ct), cancellationToken);
+
+    private async Task<Result> ReopenInTransactionAsync(int planId, int month, string? reason, CancellationToken cancellationToken)
     {
         var user = currentUser.Required;
         var (plan, refused) = await WindowLockedMonthAsync(planId, month, reason, AccessRules.CanReopenMonths, cancellationToken);
@@ -92,11 +95,24 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
         audit.Record(AuditAction.MonthReopened, AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null,
             new { plan.Year, Month = month, reopening.Reason, Until = reopening.Until, Requests = pending.Select(r => r.RequestedBy).ToList() });
         await db.SaveChangesAsync(cancellationToken);
+        if (events is not null)
+        {
+            var services = await db.Indicators.Where(i => i.PlanId == planId).SelectMany(i => i.ResponsibleServices.Select(r => r.ServiceId)).Distinct().ToListAsync(cancellationToken);
+            await events.RaiseAsync(user, Notifications.NotificationKind.MonthReopened, Notifications.NotificationRules.MonthReopened(plan.OrganisationId, services),
+                $"month-reopening:{reopening.Id}", Arguments(plan.Year, month, user, reopening.Reason), $"/Actuals?planId={planId}&month={month}", cancellationToken);
+        }
+
         return Result.Ok();
     }
 
     /// <summary>A service head (or the inspector) asks the director to reopen a month locked by its window, with a reason.</summary>
-    public async Task<Result> RequestAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default)
+    public Task<Result> RequestAsync(int planId, int month, string? reason, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(ct => RequestInTransactionAsync(planId, month, reason, ct), cancellationToken);
+
+    private static string[] Arguments(int year, int month, CurrentUser user, string reason) =>
+        [year.ToString(System.Globalization.CultureInfo.InvariantCulture), month.ToString(System.Globalization.CultureInfo.InvariantCulture), user.DisplayName, reason];
+
+    private async Task<Result> RequestInTransactionAsync(int planId, int month, string? reason, CancellationToken cancellationToken)
     {
         var user = currentUser.Required;
         var (plan, refused) = await WindowLockedMonthAsync(planId, month, reason, AccessRules.CanRequestReopening, cancellationToken);
@@ -114,6 +130,12 @@ public sealed class MonthLockService(IAppDbContext db, ICurrentUser currentUser,
         db.MonthReopenRequests.Add(request);
         audit.Record(AuditAction.MonthReopenRequested, AuditEntity, $"{plan.Id}-{month}", plan.OrganisationId, null, new { plan.Year, Month = month, request.Reason });
         await db.SaveChangesAsync(cancellationToken);
+        if (events is not null)
+        {
+            await events.RaiseAsync(user, Notifications.NotificationKind.ReopeningRequested, Notifications.NotificationRules.ReopeningRequested(plan.OrganisationId),
+                $"month-reopen-request:{request.Id}", Arguments(plan.Year, month, user, request.Reason), $"/Actuals?planId={planId}&month={month}", cancellationToken);
+        }
+
         return Result.Ok();
     }
 

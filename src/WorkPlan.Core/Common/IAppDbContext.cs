@@ -54,6 +54,10 @@ public interface IAppDbContext
 
     DbSet<Catalogue.NationalIndicator> NationalIndicators { get; }
 
+    DbSet<Notifications.Notification> Notifications { get; }
+
+    DbSet<Notifications.EmailMessage> EmailMessages { get; }
+
     /// <summary>For use cases that must save twice in one transaction (e.g. to audit a new row's id).</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 

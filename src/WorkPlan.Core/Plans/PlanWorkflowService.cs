@@ -9,7 +9,7 @@ namespace WorkPlan.Core.Plans;
 /// The plan's steps as use cases: submit, agree, approve, return, open an amendment. Each checks who
 /// may take it, records it, and when the plan comes into force stores the version's snapshot.
 /// </summary>
-public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUser, PlanService documents, TimeProvider clock, IPeople people)
+public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUser, PlanService documents, TimeProvider clock, IPeople people, Notifications.EventNotifications? events = null)
 {
     public static class Messages
     {
@@ -208,7 +208,8 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             PlanAction.Returned => plan.Return(comment!),
             _ => plan.OpenAmendment(comment!),
         };
-        db.PlanEvents.Add(new PlanEvent(plan.Id, plan.VersionNumber, action, from, plan.Status, user.UserId, user.UserName, now, comment));
+        var step = new PlanEvent(plan.Id, plan.VersionNumber, action, from, plan.Status, user.UserId, user.UserName, now, comment);
+        db.PlanEvents.Add(step);
         if (plan.Status == PlanStatus.InForce)
         {
             db.PlanEvents.Add(new PlanEvent(plan.Id, plan.VersionNumber, PlanAction.CameIntoForce, from, plan.Status, user.UserId, user.UserName, now, null));
@@ -230,7 +231,31 @@ public sealed class PlanWorkflowService(IAppDbContext db, ICurrentUser currentUs
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await NotifyAsync(user, plan, organisation, action, step, comment, cancellationToken);
         return Result.Ok();
+    }
+
+    /// <summary>Tells the people whose work the step is, in the step's transaction: a refused step tells no one.</summary>
+    private Task NotifyAsync(CurrentUser user, Plan plan, Organisations.Organisation organisation, PlanAction action, PlanEvent step, string? comment, CancellationToken cancellationToken)
+    {
+        if (events is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        (Notifications.NotificationKind Kind, IReadOnlyList<Notifications.Audience> Audiences)? told = action switch
+        {
+            PlanAction.Submitted => (Notifications.NotificationKind.PlanSubmitted, Notifications.NotificationRules.PlanSubmitted(plan.OrganisationId, organisation.ParentId)),
+            PlanAction.Agreed => (Notifications.NotificationKind.PlanAgreed, Notifications.NotificationRules.PlanDecided(plan.OrganisationId)),
+            PlanAction.Approved => (Notifications.NotificationKind.PlanApproved, Notifications.NotificationRules.PlanDecided(plan.OrganisationId)),
+            PlanAction.Returned => (Notifications.NotificationKind.PlanReturned, Notifications.NotificationRules.PlanDecided(plan.OrganisationId)),
+            _ => null,
+        };
+        return told is { } t
+            ? events.RaiseAsync(user, t.Kind, t.Audiences, $"plan-event:{step.Id}",
+                [organisation.ShortName, plan.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), user.DisplayName, comment ?? string.Empty],
+                $"/Plans/Details/{plan.Id}", cancellationToken)
+            : Task.CompletedTask;
     }
 
     /// <summary>The plan's numbers must obey the rules before it goes for signatures.</summary>

@@ -30,7 +30,8 @@ public sealed class ReportSubmissionService(
     QuarterlyReportService reports,
     DocumentLanguageService languages,
     ILogger<ReportSubmissionService> logger,
-    IReportFileRenderer? files = null)
+    IReportFileRenderer? files = null,
+    Notifications.EventNotifications? events = null)
 {
     /// <summary>The submission use cases outside a request (the demo's history of earlier quarters): no files are made.</summary>
     public static ReportSubmissionService WithoutFiles(IAppDbContext db, ICurrentUser currentUser, TimeProvider clock, IPeople people) =>
@@ -177,6 +178,7 @@ public sealed class ReportSubmissionService(
 
         var snapshot = submission.Submit(live, user.DisplayName, at);
         await db.SaveChangesAsync(cancellationToken);
+        await NotifyAsync(user, planId, quarter, Notifications.NotificationKind.ReportSubmitted, $"report:{submission.Id}:{snapshot.Number}:submitted", null, cancellationToken);
         return Result<ReportSnapshot>.Ok(snapshot);
     }
 
@@ -210,7 +212,29 @@ public sealed class ReportSubmissionService(
         }
     }
 
-    private async Task<Result> DecideAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken)
+    private Task<Result> DecideAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(ct => DecideInTransactionAsync(planId, quarter, version, reason, ct), cancellationToken);
+
+    /// <summary>Tells the people whose work the report's step is, in the step's transaction.</summary>
+    private async Task NotifyAsync(CurrentUser user, int planId, int quarter, Notifications.NotificationKind kind, string key, string? reason, CancellationToken cancellationToken)
+    {
+        if (events is null)
+        {
+            return;
+        }
+
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+            .Select(p => new { p.OrganisationId, p.Organisation!.ParentId, p.Organisation.ShortName, p.Year }).SingleAsync(cancellationToken);
+        var audiences = kind == Notifications.NotificationKind.ReportSubmitted
+            ? Notifications.NotificationRules.ReportSubmitted(plan.ParentId)
+            : Notifications.NotificationRules.ReportDecided(plan.OrganisationId);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        await events.RaiseAsync(user, kind, audiences, key,
+            [plan.ShortName, plan.Year.ToString(invariant), quarter.ToString(invariant), user.DisplayName, reason ?? string.Empty],
+            $"/Reports/Quarter?planId={planId}&quarter={quarter}", cancellationToken);
+    }
+
+    private async Task<Result> DecideInTransactionAsync(int planId, int quarter, uint version, string? reason, CancellationToken cancellationToken)
     {
         if (FieldLimits.Check(reason, FieldLimits.Reason, "Reason", TextKind.Lines).ToList() is { Count: > 0 } badText)
         {
@@ -231,7 +255,15 @@ public sealed class ReportSubmissionService(
         }
 
         var submission = await WithLatestSnapshot().SingleOrDefaultAsync(r => r.PlanId == planId && r.Quarter == quarter, cancellationToken);
-        return await ReportDecision.DecideAsync(db, submission, version, reason, user.UserName, clock.GetUtcNow(), cancellationToken);
+        var decided = await ReportDecision.DecideAsync(db, submission, version, reason, user.UserName, clock.GetUtcNow(), cancellationToken);
+        if (decided.IsOk)
+        {
+            var number = submission!.Snapshots.FirstOrDefault()?.Number ?? 0;
+            var kind = reason is null ? Notifications.NotificationKind.ReportAccepted : Notifications.NotificationKind.ReportReturned;
+            await NotifyAsync(user, planId, quarter, kind, $"report:{submission.Id}:{number}:{kind}", reason, cancellationToken);
+        }
+
+        return decided;
     }
 
     /// <summary>Reports with their latest snapshot loaded, to decide on it.</summary>

@@ -113,6 +113,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Core.Catalogue.NationalIndicator> NationalIndicators => Set<Core.Catalogue.NationalIndicator>();
 
+    public DbSet<Core.Notifications.Notification> Notifications => Set<Core.Notifications.Notification>();
+
+    public DbSet<Core.Notifications.EmailMessage> EmailMessages => Set<Core.Notifications.EmailMessage>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

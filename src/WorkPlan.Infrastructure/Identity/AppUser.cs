@@ -36,4 +36,16 @@ public class AppUser : IdentityUser
 
     /// <summary>The last authenticator time step (30 s) whose code was accepted: a code is accepted once, never again.</summary>
     public long? LastTotpTimeStep { get; set; }
+
+    /// <summary>The language the user last chose ("uz", "ru", "en"); their emails are written in it. Null: never chosen (Uzbek).</summary>
+    public string? Language { get; set; }
+
+    /// <summary>Emails of the events that concern the user (a plan returned, a report accepted…), when an address is set.</summary>
+    public bool EmailEvents { get; set; } = true;
+
+    /// <summary>Emails of the calendar's reminders, when an address is set.</summary>
+    public bool EmailReminders { get; set; } = true;
+
+    /// <summary>The weekly digest by email, when an address is set.</summary>
+    public bool EmailDigest { get; set; } = true;
 }

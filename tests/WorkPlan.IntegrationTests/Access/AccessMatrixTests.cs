@@ -219,6 +219,13 @@ public sealed partial class AccessMatrixTests(DatabaseFixture database) : IAsync
         ["POST Account/EnableAuthenticator"] = ("/Account/EnableAuthenticator", SignedIn),
         ["POST Account/DisableTwoFactor"] = ("/Account/DisableTwoFactor", SignedIn),
         ["POST Account/NewRecoveryCodes"] = ("/Account/NewRecoveryCodes", SignedIn),
+        ["GET Notifications/Index"] = ("/Notifications", SignedIn),
+        ["POST Notifications/ReadAll"] = ("/Notifications/ReadAll", SignedIn),
+        ["GET Notifications/Settings"] = ("/Notifications/Settings", SignedIn),
+        ["POST Notifications/Settings"] = ("/Notifications/Settings", SignedIn),
+
+        // Only one's own notification opens: no one else's id is found (the recipient's own is in NotificationPageTests).
+        ["POST Notifications/Open"] = ("/Notifications/Open/2147483647", (a, _) => a.Kind == Kind.Anonymous ? Expect.SignIn : Expect.NotFound),
         ["GET Organisations/Index"] = ("/Organisations", Administered),
         ["GET Organisations/Details"] = ("/Organisations/Details/{org}", Administered),
         ["GET Organisations/Create"] = ("/Organisations/Create?parentId={parent}", AdministeredParent),

@@ -14,6 +14,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.Role).HasMaxLength(FieldLimits.Role);
         builder.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(u => u.Service).WithMany().HasForeignKey(u => u.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(u => u.Language).HasMaxLength(8);
         builder.HasIndex(u => u.OrganisationId);
         builder.HasIndex(u => u.ServiceId);
     }
