@@ -11,7 +11,11 @@ using WorkPlan.Infrastructure.Identity;
 using WorkPlan.Web.Authorization;
 using WorkPlan.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--migrate-only": bring the database up to date (migrations, then the first administrator or the demo's data)
+// and exit, for a deployment that migrates in a step of its own before starting instances with
+// WorkPlan__MigrateOnStartup=false.
+var migrateOnly = args.Contains("--migrate-only", StringComparer.Ordinal);
+var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--migrate-only")]);
 
 // Static assets from the build output too (scripts/run.sh, tests), in every environment; a published app
 // has no build manifest and serves its own published, precompressed files.
@@ -191,7 +195,13 @@ using (var scope = app.Services.CreateScope())
 {
     var options = scope.ServiceProvider.GetRequiredService<IOptions<WorkPlanOptions>>().Value;
     await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>()
-        .InitialiseAsync(options.MigrateOnStartup, options.DemoMode, scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value);
+        .InitialiseAsync(options.MigrateOnStartup || migrateOnly, options.DemoMode, scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value);
+}
+
+if (migrateOnly)
+{
+    app.Logger.LogInformation("The database is up to date; --migrate-only exits");
+    return;
 }
 
 await app.RunAsync();
