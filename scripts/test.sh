@@ -7,8 +7,8 @@
 #   reused while it runs, recreated when broken. Override with WORKPLAN_TEST_PGDATA /
 #   WORKPLAN_TEST_PGPORT, or skip it by setting WORKPLAN_TEST_DB yourself.
 # - Exports WORKPLAN_TEST_DB=Host=127.0.0.1;Port=55433;Username=postgres for the tests.
-# - Installs chromium, poppler-utils and LibreOffice Calc with apt when missing (browser, PDF and
-#   month's-sheet tests: an uploaded sheet re-saved by LibreOffice).
+# - Installs chromium, poppler-utils, LibreOffice Calc and nginx with apt when missing (browser, PDF,
+#   month's-sheet tests: an uploaded sheet re-saved by LibreOffice; two instances behind nginx).
 # - Output is also written to /tmp/workplan-test-$UID.log (WORKPLAN_TEST_LOG).
 # - The last line is always `N passed, N failed, N skipped` (summed over the test assemblies).
 #   Exit status is non-zero when dotnet test failed, a test failed, or no test ran.
@@ -77,6 +77,8 @@ ensure_chromium() {
     [[ -x /usr/bin/chromium ]] || pkgs+=(chromium fonts-dejavu-core fonts-liberation)
     command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
     command -v soffice >/dev/null 2>&1 || pkgs+=(libreoffice-calc-nogui)
+    # nginx: the two-instances test (skipped without it); only its binary is used, never the system service.
+    [[ -x /usr/sbin/nginx ]] || pkgs+=(nginx)
     ((${#pkgs[@]} > 0)) || return 0
     echo "test.sh: installing ${pkgs[*]} with apt (one-off, about a minute)" >&2
     if ! pg_apt_install "${pkgs[@]}"; then

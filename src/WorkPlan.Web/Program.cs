@@ -11,7 +11,11 @@ using WorkPlan.Infrastructure.Identity;
 using WorkPlan.Web.Authorization;
 using WorkPlan.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--migrate-only": bring the database up to date (migrations, then the first administrator or the demo's data)
+// and exit, for a deployment that migrates in a step of its own before starting instances with
+// WorkPlan__MigrateOnStartup=false.
+var migrateOnly = args.Contains("--migrate-only", StringComparer.Ordinal);
+var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--migrate-only")]);
 
 // Static assets from the build output too (scripts/run.sh, tests), in every environment; a published app
 // has no build manifest and serves its own published, precompressed files.
@@ -44,6 +48,15 @@ builder.Services.Configure<WorkPlanOptions>(builder.Configuration.GetSection(Wor
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection($"{WorkPlanOptions.SectionName}:Bootstrap"));
 builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<ShutdownHealthCheck>("shutdown", tags: [WorkPlan.Infrastructure.Operations.HealthTags.Ready]);
+
+// Graceful shutdown: on SIGTERM the ready check fails at once, the instance keeps serving for the drain
+// (so that a proxy checking /healthz/ready moves away), then stops taking connections and gives the
+// requests in flight up to the shutdown timeout.
+var drain = TimeSpan.FromSeconds(builder.Configuration.GetValue($"{WorkPlanOptions.SectionName}:ShutdownDrainSeconds", 0));
+builder.Services.Configure<HostOptions>(host =>
+    host.ShutdownTimeout = drain + TimeSpan.FromSeconds(builder.Configuration.GetValue($"{WorkPlanOptions.SectionName}:ShutdownTimeoutSeconds", 30)));
+var instanceName = builder.Configuration[$"{WorkPlanOptions.SectionName}:InstanceName"];
 builder.Services.AddScoped<DocumentFormatter>();
 builder.Services.AddScoped<PlanExportTexts>();
 builder.Services.AddSingleton<WorkPlan.Core.Plans.IPlanTitles, ResourcePlanTitles>();
@@ -146,6 +159,20 @@ var app = builder.Build();
 // First: the scheme (HTTPS at the proxy), client address and host as the configured proxy saw them, so that
 // HSTS, Secure cookies and redirects follow the browser's request.
 app.UseForwardedHeaders();
+if (drain > TimeSpan.Zero)
+{
+    app.Lifetime.ApplicationStopping.Register(() => Thread.Sleep(drain));
+}
+
+// Which instance answered, when several run behind a proxy and each is given a name (WorkPlan:InstanceName).
+if (!string.IsNullOrWhiteSpace(instanceName))
+{
+    app.Use((context, next) =>
+    {
+        context.Response.Headers["X-WorkPlan-Instance"] = instanceName;
+        return next(context);
+    });
+}
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -192,7 +219,13 @@ using (var scope = app.Services.CreateScope())
 {
     var options = scope.ServiceProvider.GetRequiredService<IOptions<WorkPlanOptions>>().Value;
     await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>()
-        .InitialiseAsync(options.MigrateOnStartup, options.DemoMode, scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value);
+        .InitialiseAsync(options.MigrateOnStartup || migrateOnly, options.DemoMode, scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value);
+}
+
+if (migrateOnly)
+{
+    app.Logger.LogInformation("The database is up to date; --migrate-only exits");
+    return;
 }
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using WorkPlan.Infrastructure.Data.Seed;
 using WorkPlan.Infrastructure.Identity;
 
@@ -8,13 +9,51 @@ namespace WorkPlan.Infrastructure.Data;
 /// <summary>
 /// Brings the database up to date at start-up: migrations, then (in demo mode) the demo's clock continued
 /// from its first start and demo data and accounts, or the configured first administrator otherwise.
+/// Several instances may start together on one database: the whole initialisation runs under a PostgreSQL
+/// session advisory lock (<see cref="LockKey"/>) held on a connection of its own, so one instance migrates and
+/// seeds while the others wait, then find nothing pending.
 /// </summary>
 public sealed class DatabaseInitialiser(
     AppDbContext db, DemoDataSeeder demo, DemoUserSeeder demoUsers, DemoActualsSeeder demoActuals, DemoRegionSeeder demoRegion, DemoTreeSeeder demoTree,
     BootstrapAdministrator bootstrap, TimeProvider clock,
     ILogger<DatabaseInitialiser> logger)
 {
+    /// <summary>The advisory lock's key: fixed, the same in every instance and build ("WorkPlan" in ASCII).</summary>
+    public const long LockKey = 0x576F726B506C616E;
+
     public async Task InitialiseAsync(bool migrate, bool demoMode, BootstrapOptions bootstrapOptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bootstrapOptions);
+        var bootstrapping = !string.IsNullOrWhiteSpace(bootstrapOptions.AdminUserName) && !string.IsNullOrEmpty(bootstrapOptions.AdminPassword);
+        if (!migrate && !demoMode && !bootstrapping)
+        {
+            return; // Nothing to write: the database need not even answer yet.
+        }
+
+        var connectionString = db.Database.GetConnectionString()
+            ?? throw new InvalidOperationException("The database has no connection string.");
+
+        // Not pooled: the lock is released when this connection closes, even if the process dies holding it.
+        await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0 }.ConnectionString);
+        await lockConnection.OpenAsync(cancellationToken);
+        logger.LogInformation("Waiting for the database's initialisation lock");
+        await using (var acquire = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", lockConnection))
+        {
+            await acquire.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await InitialiseLockedAsync(migrate, demoMode, bootstrapOptions, cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", lockConnection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task InitialiseLockedAsync(bool migrate, bool demoMode, BootstrapOptions bootstrapOptions, CancellationToken cancellationToken)
     {
         if (migrate)
         {

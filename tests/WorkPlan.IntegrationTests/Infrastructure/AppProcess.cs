@@ -37,6 +37,64 @@ public sealed class AppProcess : IAsyncDisposable
     /// </summary>
     public static async Task<AppProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> environment, ITestOutputHelper output)
     {
+        var app = Launch(connectionString, environment, output, []);
+        try
+        {
+            await app.WaitUntilLiveAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
+    }
+
+    /// <summary>Runs the app with <paramref name="arguments"/> (e.g. --migrate-only) until it exits by itself; its exit code.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(
+        string connectionString, IReadOnlyDictionary<string, string> environment, ITestOutputHelper output, params string[] arguments)
+    {
+        await using var app = Launch(connectionString, environment, output, arguments);
+        if (!await Task.Run(() => app._process.WaitForExit(StartTimeout)))
+        {
+            throw new TimeoutException($"The app did not exit within {StartTimeout.TotalSeconds} s:\n{app.Output}");
+        }
+
+        return (app._process.ExitCode, app.Output);
+    }
+
+    /// <summary>Asks the app to stop as a container runtime or systemd does: SIGTERM.</summary>
+    public void Terminate()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {Id} failed with exit code {kill.ExitCode}.");
+        }
+    }
+
+    /// <summary>Waits until the app has exited by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        if (!await Task.Run(() => _process.WaitForExit(timeout)))
+        {
+            throw new TimeoutException($"The app (process {Id}) did not exit within {timeout.TotalSeconds} s:\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    private static AppProcess Launch(string connectionString, IReadOnlyDictionary<string, string> environment, ITestOutputHelper output, string[] arguments)
+    {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(output);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -48,6 +106,11 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WorkPlan.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__WorkPlan"] = connectionString;
@@ -65,16 +128,6 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data, output);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            await app.WaitUntilLiveAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
         return app;
     }
 
