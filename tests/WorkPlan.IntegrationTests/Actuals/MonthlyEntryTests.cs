@@ -10,7 +10,7 @@ namespace WorkPlan.IntegrationTests.Actuals;
 
 /// <summary>Monthly entry on 3 October 2022: September open until 5 October, August locked.</summary>
 [Collection(DatabaseTests.Name)]
-public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
+public sealed partial class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
 {
     private const string Lending = "xojaobod.abonement";
     private const int YearToDate = 16;
@@ -213,20 +213,6 @@ public sealed class MonthlyEntryTests(DatabaseFixture database) : IAsyncLifetime
         message.Should().Contain("Son juda katta").And.NotContain("kasr");
         await using var db = database.CreateContext();
         (await db.MonthlyActuals.CountAsync()).Should().Be(0);
-    }
-
-    [Fact]
-    public async Task CountsTheValuesAndNotesChanged_WhenTheyReplaceSavedOnes()
-    {
-        var client = database.OctoberFactory.CreateClientAs(Lending);
-        await SaveAsync(client, 9, await EntryFormAsync(client, 9), new() { ["16"] = "100", ["17"] = "200" }, notes: new() { ["16"] = "Birinchi" });
-
-        var response = await SaveAsync(client, 9, await EntryFormAsync(client, 9), new() { ["16"] = "120", ["17"] = "250" }, notes: new() { ["16"] = "Ikkinchi" });
-        var page = await Html.ParseAsync(await client.GetAsync(response.Headers.Location));
-
-        page.QuerySelector("main > .alert-success")!.Text().Should().Contain("Saqlandi: 2 ta qiymat, 1 ta izoh.");
-        (await ValueAsync("16", 9)).Should().Be(120m);
-        (await ValueAsync("17", 9)).Should().Be(250m);
     }
 
     [Fact]
