@@ -45,6 +45,7 @@ public sealed class FormLimitsTests(DatabaseFixture database) : IAsyncLifetime
         [$"{nameof(UserInput)}.{nameof(UserInput.FullName)}"] = [(typeof(AppUser), nameof(AppUser.FullName))],
         [$"{nameof(UserInput)}.{nameof(UserInput.Position)}"] = [(typeof(AppUser), nameof(AppUser.Position))],
         [$"{nameof(UserInput)}.{nameof(UserInput.Email)}"] = [(typeof(AppUser), nameof(AppUser.Email))],
+        [$"{nameof(WorkPlan.Web.Features.Notifications.SettingsInput)}.{nameof(WorkPlan.Web.Features.Notifications.SettingsInput.Email)}"] = [(typeof(AppUser), nameof(AppUser.Email))],
         [$"{nameof(LoginInput)}.{nameof(LoginInput.UserName)}"] = [(typeof(AppUser), nameof(AppUser.UserName))],
         [$"{nameof(WorkflowInput)}.{nameof(WorkflowInput.Comment)}"] = [(typeof(Plan), nameof(Plan.ReturnReason))],
         [$"{nameof(ActualsController)}.{nameof(ActualsController.Reopen)}(reason)"] = [(typeof(MonthReopening), nameof(MonthReopening.Reason))],

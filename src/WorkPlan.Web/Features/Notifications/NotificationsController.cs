@@ -54,7 +54,7 @@ public sealed class NotificationsController(NotificationService notifications, I
 public sealed class SettingsInput
 {
     [System.ComponentModel.DataAnnotations.Display(Name = "Notifications.Email")]
-    [System.ComponentModel.DataAnnotations.StringLength(256, ErrorMessage = "Validation.TooLong")]
+    [System.ComponentModel.DataAnnotations.StringLength(Core.Common.FieldLimits.Email, ErrorMessage = "Validation.TooLong")]
     public string? Email { get; set; }
 
     [System.ComponentModel.DataAnnotations.Display(Name = "Notifications.EmailEvents")]
