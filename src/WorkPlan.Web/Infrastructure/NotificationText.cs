@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using WorkPlan.Core.Notifications;
 
@@ -10,18 +9,8 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer)
     public (string Subject, string Body) Render(NotificationKind kind, IReadOnlyList<string> arguments, string link, string language)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var culture = Cultures.All.FirstOrDefault(c => c.TwoLetterISOLanguageName == language) ?? Cultures.All[0];
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = culture;
-            var text = localizer[$"Notification.{kind}", [.. arguments]].Value;
-            var subject = localizer["Notifications.EmailSubject"].Value;
-            return (subject, $"{text}\n\n{link}");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        using var culture = DocumentCulture.Use(language);
+        var text = localizer[$"Notification.{kind}", [.. arguments]].Value;
+        return (localizer["Notifications.EmailSubject"].Value, $"{text}\n\n{link}");
     }
 }

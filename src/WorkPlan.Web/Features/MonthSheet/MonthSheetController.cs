@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -120,21 +119,13 @@ public sealed class MonthSheetController(MonthUploadService uploads, ActualsServ
         var names = new List<string>();
         var values = new List<string>();
         var notes = new List<string>();
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
+        foreach (var language in Core.Reports.DocumentLanguages.All)
         {
-            foreach (var each in Cultures.All)
-            {
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = each;
-                numbers.Add(localizer["Plan.Number"].Value);
-                names.Add(localizer["Plan.Name"].Value);
-                values.Add(localizer[$"Month.{Math.Clamp(month, 1, 12)}"].Value);
-                notes.Add(localizer["Actuals.Note"].Value);
-            }
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            using var culture = DocumentCulture.Use(language);
+            numbers.Add(localizer["Plan.Number"].Value);
+            names.Add(localizer["Plan.Name"].Value);
+            values.Add(localizer[$"Month.{Math.Clamp(month, 1, 12)}"].Value);
+            notes.Add(localizer["Actuals.Note"].Value);
         }
 
         return new MonthSheetHeadings(numbers, names, values, notes);
